@@ -1,0 +1,31 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import type { OpenDb } from '../db/client.js';
+import { healthApi } from './health-route.js';
+import { mentionsApi } from './mentions-route.js';
+import { onError, problemResponse, validationProblem } from './problem.js';
+import { trendsApi } from './trends-route.js';
+
+export interface AppDeps {
+  store: OpenDb;
+}
+
+/** The HTTP API: one Hono app over one database, errors as application/problem+json. */
+export function createApp({ store }: AppDeps) {
+  const app = new OpenAPIHono();
+  const v1 = new OpenAPIHono({
+    defaultHook: (result, c) => (result.success ? undefined : validationProblem(c, result.error)),
+  });
+  mentionsApi(store.db, v1);
+  trendsApi(store.db, v1);
+  v1.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: { title: 'Earshot API', version: '1', description: 'Mentions and trends from the sources Earshot listens to.' },
+  });
+
+  app.route('/', healthApi(store));
+  app.route('/api/v1', v1);
+  app.notFound((c) => problemResponse(c, 404, 'Not found', `no route for ${c.req.method} ${c.req.path}`));
+  app.onError(onError);
+  v1.onError(onError);
+  return app;
+}

@@ -1,0 +1,111 @@
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import type { Db } from '../db/client.js';
+import { BadCursorError, decodeCursor, encodeCursor, listMentions } from '../db/mention-queries.js';
+import { toIso } from '../util/dates.js';
+import { ApiProblem } from './problem.js';
+import { instantsIn, isoInstant, sentimentLabel, sourceList, timeZone } from './query-params.js';
+import { resolveSourceIds } from './sources-filter.js';
+
+const MentionQuerySchema = z.object({
+  source: sourceList.optional(),
+  topic: z.string().min(1).optional(),
+  brand: z.string().min(1).optional(),
+  lang: z.string().regex(/^[a-z]{2,3}$/, 'an ISO 639-1 code such as en').optional(),
+  sentiment: sentimentLabel.optional(),
+  from: isoInstant.optional(),
+  to: isoInstant.optional(),
+  tz: timeZone,
+  q: z.string().min(1).max(500).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  cursor: z.string().optional(),
+});
+
+const SentimentSchema = z.object({ score: z.number(), label: sentimentLabel }).nullable();
+
+const MentionSchema = z
+  .object({
+    id: z.number().int(),
+    source: z.string(),
+    externalId: z.string(),
+    url: z.string().nullable(),
+    author: z.string().nullable(),
+    title: z.string().nullable(),
+    text: z.string(),
+    lang: z.string(),
+    publishedAt: z.string(),
+    fetchedAt: z.string(),
+    rating: z.number().nullable(),
+    nps: z.number().nullable(),
+    csat: z.number().nullable(),
+    ces: z.number().nullable(),
+    sentiment: SentimentSchema,
+    sentimentNote: z.string().nullable(),
+    duplicateOf: z.number().int().nullable(),
+    topics: z.array(z.object({ id: z.string(), terms: z.array(z.string()), sentiment: SentimentSchema })),
+    brands: z.array(z.string()),
+    sentences: z.unknown(),
+    metadata: z.unknown(),
+  })
+  .openapi('Mention');
+
+const route = createRoute({
+  method: 'get',
+  path: '/mentions',
+  summary: 'Mentions, newest first, with filters and cursor paging',
+  request: { query: MentionQuerySchema },
+  responses: {
+    200: {
+      description: 'One page; pass nextCursor as cursor for the next',
+      content: { 'application/json': { schema: z.object({ items: z.array(MentionSchema), nextCursor: z.string().nullable() }) } },
+    },
+  },
+});
+
+function sentimentOf(score: number | null, label: string | null) {
+  return score === null || label === null ? null : { score, label: label as z.infer<typeof sentimentLabel> };
+}
+
+export function mentionsApi(db: Db, app: OpenAPIHono) {
+  return app.openapi(route, (c) => {
+    const q = c.req.valid('query');
+    let after;
+    try {
+      after = q.cursor ? decodeCursor(q.cursor) : undefined;
+    } catch (error) {
+      if (error instanceof BadCursorError) {
+        throw new ApiProblem(400, 'Invalid request', `cursor: ${error.message}`, { errors: [{ field: 'cursor', message: error.message }] });
+      }
+      throw error;
+    }
+    const page = listMentions(db, { ...q, ...instantsIn(q, q.tz), sourceIds: resolveSourceIds(db, q.source) }, q.limit, after);
+    return c.json(
+      {
+        items: page.items.map((m) => ({
+          id: m.id,
+          source: m.source,
+          externalId: m.externalId,
+          url: m.url,
+          author: m.author,
+          title: m.title,
+          text: m.text,
+          lang: m.lang,
+          publishedAt: toIso(m.publishedAt)!,
+          fetchedAt: toIso(m.fetchedAt)!,
+          rating: m.rating,
+          nps: m.nps,
+          csat: m.csat,
+          ces: m.ces,
+          sentiment: sentimentOf(m.sentimentScore, m.sentimentLabel),
+          sentimentNote: m.sentimentNote,
+          duplicateOf: m.duplicateOf,
+          topics: m.topics.map((t) => ({ id: t.topicId, terms: t.terms as string[], sentiment: sentimentOf(t.sentimentScore, t.sentimentLabel) })),
+          brands: m.brands,
+          sentences: m.sentences,
+          metadata: m.metadata,
+        })),
+        nextCursor: page.next ? encodeCursor(page.next) : null,
+      },
+      200,
+    );
+  });
+}

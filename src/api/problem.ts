@@ -1,0 +1,45 @@
+import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { z } from '@hono/zod-openapi';
+
+/** An error the API answers on purpose, as application/problem+json. */
+export class ApiProblem extends Error {
+  constructor(
+    readonly status: ContentfulStatusCode,
+    readonly title: string,
+    readonly detail: string,
+    readonly extra: Record<string, unknown> = {},
+  ) {
+    super(detail);
+  }
+}
+
+export function problemResponse(
+  c: Context,
+  status: ContentfulStatusCode,
+  title: string,
+  detail: string,
+  extra: Record<string, unknown> = {},
+): Response {
+  const type = `https://earshot.dev/problems/${title.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
+  return c.body(JSON.stringify({ type, title, status, detail, ...extra }), status, {
+    'content-type': 'application/problem+json',
+  });
+}
+
+/** Every bad field named, so a client can fix the whole request at once. */
+export function validationProblem(c: Context, error: z.ZodError): Response {
+  const errors = error.issues.map((issue) => ({ field: issue.path.join('.') || '(request)', message: issue.message }));
+  return problemResponse(c, 400, 'Invalid request', errors.map((e) => `${e.field}: ${e.message}`).join('; '), { errors });
+}
+
+/** The single error handler: known problems as they are, anything else as a 500 with no internals. */
+export function onError(error: Error, c: Context): Response {
+  if (error instanceof ApiProblem) return problemResponse(c, error.status, error.title, error.detail, error.extra);
+  const status = (error as { status?: number }).status;
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    return problemResponse(c, status as ContentfulStatusCode, 'Bad request', error.message);
+  }
+  console.error('unhandled API error:', error);
+  return problemResponse(c, 500, 'Internal error', 'the server failed to answer; the error is in its log');
+}

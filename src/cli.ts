@@ -1,0 +1,157 @@
+import { Command, Option } from 'commander';
+import cliProgress from 'cli-progress';
+import { ConfigError, loadConfig, resolveConfigPath } from './config/load.js';
+import { openEarshot, type Earshot } from './context.js';
+import { openDb, resolveDbPath } from './db/client.js';
+import { importFile } from './ingest/import-file.js';
+import { detectFormat, parseMapArgs } from './ingest/import-reader.js';
+import { runSource, UnknownSourceError } from './ingest/run-source.js';
+import { DEFAULT_PORT, startServer, stopOnSignals } from './main.js';
+
+const EXIT_BAD_INPUT = 2;
+
+interface GlobalOptions {
+  db?: string;
+  config?: string;
+}
+
+const program = new Command('earshot')
+  .description('Self-hosted social listening: sources → sentiment and topics → trends and alerts')
+  .option('--db <path>', 'SQLite file (env EARSHOT_DB; default ./data/earshot.db)')
+  .option('--config <path>', 'config file (env EARSHOT_CONFIG; default ./earshot.config.yaml)')
+  .showHelpAfterError()
+  .exitOverride((error) => {
+    process.exit(error.exitCode === 0 ? 0 : EXIT_BAD_INPUT);
+  });
+
+function globals(): GlobalOptions {
+  return program.opts<GlobalOptions>();
+}
+
+function open(): Earshot {
+  const { db, config } = globals();
+  return openEarshot({
+    dbPath: resolveDbPath(db),
+    configPath: resolveConfigPath(config),
+    configExplicit: config !== undefined || process.env.EARSHOT_CONFIG !== undefined,
+  });
+}
+
+program
+  .command('serve')
+  .description('serve the API and run every enabled source on its schedule')
+  .addOption(new Option('--port <n>', 'HTTP port').env('PORT').default(String(DEFAULT_PORT)))
+  .action(async (options: { port: string }) => {
+    const port = Number(options.port);
+    if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port: '${options.port}' is not a port number`, EXIT_BAD_INPUT);
+    const server = await startServer(open(), port);
+    stopOnSignals(server);
+  });
+
+program
+  .command('run <source>')
+  .description('run one source now and print what it fetched and stored')
+  .action(async (name: string) => {
+    const earshot = open();
+    const controller = new AbortController();
+    process.once('SIGINT', () => controller.abort());
+    process.once('SIGTERM', () => controller.abort());
+    try {
+      const summary = await runSource(earshot, name, controller.signal);
+      console.log(JSON.stringify(summary));
+      if (summary.status === 'failed') process.exitCode = 1;
+    } catch (error) {
+      if (error instanceof UnknownSourceError) fail(error.message, EXIT_BAD_INPUT);
+      throw error;
+    } finally {
+      earshot.close();
+    }
+  });
+
+program
+  .command('import <file>')
+  .description('import direct feedback or an export (CSV/TSV or JSONL) into a source')
+  .requiredOption('--source <name>', 'name of the import source to fill (created on first use)')
+  .addOption(new Option('--format <format>', 'file format (default: from the file extension)').choices(['csv', 'jsonl']))
+  .option('--map <field=column...>', 'which column holds a field: id, text, title, author, date, url, rating, nps, csat, ces, brand')
+  .action(async (file: string, options: { source: string; format?: 'csv' | 'jsonl'; map?: string[] }) => {
+    let map;
+    let format;
+    try {
+      map = parseMapArgs(options.map ?? []);
+      format = detectFormat(file, options.format);
+    } catch (error) {
+      fail((error as Error).message, EXIT_BAD_INPUT);
+    }
+    const earshot = open();
+    const bar = process.stderr.isTTY
+      ? new cliProgress.SingleBar({ format: 'importing [{bar}] {percentage}% | {value}/{total} bytes | ETA {eta}s', stream: process.stderr }, cliProgress.Presets.shades_classic)
+      : undefined;
+    let barStarted = false;
+    const errors: string[] = [];
+    try {
+      const summary = await importFile(earshot.store, earshot.ingestor, file, options.source, { format, map }, {
+        onRowError: (line, error) => {
+          const message = error.startsWith(`line ${line}`) ? error : `line ${line}: ${error}`;
+          if (bar) errors.push(message);
+          else console.error(message);
+        },
+        onProgress: (read, total) => {
+          if (!bar) return;
+          if (!barStarted) {
+            bar.start(total, 0);
+            barStarted = true;
+          }
+          bar.update(read);
+        },
+      });
+      bar?.stop();
+      for (const message of errors) console.error(message);
+      console.log(
+        `imported ${file} into '${summary.source}': ${summary.read} rows read, ${summary.inserted} inserted, ` +
+          `${summary.duplicates} duplicates, ${summary.rejected} skipped`,
+      );
+    } catch (error) {
+      bar?.stop();
+      fail((error as Error).message, 1);
+    } finally {
+      earshot.close();
+    }
+  });
+
+program
+  .command('migrate')
+  .description('create the database or apply pending migrations, then exit')
+  .action(() => {
+    const store = openDb(resolveDbPath(globals().db));
+    console.log(`database ${store.path} is up to date`);
+    store.close();
+  });
+
+program
+  .command('config')
+  .description('configuration commands')
+  .command('check')
+  .description('validate the config file and exit (2 when it has problems); writes nothing')
+  .action(() => {
+    const file = resolveConfigPath(globals().config);
+    const config = loadConfig(file);
+    console.log(`${file}: ok (${config.brands.length} brands, ${config.sources.length} sources, ${config.topics.length} topics)`);
+  });
+
+function fail(message: string, code: number): never {
+  console.error(`earshot: ${message}`);
+  process.exit(code);
+}
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof ConfigError) {
+    console.error(`earshot: ${error.file} has ${error.problems.length} problem(s):`);
+    for (const problem of error.problems) console.error(`  ${problem}`);
+    process.exit(EXIT_BAD_INPUT);
+  }
+  console.error(`earshot: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+}

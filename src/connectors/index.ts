@@ -1,0 +1,21 @@
+import type { Connector } from './types.js';
+import { rss } from './rss.js';
+
+/**
+ * Every connector Earshot can run, by kind. Adding a source means one file in this folder and
+ * one line here; the contract test fails when a connector file is missing from this list.
+ */
+export const connectors: Readonly<Record<string, Connector<any>>> = {
+  [rss.name]: rss,
+};
+
+/** Sources created by `earshot import` carry this kind; they have no connector and no schedule. */
+export const IMPORT_KIND = 'import';
+
+export function getConnector(kind: string): Connector<any> | undefined {
+  return Object.hasOwn(connectors, kind) ? connectors[kind] : undefined;
+}
+
+export function connectorKinds(): string[] {
+  return Object.keys(connectors).sort();
+}

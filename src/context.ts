@@ -1,0 +1,43 @@
+import { existsSync } from 'node:fs';
+import { loadConfig, DEFAULT_CONFIG_PATH } from './config/load.js';
+import type { Config } from './config/schema.js';
+import { createHttpClient, type HttpClient } from './connectors/http.js';
+import { openDb, type OpenDb } from './db/client.js';
+import { syncConfig } from './db/sources.js';
+import { createIngestor, type Ingestor } from './ingest/ingest-items.js';
+import { compileTaxonomy, type CompiledTaxonomy } from './nlp/taxonomy.js';
+
+export interface Earshot {
+  config: Config;
+  store: OpenDb;
+  taxonomy: CompiledTaxonomy;
+  ingestor: Ingestor;
+  http: HttpClient;
+  close(): void;
+}
+
+export const EMPTY_CONFIG: Config = { brands: [], sources: [], topics: [] };
+
+/**
+ * Reads the config (throwing ConfigError before anything is written), then opens and migrates
+ * the database and brings its sources, brands and topics in line with the config.
+ */
+export function openEarshot(options: { dbPath: string; configPath: string; configExplicit: boolean }): Earshot {
+  // Without a config file at the default path, Earshot still imports and serves, with no
+  // sources, brands or topics; a path the user named must exist.
+  const config =
+    !options.configExplicit && options.configPath === DEFAULT_CONFIG_PATH && !existsSync(options.configPath)
+      ? EMPTY_CONFIG
+      : loadConfig(options.configPath);
+  const store = openDb(options.dbPath);
+  syncConfig(store.db, config);
+  const taxonomy = compileTaxonomy(config.topics, config.brands);
+  return {
+    config,
+    store,
+    taxonomy,
+    ingestor: createIngestor(store, taxonomy),
+    http: createHttpClient(),
+    close: () => store.close(),
+  };
+}

@@ -1,0 +1,99 @@
+import { and, desc, eq, gte, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import { topicAndDescendants } from '../analytics/trends.js';
+import type { Db } from './client.js';
+import { mentionBrands, mentionTopics, mentions, sources } from './schema.js';
+
+export interface MentionFilter {
+  sourceIds?: number[];
+  topic?: string;
+  brand?: string;
+  lang?: string;
+  sentiment?: 'negative' | 'neutral' | 'positive';
+  from?: number;
+  to?: number;
+  q?: string;
+}
+
+export interface MentionPageCursor {
+  publishedAt: number;
+  id: number;
+}
+
+export class BadCursorError extends Error {}
+
+export function encodeCursor(cursor: MentionPageCursor): string {
+  return Buffer.from(JSON.stringify([cursor.publishedAt, cursor.id])).toString('base64url');
+}
+
+export function decodeCursor(text: string): MentionPageCursor {
+  try {
+    const value = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
+    if (Array.isArray(value) && value.length === 2 && value.every(Number.isSafeInteger)) {
+      return { publishedAt: value[0], id: value[1] };
+    }
+  } catch {
+    // fall through to the error below
+  }
+  throw new BadCursorError('cursor is not one this API issued');
+}
+
+/** FTS5 query from free text: every word must appear; quoting keeps user text out of FTS syntax. */
+export function ftsQuery(q: string): string | null {
+  const words = q.match(/[\p{L}\p{N}_]+/gu) ?? [];
+  return words.length ? words.map((w) => `"${w}"`).join(' ') : null;
+}
+
+/**
+ * One page of mentions, newest first. Keyset paging on (published_at, id) keeps pages stable
+ * while new mentions arrive: a row is never skipped or repeated.
+ */
+export function listMentions(db: Db, filter: MentionFilter, limit: number, after?: MentionPageCursor) {
+  const fts = filter.q ? ftsQuery(filter.q) : null;
+  const conditions: (SQL | undefined)[] = [
+    filter.sourceIds ? inArray(mentions.sourceId, filter.sourceIds) : undefined,
+    filter.lang ? eq(mentions.lang, filter.lang) : undefined,
+    filter.sentiment ? eq(mentions.sentimentLabel, filter.sentiment) : undefined,
+    filter.from !== undefined ? gte(mentions.publishedAt, filter.from) : undefined,
+    filter.to !== undefined ? lt(mentions.publishedAt, filter.to) : undefined,
+    filter.topic
+      ? sql`${mentions.id} in (select mention_id from ${mentionTopics} where topic_id in (${topicAndDescendants(filter.topic)}))`
+      : undefined,
+    filter.brand ? sql`${mentions.id} in (select mention_id from ${mentionBrands} where brand_id = ${filter.brand})` : undefined,
+    filter.q ? (fts ? sql`${mentions.id} in (select rowid from mentions_fts where mentions_fts match ${fts})` : sql`0`) : undefined,
+    after
+      ? or(lt(mentions.publishedAt, after.publishedAt), and(eq(mentions.publishedAt, after.publishedAt), lt(mentions.id, after.id)))
+      : undefined,
+  ];
+  const rows = db
+    .select({ mention: mentions, source: sources.name })
+    .from(mentions)
+    .innerJoin(sources, eq(sources.id, mentions.sourceId))
+    .where(and(...conditions))
+    .orderBy(desc(mentions.publishedAt), desc(mentions.id))
+    .limit(limit + 1)
+    .all();
+  const page = rows.slice(0, limit);
+  const ids = page.map((r) => r.mention.id);
+  const topicsOf = groupBy(ids.length ? db.select().from(mentionTopics).where(inArray(mentionTopics.mentionId, ids)).all() : []);
+  const brandsOf = groupBy(ids.length ? db.select().from(mentionBrands).where(inArray(mentionBrands.mentionId, ids)).all() : []);
+  const last = page.at(-1);
+  return {
+    items: page.map((r) => ({
+      ...r.mention,
+      source: r.source,
+      topics: topicsOf.get(r.mention.id) ?? [],
+      brands: (brandsOf.get(r.mention.id) ?? []).map((b) => b.brandId),
+    })),
+    next: rows.length > limit && last ? { publishedAt: last.mention.publishedAt, id: last.mention.id } : null,
+  };
+}
+
+function groupBy<T extends { mentionId: number }>(rows: T[]): Map<number, T[]> {
+  const map = new Map<number, T[]>();
+  for (const row of rows) {
+    const list = map.get(row.mentionId) ?? [];
+    list.push(row);
+    map.set(row.mentionId, list);
+  }
+  return map;
+}

@@ -1,0 +1,162 @@
+import { sql } from 'drizzle-orm';
+import {
+  sqliteTable,
+  integer,
+  text,
+  real,
+  index,
+  uniqueIndex,
+  primaryKey,
+} from 'drizzle-orm/sqlite-core';
+
+// Dates are UTC epoch milliseconds throughout; the API turns them into ISO-8601.
+
+/** Configured connector instances, kept in step with the config file at start-up. */
+export const sources = sqliteTable('sources', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  name: text('name').notNull().unique(),
+  kind: text('kind').notNull(),
+  config: text('config', { mode: 'json' }).notNull().default(sql`'{}'`),
+  schedule: text('schedule'),
+  enabled: integer('enabled', { mode: 'boolean' }).notNull().default(true),
+  /** Connector state handed back on the next run; written in the same transaction as its items. */
+  cursor: text('cursor', { mode: 'json' }),
+  createdAt: integer('created_at').notNull(),
+  updatedAt: integer('updated_at').notNull(),
+});
+
+/** One row per connector run or import. */
+export const runs = sqliteTable(
+  'runs',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    sourceId: integer('source_id')
+      .notNull()
+      .references(() => sources.id),
+    startedAt: integer('started_at').notNull(),
+    finishedAt: integer('finished_at'),
+    /** running | ok | failed | aborted */
+    status: text('status').notNull(),
+    fetched: integer('fetched').notNull().default(0),
+    inserted: integer('inserted').notNull().default(0),
+    duplicates: integer('duplicates').notNull().default(0),
+    /** Rows or items refused as bad input (import rows without text or date, …). */
+    rejected: integer('rejected').notNull().default(0),
+    errorCode: text('error_code'),
+    errorMessage: text('error_message'),
+    /** The process doing the run: a run whose process is gone is stale, not in progress. */
+    pid: integer('pid'),
+  },
+  (t) => [index('runs_source_started').on(t.sourceId, t.startedAt)],
+);
+
+export const brands = sqliteTable('brands', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  competitor: integer('competitor', { mode: 'boolean' }).notNull().default(false),
+  query: text('query', { mode: 'json' }).notNull(),
+  active: integer('active', { mode: 'boolean' }).notNull().default(true),
+});
+
+export const topics = sqliteTable('topics', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  parentId: text('parent_id'),
+  terms: text('terms', { mode: 'json' }).notNull(),
+  /** A topic removed from the config stays for the mentions that carry it, inactive. */
+  active: integer('active', { mode: 'boolean' }).notNull().default(true),
+});
+
+export const mentions = sqliteTable(
+  'mentions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    sourceId: integer('source_id')
+      .notNull()
+      .references(() => sources.id),
+    externalId: text('external_id').notNull(),
+    url: text('url'),
+    author: text('author'),
+    title: text('title'),
+    text: text('text').notNull(),
+    lang: text('lang').notNull(),
+    publishedAt: integer('published_at').notNull(),
+    fetchedAt: integer('fetched_at').notNull(),
+    rating: real('rating'),
+    nps: integer('nps'),
+    csat: integer('csat'),
+    ces: integer('ces'),
+    /** Hash of the normalized text: identical posts share it. */
+    contentHash: text('content_hash').notNull(),
+    /** The first stored mention with the same normalized text; null for an original voice. */
+    duplicateOf: integer('duplicate_of'),
+    sentimentScore: real('sentiment_score'),
+    sentimentLabel: text('sentiment_label'),
+    /** Why sentiment is null (e.g. no analyzer for the language). */
+    sentimentNote: text('sentiment_note'),
+    sentences: text('sentences', { mode: 'json' }),
+    metadata: text('metadata', { mode: 'json' }),
+  },
+  (t) => [
+    uniqueIndex('mentions_source_external').on(t.sourceId, t.externalId),
+    index('mentions_published').on(t.publishedAt, t.id),
+    index('mentions_content_hash').on(t.contentHash),
+  ],
+);
+
+export const mentionTopics = sqliteTable(
+  'mention_topics',
+  {
+    mentionId: integer('mention_id')
+      .notNull()
+      .references(() => mentions.id, { onDelete: 'cascade' }),
+    topicId: text('topic_id').notNull(),
+    sentimentScore: real('sentiment_score'),
+    sentimentLabel: text('sentiment_label'),
+    terms: text('terms', { mode: 'json' }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.mentionId, t.topicId] }),
+    index('mention_topics_topic').on(t.topicId, t.mentionId),
+  ],
+);
+
+export const mentionBrands = sqliteTable(
+  'mention_brands',
+  {
+    mentionId: integer('mention_id')
+      .notNull()
+      .references(() => mentions.id, { onDelete: 'cascade' }),
+    brandId: text('brand_id').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.mentionId, t.brandId] }),
+    index('mention_brands_brand').on(t.brandId, t.mentionId),
+  ],
+);
+
+/**
+ * Hour buckets keyed by (brand, topic, source, lang). A mention adds itself once under
+ * brand '*' and topic '*' (all) and once under each of its brands and topics (with their
+ * ancestors), so any single brand/topic filter sums rows without counting a mention twice.
+ */
+export const rollups = sqliteTable(
+  'rollups',
+  {
+    brand: text('brand').notNull(),
+    topic: text('topic').notNull(),
+    bucket: integer('bucket').notNull(),
+    sourceId: integer('source_id').notNull(),
+    lang: text('lang').notNull(),
+    volume: integer('volume').notNull().default(0),
+    originals: integer('originals').notNull().default(0),
+    positive: integer('positive').notNull().default(0),
+    neutral: integer('neutral').notNull().default(0),
+    negative: integer('negative').notNull().default(0),
+    sentimentSum: real('sentiment_sum').notNull().default(0),
+    sentimentCount: integer('sentiment_count').notNull().default(0),
+    ratingSum: real('rating_sum').notNull().default(0),
+    ratingCount: integer('rating_count').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.brand, t.topic, t.bucket, t.sourceId, t.lang] })],
+);

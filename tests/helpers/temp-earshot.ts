@@ -1,0 +1,46 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseConfigText } from '../../src/config/load.js';
+import type { Config } from '../../src/config/schema.js';
+import { createHttpClient } from '../../src/connectors/http.js';
+import type { Earshot } from '../../src/context.js';
+import { openDb } from '../../src/db/client.js';
+import { syncConfig } from '../../src/db/sources.js';
+import { createIngestor } from '../../src/ingest/ingest-items.js';
+import { compileTaxonomy } from '../../src/nlp/taxonomy.js';
+
+export function tempDir(prefix = 'earshot-test-'): { dir: string; cleanup(): void } {
+  const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
+  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+export function configFrom(yaml: string): Config {
+  const result = parseConfigText(yaml);
+  if (!result.ok) throw new Error(`test config invalid:\n${result.problems.join('\n')}`);
+  return result.config;
+}
+
+/** A real Earshot on a real SQLite file in a temp dir; fast HTTP retries for tests. */
+export function tempEarshot(yaml = ''): Earshot & { dir: string; dbPath: string; cleanup(): void } {
+  const { dir, cleanup } = tempDir();
+  const dbPath = path.join(dir, 'earshot.db');
+  const config = configFrom(yaml);
+  const store = openDb(dbPath);
+  syncConfig(store.db, config);
+  const taxonomy = compileTaxonomy(config.topics, config.brands);
+  return {
+    dir,
+    dbPath,
+    config,
+    store,
+    taxonomy,
+    ingestor: createIngestor(store, taxonomy),
+    http: createHttpClient({ retries: 2, retryBaseMs: 5, timeoutMs: 2000 }),
+    close: () => store.close(),
+    cleanup: () => {
+      store.close();
+      cleanup();
+    },
+  };
+}
