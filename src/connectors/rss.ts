@@ -19,6 +19,7 @@ import { z } from 'zod';
 import { parseDate } from '../util/dates.js';
 import { decodeBody } from './decode.js';
 import { ConnectorError } from './errors.js';
+import { htmlToText } from './html-text.js';
 import { redactUrl, type HttpResponse } from './http.js';
 import type { Connector, FetchContext, FetchResult, Politeness, RawItem } from './types.js';
 
@@ -137,36 +138,6 @@ function nextPage(feed: FeedDocument, baseUrl: string | undefined): string | nul
   return url && /^https?:/i.test(url) ? url : null;
 }
 
-/**
- * Plain text from the HTML in descriptions, for analysis rather than display. feed-parser has
- * already decoded entities (XML, then HTML), so only markup is left to drop. Feeds are untrusted
- * input, so every step is linear: a tag name cannot be split, a tag cannot span a `<` (so an
- * unclosed quote or a `<` in prose cannot make the pattern rescan the rest of the text), and
- * invisible blocks are cut by searching forward for their end once.
- */
-export function htmlToText(html: string): string {
-  return dropInvisible(html)
-    .replace(/<\/?[a-zA-Z][\w:-]*(?![\w:-])(?:"[^"<]*"|'[^'<]*'|[^'"<>])*>/g, (tag) => (INLINE_TAG.test(tag) ? '' : ' '))
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-// Inline tags join words ("<b>Ear</b>shot"); every other tag separates them.
-const INLINE_TAG = /^<\/?(a|abbr|b|bdi|bdo|cite|code|data|dfn|em|font|i|kbd|mark|q|s|samp|small|span|strong|sub|sup|time|u|var)\b/i;
-
-/** Removes comments and script/style/noscript/template blocks; an unclosed one runs to the end. */
-function dropInvisible(html: string): string {
-  const opener = /<!--|<(script|style|noscript|template)\b/gi;
-  let out = '';
-  let kept = 0;
-  for (let match = opener.exec(html); match; match = opener.exec(html)) {
-    out += `${html.slice(kept, match.index)} `;
-    const closer = match[1] ? new RegExp(`</${match[1]}\\s*>`, 'gi') : /-->/g;
-    closer.lastIndex = opener.lastIndex;
-    kept = closer.exec(html) ? closer.lastIndex : html.length;
-    opener.lastIndex = kept;
-  }
-  return out + html.slice(kept);
-}
 
 function clean(value: string | null | undefined): string | null {
   const text = value?.replace(/\s+/g, ' ').trim();
