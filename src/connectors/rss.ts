@@ -224,4 +224,9 @@ export const rss: Connector<RssConfig> = {
   // A quiet blog may post weekly, but a day without a single item on a news feed is worth a look.
   expectedIntervalMs: 24 * 60 * 60 * 1000,
   fetch: fetchFeed,
+  parse: (body, config) => {
+    const feed = parseFeed(body, config.url);
+    const lang = config.language ?? feed.language;
+    return lang ? feed.items.map((item) => ({ ...item, langHint: item.langHint ?? lang })) : feed.items;
+  },
 };

@@ -62,4 +62,10 @@ export interface Connector<C = unknown> {
   /** How long silence is normal for this kind of source before it counts as suspicious. */
   expectedIntervalMs: number;
   fetch(ctx: FetchContext<C>): Promise<FetchResult>;
+  /**
+   * The parser on its own: one saved response body (already decoded to text) into items. Pure,
+   * used by fetch and by `earshot parse KIND FILE` for debugging a source on a saved page.
+   * Throws ConnectorError PARSE when the body is not what the endpoint returns.
+   */
+  parse(body: string, config: C): RawItem[];
 }
