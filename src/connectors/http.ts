@@ -21,6 +21,14 @@ export interface HttpRequest {
   signal?: AbortSignal;
 }
 
+export interface HttpPostRequest extends HttpRequest {
+  body: string | Buffer;
+  /** Content-Type of the body. */
+  contentType: string;
+  /** A POST that only reads (such as Google's batchexecute) may be retried like a GET. */
+  idempotent?: boolean;
+}
+
 export interface HttpResponse {
   status: number;
   notModified: boolean;
@@ -45,6 +53,7 @@ export interface HttpClientOptions {
 
 export interface HttpClient {
   get(req: HttpRequest): Promise<HttpResponse>;
+  post(req: HttpPostRequest): Promise<HttpResponse>;
 }
 
 export const DEFAULT_USER_AGENT =
@@ -77,39 +86,46 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
     return queue;
   };
 
-  return {
-    async get(req) {
-      const url = checkUrl(req.url);
-      const politeness = req.politeness ?? DEFAULT_POLITENESS;
-      try {
-        return await queueFor(url.host, politeness).add(() => send(req, settings, politeness), {
-          signal: req.signal,
-        });
-      } catch (error) {
-        throw toConnectorError(error, req, settings);
-      }
-    },
+  const enqueue = async (req: HttpRequest | HttpPostRequest): Promise<HttpResponse> => {
+    const url = checkUrl(req.url);
+    const politeness = req.politeness ?? DEFAULT_POLITENESS;
+    try {
+      return await queueFor(url.host, politeness).add(() => send(req, settings, politeness), {
+        signal: req.signal,
+      });
+    } catch (error) {
+      throw toConnectorError(error, req, settings);
+    }
   };
+  return { get: (req) => enqueue(req), post: (req) => enqueue(req) };
 }
 
-async function send(req: HttpRequest, s: Settings, politeness: Politeness): Promise<HttpResponse> {
+function isPost(req: HttpRequest | HttpPostRequest): req is HttpPostRequest {
+  return 'body' in req && req.body !== undefined;
+}
+
+async function send(req: HttpRequest | HttpPostRequest, s: Settings, politeness: Politeness): Promise<HttpResponse> {
   req.signal?.throwIfAborted();
   const maxBytes = req.maxBytes ?? s.maxBytes;
   const headers: Record<string, string> = { 'user-agent': s.userAgent };
   for (const [name, value] of Object.entries(req.headers ?? {})) headers[name.toLowerCase()] = value;
   if (req.etag) headers['if-none-match'] = req.etag;
   if (req.lastModified) headers['if-modified-since'] = req.lastModified;
+  const post = isPost(req);
+  if (post) headers['content-type'] = req.contentType;
 
   // Retries run inside the queue slot, so the interval cap does not see them; spacing every
   // retry by at least the per-request share of the budget keeps them within it.
   const minSpacingMs = Math.ceil(politeness.intervalMs / Math.max(1, politeness.intervalCap));
   const request = got(req.url, {
+    method: post ? 'POST' : 'GET',
+    body: post ? req.body : undefined,
     headers,
     responseType: 'buffer',
     timeout: { request: s.timeoutMs },
     retry: {
       limit: s.retries,
-      methods: ['GET'],
+      methods: post ? (req.idempotent ? ['POST'] : []) : ['GET'],
       statusCodes: RETRY_STATUS_CODES,
       maxRetryAfter: s.maxRetryAfterMs,
       // Rules (limit, methods, codes, Retry-After bound) are checked by got before our delay runs.
@@ -169,7 +185,7 @@ function toConnectorError(error: unknown, req: HttpRequest, s: Settings): Connec
   if (error instanceof ConnectorError) return error;
   const url = redactUrl(req.url);
   if (req.signal?.aborted) {
-    return new ConnectorError('TIMEOUT', `request aborted: GET ${url}`, { url, cause: req.signal.reason });
+    return new ConnectorError('TIMEOUT', `request aborted: ${isPost(req) ? 'POST' : 'GET'} ${url}`, { url, cause: req.signal.reason });
   }
   if (error instanceof HTTPError) {
     const status = error.response.statusCode;

@@ -210,3 +210,27 @@ describe('http helpers', () => {
     );
   });
 });
+
+describe('http: POST', () => {
+  it('sends the body and content type, and retries an idempotent POST on 500', async () => {
+    const host = 'https://post.example.test';
+    const scope = nock(host)
+      .post('/rpc', 'f.req=1')
+      .matchHeader('content-type', 'application/x-www-form-urlencoded')
+      .reply(500)
+      .post('/rpc', 'f.req=1')
+      .reply(200, 'ok');
+    const client = createHttpClient({ retries: 2, retryBaseMs: 5 });
+    const politeness = { intervalCap: 10, intervalMs: 10, concurrency: 1 };
+    const res = await client.post({ url: `${host}/rpc`, body: 'f.req=1', contentType: 'application/x-www-form-urlencoded', idempotent: true, politeness });
+    expect(res.body.toString()).toBe('ok');
+    expect(scope.isDone()).toBe(true);
+  });
+
+  it('does not retry a POST that is not idempotent', async () => {
+    const host = 'https://post2.example.test';
+    nock(host).post('/write').reply(500);
+    const client = createHttpClient({ retries: 2, retryBaseMs: 5 });
+    await expect(client.post({ url: `${host}/write`, body: '{}', contentType: 'application/json' })).rejects.toMatchObject({ code: 'HTTP', status: 500 });
+  });
+});
