@@ -1,12 +1,12 @@
 import { Command, Option } from 'commander';
 import cliProgress from 'cli-progress';
 import { ConfigError, loadConfig, resolveConfigPath } from './config/load.js';
-import { openEarshot, type Earshot } from './context.js';
+import type { Earshot } from './context.js';
 import { openDb, resolveDbPath } from './db/client.js';
-import { importFile } from './ingest/import-file.js';
+import { isConnectorError } from './connectors/errors.js';
+import { itemToJson, ParseUsageError, parseSavedResponse } from './connectors/parse-saved.js';
 import { detectFormat, parseMapArgs } from './ingest/import-reader.js';
-import { runSource, UnknownSourceError } from './ingest/run-source.js';
-import { DEFAULT_PORT, startServer, stopOnSignals } from './main.js';
+import { DEFAULT_PORT } from './server-defaults.js';
 
 const EXIT_BAD_INPUT = 2;
 
@@ -19,17 +19,36 @@ const program = new Command('earshot')
   .description('Self-hosted social listening: sources → sentiment and topics → trends and alerts')
   .option('--db <path>', 'SQLite file (env EARSHOT_DB; default ./data/earshot.db)')
   .option('--config <path>', 'config file (env EARSHOT_CONFIG; default ./earshot.config.yaml)')
+  .enablePositionalOptions()
   .showHelpAfterError()
   .exitOverride((error) => {
     process.exit(error.exitCode === 0 ? 0 : EXIT_BAD_INPUT);
   });
 
-function globals(): GlobalOptions {
-  return program.opts<GlobalOptions>();
+/** --db and --config, given before or after the command name (`earshot --db x run s` or `earshot run s --db x`). */
+function storeCommand(name: string): Command {
+  return program
+    .command(name)
+    .option('--db <path>', 'SQLite file (env EARSHOT_DB; default ./data/earshot.db)')
+    .option('--config <path>', 'config file (env EARSHOT_CONFIG; default ./earshot.config.yaml)');
 }
 
-function open(): Earshot {
+let current: Command | undefined;
+program.hook('preAction', (_program, action) => {
+  current = action;
+});
+
+function globals(): GlobalOptions {
+  const own = (current?.opts<GlobalOptions>() ?? {}) as GlobalOptions;
+  const top = program.opts<GlobalOptions>();
+  return { db: own.db ?? top.db, config: own.config ?? top.config };
+}
+
+// The analysis stack (wink's model) loads only for commands that analyse, so `config check` and
+// `parse` answer at once.
+async function open(): Promise<Earshot> {
   const { db, config } = globals();
+  const { openEarshot } = await import('./context.js');
   return openEarshot({
     dbPath: resolveDbPath(db),
     configPath: resolveConfigPath(config),
@@ -37,22 +56,22 @@ function open(): Earshot {
   });
 }
 
-program
-  .command('serve')
+storeCommand('serve')
   .description('serve the API and run every enabled source on its schedule')
   .addOption(new Option('--port <n>', 'HTTP port').env('PORT').default(String(DEFAULT_PORT)))
   .action(async (options: { port: string }) => {
     const port = Number(options.port);
     if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port: '${options.port}' is not a port number`, EXIT_BAD_INPUT);
-    const server = await startServer(open(), port);
+    const { startServer, stopOnSignals } = await import('./main.js');
+    const server = await startServer(await open(), port);
     stopOnSignals(server);
   });
 
-program
-  .command('run <source>')
+storeCommand('run <source>')
   .description('run one source now and print what it fetched and stored')
   .action(async (name: string) => {
-    const earshot = open();
+    const { runSource, UnknownSourceError } = await import('./ingest/run-source.js');
+    const earshot = await open();
     const controller = new AbortController();
     process.once('SIGINT', () => controller.abort());
     process.once('SIGTERM', () => controller.abort());
@@ -68,8 +87,7 @@ program
     }
   });
 
-program
-  .command('import <file>')
+storeCommand('import <file>')
   .description('import direct feedback or an export (CSV/TSV or JSONL) into a source')
   .requiredOption('--source <name>', 'name of the import source to fill (created on first use)')
   .addOption(new Option('--format <format>', 'file format (default: from the file extension)').choices(['csv', 'jsonl']))
@@ -83,7 +101,8 @@ program
     } catch (error) {
       fail((error as Error).message, EXIT_BAD_INPUT);
     }
-    const earshot = open();
+    const { importFile } = await import('./ingest/import-file.js');
+    const earshot = await open();
     const bar = process.stderr.isTTY
       ? new cliProgress.SingleBar({ format: 'importing [{bar}] {percentage}% | {value}/{total} bytes | ETA {eta}s', stream: process.stderr }, cliProgress.Presets.shades_classic)
       : undefined;
@@ -119,8 +138,7 @@ program
     }
   });
 
-program
-  .command('migrate')
+storeCommand('migrate')
   .description('create the database or apply pending migrations, then exit')
   .action(() => {
     const store = openDb(resolveDbPath(globals().db));
@@ -131,7 +149,9 @@ program
 program
   .command('config')
   .description('configuration commands')
+  .enablePositionalOptions()
   .command('check')
+  .option('--config <path>', 'config file (env EARSHOT_CONFIG; default ./earshot.config.yaml)')
   .description('validate the config file and exit (2 when it has problems); writes nothing')
   .action(() => {
     const file = resolveConfigPath(globals().config);
@@ -139,10 +159,32 @@ program
     console.log(`${file}: ok (${config.brands.length} brands, ${config.sources.length} sources, ${config.topics.length} topics)`);
   });
 
+program
+  .command('parse <kind> <file>')
+  .description("run a connector's parser on a saved response and print its items as NDJSON")
+  .option('--config <json>', "the connector's options as JSON (default: its example)")
+  .action((kind: string, file: string, options: { config?: string }) => {
+    let items;
+    try {
+      items = parseSavedResponse(kind, file, options.config);
+    } catch (error) {
+      if (error instanceof ParseUsageError) fail(error.message, EXIT_BAD_INPUT);
+      const code = isConnectorError(error) ? error.code : 'PARSE';
+      fail(`${code}: ${(error as Error).message}`, 1);
+    }
+    for (const item of items) process.stdout.write(`${JSON.stringify(itemToJson(item))}\n`);
+  });
+
 function fail(message: string, code: number): never {
   console.error(`earshot: ${message}`);
   process.exit(code);
 }
+
+// `earshot parse … | head` closes the pipe early; that is not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
 
 try {
   await program.parseAsync(process.argv);

@@ -5,7 +5,7 @@ import type { Earshot } from './context.js';
 import { runSource } from './ingest/run-source.js';
 import { startScheduler } from './ingest/scheduler.js';
 
-export const DEFAULT_PORT = 8787;
+export { DEFAULT_PORT } from './server-defaults.js';
 
 export interface Server {
   port: number;

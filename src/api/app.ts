@@ -3,20 +3,23 @@ import type { OpenDb } from '../db/client.js';
 import { healthApi } from './health-route.js';
 import { mentionsApi } from './mentions-route.js';
 import { onError, problemResponse, validationProblem } from './problem.js';
+import { sourcesApi } from './sources-route.js';
 import { trendsApi } from './trends-route.js';
 
 export interface AppDeps {
   store: OpenDb;
+  now?: () => number;
 }
 
 /** The HTTP API: one Hono app over one database, errors as application/problem+json. */
-export function createApp({ store }: AppDeps) {
+export function createApp({ store, now }: AppDeps) {
   const app = new OpenAPIHono();
   const v1 = new OpenAPIHono({
     defaultHook: (result, c) => (result.success ? undefined : validationProblem(c, result.error)),
   });
   mentionsApi(store.db, v1);
   trendsApi(store.db, v1);
+  sourcesApi(store.db, v1, now);
   v1.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: { title: 'Earshot API', version: '1', description: 'Mentions and trends from the sources Earshot listens to.' },

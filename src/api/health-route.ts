@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import type { OpenDb } from '../db/client.js';
 import { lastRuns, listSources } from '../db/sources.js';
-import { toIso } from '../util/dates.js';
+import { runToJson } from './run-json.js';
 
 /** Liveness for load balancers and people: is the database answering, how did each source last run. */
 export function healthApi(store: OpenDb) {
@@ -18,19 +18,7 @@ export function healthApi(store: OpenDb) {
         name: s.name,
         kind: s.kind,
         enabled: s.enabled,
-        lastRun: run
-          ? {
-              status: run.status,
-              startedAt: toIso(run.startedAt),
-              finishedAt: toIso(run.finishedAt),
-              fetched: run.fetched,
-              inserted: run.inserted,
-              duplicates: run.duplicates,
-              rejected: run.rejected,
-              errorCode: run.errorCode,
-              errorMessage: run.errorMessage,
-            }
-          : null,
+        lastRun: runToJson(run),
       };
     });
     return c.json({ status: 'ok', database: { ok: true, path: store.path }, sources });

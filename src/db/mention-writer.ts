@@ -57,9 +57,9 @@ export function createMentionWriter(sqlite: Database.Database) {
   const bumpRollup = sqlite.prepare(
     `INSERT INTO rollups (brand, topic, bucket, source_id, lang, volume, originals, positive, neutral,
        negative, sentiment_sum, sentiment_count, rating_sum, rating_count)
-     VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (brand, topic, bucket, source_id, lang) DO UPDATE SET
-       volume = volume + 1,
+       volume = volume + excluded.volume,
        originals = originals + excluded.originals,
        positive = positive + excluded.positive,
        neutral = neutral + excluded.neutral,
@@ -75,37 +75,52 @@ export function createMentionWriter(sqlite: Database.Database) {
       return exists.get(sourceId, externalId) !== undefined;
     },
 
-    /** Inserts one analysed mention with its topics, brands and rollup counts; false if already stored. */
-    insert(m: MentionRecord): boolean {
-      const duplicateOf = firstWithHash.get(m.contentHash)?.root ?? null;
-      const row = insertMention.get(
-        m.sourceId, m.externalId, m.url, m.author, m.title, m.text, m.lang, m.publishedAt,
-        m.fetchedAt, m.rating, m.nps, m.csat, m.ces, m.contentHash, duplicateOf,
-        m.sentimentScore, m.sentimentLabel, m.sentimentNote, m.sentences, m.metadata,
-      );
-      if (row === undefined) return false;
-      for (const topic of m.topics) {
-        insertTopic.run(row.id, topic.id, topic.score, topic.label, JSON.stringify(topic.terms));
-      }
-      for (const brand of m.brands) insertBrand.run(row.id, brand);
+    /**
+     * Inserts analysed mentions with their topics and brands, then adds them to the rollups.
+     * Rollup counts are summed per key first: a batch usually lands in a few hour buckets, so
+     * this is a few dozen upserts instead of several per mention. Returns how many were new.
+     * Call inside a transaction so the mentions and their counts commit together.
+     */
+    insertAll(records: readonly MentionRecord[]): number {
+      const sums = new Map<string, { key: [string, string, number, number, string]; counts: number[] }>();
+      let inserted = 0;
+      for (const m of records) {
+        const duplicateOf = firstWithHash.get(m.contentHash)?.root ?? null;
+        const row = insertMention.get(
+          m.sourceId, m.externalId, m.url, m.author, m.title, m.text, m.lang, m.publishedAt,
+          m.fetchedAt, m.rating, m.nps, m.csat, m.ces, m.contentHash, duplicateOf,
+          m.sentimentScore, m.sentimentLabel, m.sentimentNote, m.sentences, m.metadata,
+        );
+        if (row === undefined) continue;
+        inserted++;
+        for (const topic of m.topics) {
+          insertTopic.run(row.id, topic.id, topic.score, topic.label, JSON.stringify(topic.terms));
+        }
+        for (const brand of m.brands) insertBrand.run(row.id, brand);
 
-      const bucket = Math.floor(m.publishedAt / HOUR_MS) * HOUR_MS;
-      const counts = [
-        duplicateOf === null ? 1 : 0,
-        m.sentimentLabel === 'positive' ? 1 : 0,
-        m.sentimentLabel === 'neutral' ? 1 : 0,
-        m.sentimentLabel === 'negative' ? 1 : 0,
-        m.sentimentScore ?? 0,
-        m.sentimentScore === null ? 0 : 1,
-        m.rating ?? 0,
-        m.rating === null ? 0 : 1,
-      ];
-      for (const brand of [ALL, ...m.brands]) {
-        for (const topic of [ALL, ...m.rollupTopics]) {
-          bumpRollup.run(brand, topic, bucket, m.sourceId, m.lang, ...counts);
+        const bucket = Math.floor(m.publishedAt / HOUR_MS) * HOUR_MS;
+        const counts = [
+          1,
+          duplicateOf === null ? 1 : 0,
+          m.sentimentLabel === 'positive' ? 1 : 0,
+          m.sentimentLabel === 'neutral' ? 1 : 0,
+          m.sentimentLabel === 'negative' ? 1 : 0,
+          m.sentimentScore ?? 0,
+          m.sentimentScore === null ? 0 : 1,
+          m.rating ?? 0,
+          m.rating === null ? 0 : 1,
+        ];
+        for (const brand of [ALL, ...m.brands]) {
+          for (const topic of [ALL, ...m.rollupTopics]) {
+            const id = `${brand}\u0000${topic}\u0000${bucket}\u0000${m.sourceId}\u0000${m.lang}`;
+            const entry = sums.get(id);
+            if (entry) for (let k = 0; k < counts.length; k++) entry.counts[k]! += counts[k]!;
+            else sums.set(id, { key: [brand, topic, bucket, m.sourceId, m.lang], counts: [...counts] });
+          }
         }
       }
-      return true;
+      for (const { key, counts } of sums.values()) bumpRollup.run(...key, ...counts);
+      return inserted;
     },
   };
 }

@@ -148,3 +148,24 @@ export function lastRuns(db: Db): Map<number, RunRow> {
     .all();
   return new Map(rows.map((r) => [r.sourceId, r]));
 }
+
+export interface SourceActivity {
+  /** Items stored by runs that started since the given time. */
+  insertedSince: number;
+  /** When a run last stored at least one item. */
+  lastItemsAt: number | null;
+}
+
+/** Read from the runs, not the mentions: health costs O(runs), whatever the archive size. */
+export function sourceActivity(db: Db, since: number): Map<number, SourceActivity> {
+  const rows = db
+    .select({
+      sourceId: runs.sourceId,
+      insertedSince: sql<number>`coalesce(sum(case when ${runs.startedAt} >= ${since} then ${runs.inserted} else 0 end), 0)`,
+      lastItemsAt: sql<number | null>`max(case when ${runs.inserted} > 0 then coalesce(${runs.finishedAt}, ${runs.startedAt}) end)`,
+    })
+    .from(runs)
+    .groupBy(runs.sourceId)
+    .all();
+  return new Map(rows.map((r) => [r.sourceId, { insertedSince: Number(r.insertedSince), lastItemsAt: r.lastItemsAt }]));
+}

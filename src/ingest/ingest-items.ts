@@ -45,10 +45,10 @@ export function createIngestor(store: OpenDb, taxonomy: CompiledTaxonomy, now: (
         fresh.push(toRecord(sourceId, { ...item, text }, taxonomy, fetchedAt));
       }
       store.sqlite.transaction(() => {
-        for (const record of fresh) {
-          if (writer!.insert(record)) counts.inserted++;
-          else counts.duplicates++;
-        }
+        const inserted = writer!.insertAll(fresh);
+        // Rows another writer stored since the check above count as duplicates.
+        counts.inserted += inserted;
+        counts.duplicates += fresh.length - inserted;
         alsoInTransaction?.(counts);
       })();
       return counts;
@@ -94,9 +94,10 @@ function toRecord(sourceId: number, item: RawItem, taxonomy: CompiledTaxonomy, f
 }
 
 // A headline says as much about topic and tone as the body; a body that already opens with
-// its title is not given it twice.
+// its title is not given it twice. A reply's title is its thread's, not its own words.
 function analysedText(item: RawItem): string {
   const title = item.title?.trim();
-  if (!title || item.text.startsWith(title)) return item.text;
+  const isReply = item.metadata?.replyTo != null || item.metadata?.kind === 'comment';
+  if (!title || isReply || item.text.startsWith(title)) return item.text;
   return /[.!?…]$/.test(title) ? `${title} ${item.text}` : `${title}. ${item.text}`;
 }

@@ -4,6 +4,20 @@
  * "@united" and "#United" too), and a light English plural fold ("flights" → "flight").
  */
 export function foldToken(token: string): string {
+  let folded = memo.get(token);
+  if (folded === undefined) {
+    // Customer text repeats a small vocabulary; a bounded memo spares the regexes.
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    folded = fold(token);
+    memo.set(token, folded);
+  }
+  return folded;
+}
+
+const MEMO_LIMIT = 100_000;
+const memo = new Map<string, string>();
+
+function fold(token: string): string {
   let word = token.toLowerCase();
   if (word.length > 1 && (word[0] === '@' || word[0] === '#')) word = word.slice(1);
   // French and Italian elision glues the article to the name ("d'Acme", "l’app"): the

@@ -1,0 +1,74 @@
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { getConnector } from '../connectors/index.js';
+import type { Db } from '../db/client.js';
+import { lastRuns, listSources, sourceActivity } from '../db/sources.js';
+import { toIso } from '../util/dates.js';
+import { runToJson } from './run-json.js';
+
+const DAY_MS = 24 * 3_600_000;
+
+const SourceSchema = z
+  .object({
+    name: z.string(),
+    kind: z.string(),
+    enabled: z.boolean(),
+    schedule: z.string().nullable(),
+    lastRun: z
+      .object({
+        status: z.string(),
+        startedAt: z.string().nullable(),
+        finishedAt: z.string().nullable(),
+        fetched: z.number().int(),
+        inserted: z.number().int(),
+        duplicates: z.number().int(),
+        rejected: z.number().int(),
+        errorCode: z.string().nullable(),
+        errorMessage: z.string().nullable(),
+      })
+      .nullable(),
+    itemsLast24h: z.number().int(),
+    lastItemsAt: z.string().nullable(),
+    expectedIntervalMs: z.number().int().nullable(),
+    silent: z.boolean().openapi({ description: 'nothing new for longer than the connector declares normal' }),
+  })
+  .openapi('Source');
+
+const route = createRoute({
+  method: 'get',
+  path: '/sources',
+  summary: 'Each source with its schedule, last run and whether it has gone silent',
+  responses: {
+    200: { description: 'The sources', content: { 'application/json': { schema: z.object({ items: z.array(SourceSchema) }) } } },
+  },
+});
+
+/**
+ * Connector health: a dead connector must never pass for a quiet day. A scheduled source is
+ * `silent` when no run has stored anything for longer than its connector's expected interval.
+ */
+export function sourcesApi(db: Db, app: OpenAPIHono, now: () => number = Date.now) {
+  return app.openapi(route, (c) => {
+    const at = now();
+    const latest = lastRuns(db);
+    const activity = sourceActivity(db, at - DAY_MS);
+    const items = listSources(db).map((source) => {
+      const connector = getConnector(source.kind);
+      const run = latest.get(source.id);
+      const seen = activity.get(source.id);
+      const expected = connector?.expectedIntervalMs ?? null;
+      const quietSince = seen?.lastItemsAt ?? source.createdAt;
+      return {
+        name: source.name,
+        kind: source.kind,
+        enabled: source.enabled,
+        schedule: connector ? (source.schedule ?? connector.defaultSchedule) : null,
+        lastRun: runToJson(run),
+        itemsLast24h: seen?.insertedSince ?? 0,
+        lastItemsAt: toIso(seen?.lastItemsAt ?? null),
+        expectedIntervalMs: expected,
+        silent: source.enabled && expected !== null && at - quietSince > expected,
+      };
+    });
+    return c.json({ items }, 200);
+  });
+}
