@@ -83,7 +83,7 @@ storeCommand('run <source>')
       if (error instanceof UnknownSourceError) fail(error.message, EXIT_BAD_INPUT);
       throw error;
     } finally {
-      earshot.close();
+      await earshot.close();
     }
   });
 
@@ -134,7 +134,7 @@ storeCommand('import <file>')
       bar?.stop();
       fail((error as Error).message, 1);
     } finally {
-      earshot.close();
+      await earshot.close();
     }
   });
 

@@ -5,6 +5,7 @@ import { createHttpClient, type HttpClient } from './connectors/http.js';
 import { openDb, type OpenDb } from './db/client.js';
 import { syncConfig } from './db/sources.js';
 import { createIngestor, type Ingestor } from './ingest/ingest-items.js';
+import { createRecordBuilder, defaultWorkerCount } from './ingest/record-pool.js';
 import { compileTaxonomy, type CompiledTaxonomy } from './nlp/taxonomy.js';
 
 export interface Earshot {
@@ -13,7 +14,7 @@ export interface Earshot {
   taxonomy: CompiledTaxonomy;
   ingestor: Ingestor;
   http: HttpClient;
-  close(): void;
+  close(): Promise<void>;
 }
 
 export const EMPTY_CONFIG: Config = { brands: [], sources: [], topics: [] };
@@ -22,7 +23,7 @@ export const EMPTY_CONFIG: Config = { brands: [], sources: [], topics: [] };
  * Reads the config (throwing ConfigError before anything is written), then opens and migrates
  * the database and brings its sources, brands and topics in line with the config.
  */
-export function openEarshot(options: { dbPath: string; configPath: string; configExplicit: boolean }): Earshot {
+export function openEarshot(options: { dbPath: string; configPath: string; configExplicit: boolean; workers?: number }): Earshot {
   // Without a config file at the default path, Earshot still imports and serves, with no
   // sources, brands or topics; a path the user named must exist.
   const config =
@@ -32,12 +33,17 @@ export function openEarshot(options: { dbPath: string; configPath: string; confi
   const store = openDb(options.dbPath);
   syncConfig(store.db, config);
   const taxonomy = compileTaxonomy(config.topics, config.brands);
+  const builder = createRecordBuilder(config, options.workers ?? defaultWorkerCount(), taxonomy);
+  const ingestor = createIngestor(store, builder);
   return {
     config,
     store,
     taxonomy,
-    ingestor: createIngestor(store, taxonomy),
+    ingestor,
     http: createHttpClient(),
-    close: () => store.close(),
+    close: async () => {
+      await ingestor.close();
+      store.close();
+    },
   };
 }

@@ -41,7 +41,7 @@ export async function startServer(earshot: Earshot, port: number, log: (m: strin
       log('stopping: no new runs; waiting for runs in flight');
       await new Promise<void>((resolve) => http.close(() => resolve()));
       await scheduler.stop();
-      earshot.close();
+      await earshot.close();
       log('stopped; database closed');
     })());
   return { port: actualPort, stop };

@@ -1,12 +1,15 @@
 import type { Connector } from './types.js';
 import { appstore } from './appstore.js';
+import { bluesky } from './bluesky/index.js';
 import { googlePlay } from './google-play.js';
 import { hackernews } from './hackernews.js';
 import { html } from './html/index.js';
+import { json } from './json/index.js';
 import { mastodon } from './mastodon.js';
 import { reddit } from './reddit.js';
 import { rss } from './rss.js';
 import { trustpilot } from './trustpilot/index.js';
+import { youtube } from './youtube/index.js';
 
 /**
  * Every connector Earshot can run, by kind. Adding a source means one file in this folder and
@@ -14,13 +17,16 @@ import { trustpilot } from './trustpilot/index.js';
  */
 export const connectors: Readonly<Record<string, Connector<any>>> = {
   [appstore.name]: appstore,
+  [bluesky.name]: bluesky,
   [googlePlay.name]: googlePlay,
   [hackernews.name]: hackernews,
   [html.name]: html,
+  [json.name]: json,
   [mastodon.name]: mastodon,
   [reddit.name]: reddit,
   [rss.name]: rss,
   [trustpilot.name]: trustpilot,
+  [youtube.name]: youtube,
 };
 
 /** Sources created by `earshot import` carry this kind; they have no connector and no schedule. */

@@ -15,7 +15,12 @@ export function parseSavedResponse(kind: string, file: string, configJson?: stri
   let options: unknown = connector.example;
   if (configJson !== undefined) {
     try {
-      options = { ...(connector.example as object), ...JSON.parse(configJson) };
+      // Given options override the example's; a null removes an example key (e.g. videoId when
+      // parsing a channel's comments).
+      const given = JSON.parse(configJson) as Record<string, unknown>;
+      const merged: Record<string, unknown> = { ...(connector.example as object), ...given };
+      for (const [key, value] of Object.entries(given)) if (value === null) delete merged[key];
+      options = merged;
     } catch (error) {
       throw new ParseUsageError(`--config: not JSON (${(error as Error).message})`);
     }

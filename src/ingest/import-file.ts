@@ -1,8 +1,10 @@
 import type { RawItem } from '../connectors/types.js';
 import type { OpenDb } from '../db/client.js';
 import { addRunCounts, claimRun, ensureImportSource, updateRun } from '../db/sources.js';
-import type { Ingestor } from './ingest-items.js';
+import type { Ingestor, PreparedBatch } from './ingest-items.js';
 import { readImportFile, type ImportOptions } from './import-reader.js';
+
+const MAX_BATCHES_IN_FLIGHT = 2;
 
 export interface ImportSummary {
   runId: number;
@@ -38,19 +40,28 @@ export async function importFile(
   if (!run) throw new Error(`an import into '${sourceName}' is already running`);
   const summary: ImportSummary = { runId: run.id, source: sourceName, read: 0, inserted: 0, duplicates: 0, rejected: 0 };
   const batchSize = hooks.batchSize ?? 1000;
-  let batch: RawItem[] = [];
-  let batchRejected = 0;
-
-  const flush = () => {
-    const rejected = batchRejected;
-    ingestor.ingest(source.id, batch, (counts) => {
-      addRunCounts(store.db, run.id, { ...counts, fetched: counts.fetched + rejected, rejected: counts.rejected + rejected });
+  // Batches are analysed ahead (in workers when there are) while earlier ones are written, and
+  // committed strictly in file order, each with its rows' share of the run's counts.
+  const inFlight: { prepared: Promise<PreparedBatch>; rejected: number }[] = [];
+  const commitOldest = async () => {
+    const next = inFlight.shift()!;
+    const prepared = await next.prepared;
+    ingestor.commit(prepared, (counts) => {
+      addRunCounts(store.db, run.id, { ...counts, fetched: counts.fetched + next.rejected, rejected: counts.rejected + next.rejected });
       summary.inserted += counts.inserted;
       summary.duplicates += counts.duplicates;
-      summary.rejected += counts.rejected + rejected;
+      summary.rejected += counts.rejected + next.rejected;
     });
+  };
+  let batch: RawItem[] = [];
+  let batchRejected = 0;
+  const flush = async () => {
+    inFlight.push({ prepared: ingestor.prepare(source.id, batch), rejected: batchRejected });
+    // A rejected promise waiting in the queue must not count as unhandled before its turn.
+    inFlight.at(-1)!.prepared.catch(() => {});
     batch = [];
     batchRejected = 0;
+    while (inFlight.length > MAX_BATCHES_IN_FLIGHT) await commitOldest();
   };
 
   try {
@@ -62,9 +73,10 @@ export async function importFile(
       } else {
         batch.push(row.item);
       }
-      if (batch.length >= batchSize) flush();
+      if (batch.length >= batchSize) await flush();
     }
-    if (batch.length > 0 || batchRejected > 0) flush();
+    if (batch.length > 0 || batchRejected > 0) await flush();
+    while (inFlight.length > 0) await commitOldest();
     updateRun(store.db, run.id, { status: 'ok', finishedAt: Date.now() });
     return summary;
   } catch (error) {

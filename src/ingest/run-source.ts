@@ -69,7 +69,7 @@ export async function runSource(deps: RunDeps, name: string, signal?: AbortSigna
 
   let outcome: RunSummary | undefined;
   try {
-    deps.ingestor.ingest(source.id, result.items, (counts) => {
+    await deps.ingestor.ingest(source.id, result.items, (counts) => {
       saveCursor(db, source.id, result.cursor, now());
       outcome = finish({ status: 'ok', ...counts });
     });

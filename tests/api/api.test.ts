@@ -24,7 +24,7 @@ function item(id: string, text: string, iso: string, extra: Partial<RawItem> = {
 beforeAll(async () => {
   const reviews = ensureImportSource(earshot.store.db, 'reviews');
   const survey = ensureImportSource(earshot.store.db, 'survey');
-  earshot.ingestor.ingest(reviews.id, [
+  await earshot.ingestor.ingest(reviews.id, [
     // 07:30 UTC on the 17th is still the 16th in Los Angeles.
     item('r1', 'Acme delivery arrived late and the courier was rude. Terrible.', '2015-02-17T07:30:00Z', { rating: 1 }),
     item('r2', 'Love Acme, wonderful service and a great price!', '2015-02-17T12:00:00Z', { rating: 5 }),
@@ -32,14 +32,14 @@ beforeAll(async () => {
     item('r4', 'Love Acme, wonderful service and a great price!', '2015-02-19T10:00:00Z'),
     item('r5', "Le colis d'Acme est arrivé en retard, c'est inadmissible.", '2015-02-19T11:00:00Z'),
   ]);
-  earshot.ingestor.ingest(survey.id, [item('s1', 'Acme delivery was fine, nothing special.', '2015-02-17T20:00:00Z', { nps: 7 })]);
+  await earshot.ingestor.ingest(survey.id, [item('s1', 'Acme delivery was fine, nothing special.', '2015-02-17T20:00:00Z', { nps: 7 })]);
   server = await startServer(earshot, 0, () => {});
   base = `http://127.0.0.1:${server.port}`;
 });
 
 afterAll(async () => {
   await server.stop();
-  earshot.cleanup();
+  await earshot.cleanup();
 });
 
 async function get(path: string) {
@@ -140,7 +140,7 @@ describe('GET /api/v1/mentions', () => {
     const first = await get('/api/v1/mentions?limit=2');
     expect(first.body.items).toHaveLength(2);
     const source = ensureImportSource(earshot.store.db, 'reviews');
-    earshot.ingestor.ingest(source.id, [item('late', 'Acme again', '2015-02-18T00:00:00Z')]);
+    await earshot.ingestor.ingest(source.id, [item('late', 'Acme again', '2015-02-18T00:00:00Z')]);
     const seen = first.body.items.map((m: { externalId: string }) => m.externalId);
     let cursor = first.body.nextCursor;
     while (cursor) {

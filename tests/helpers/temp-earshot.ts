@@ -8,6 +8,7 @@ import type { Earshot } from '../../src/context.js';
 import { openDb } from '../../src/db/client.js';
 import { syncConfig } from '../../src/db/sources.js';
 import { createIngestor } from '../../src/ingest/ingest-items.js';
+import { createRecordBuilder } from '../../src/ingest/record-pool.js';
 import { compileTaxonomy } from '../../src/nlp/taxonomy.js';
 
 export function tempDir(prefix = 'earshot-test-'): { dir: string; cleanup(): void } {
@@ -21,24 +22,32 @@ export function configFrom(yaml: string): Config {
   return result.config;
 }
 
-/** A real Earshot on a real SQLite file in a temp dir; fast HTTP retries for tests. */
-export function tempEarshot(yaml = ''): Earshot & { dir: string; dbPath: string; cleanup(): void } {
+/**
+ * A real Earshot on a real SQLite file in a temp dir; fast HTTP retries for tests. Analysis runs
+ * in-process unless `workers` says otherwise (the CLI tests cover the worker path).
+ */
+export function tempEarshot(yaml = '', workers = 0): Earshot & { dir: string; dbPath: string; cleanup(): Promise<void> } {
   const { dir, cleanup } = tempDir();
   const dbPath = path.join(dir, 'earshot.db');
   const config = configFrom(yaml);
   const store = openDb(dbPath);
   syncConfig(store.db, config);
   const taxonomy = compileTaxonomy(config.topics, config.brands);
+  const ingestor = createIngestor(store, createRecordBuilder(config, workers, taxonomy));
   return {
     dir,
     dbPath,
     config,
     store,
     taxonomy,
-    ingestor: createIngestor(store, taxonomy),
+    ingestor,
     http: createHttpClient({ retries: 2, retryBaseMs: 5, timeoutMs: 2000 }),
-    close: () => store.close(),
-    cleanup: () => {
+    close: async () => {
+      await ingestor.close();
+      store.close();
+    },
+    cleanup: async () => {
+      await ingestor.close();
       store.close();
       cleanup();
     },
