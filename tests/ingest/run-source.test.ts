@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import nock from 'nock';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { createHttpClient } from '../../src/connectors/http.js';
 import { runSource } from '../../src/ingest/run-source.js';
 import { tempEarshot } from '../helpers/temp-earshot.js';
 
@@ -14,6 +15,9 @@ sources:
   - { name: blog, kind: rss, options: { url: "https://blog.example.test/feed.xml" } }
   - { name: broken, kind: rss, options: { url: "https://broken.example.test/feed.xml" } }
   - { name: down, kind: rss, options: { url: "https://down.example.test/feed.xml" } }
+  - { name: flaky, kind: rss, options: { url: "https://flaky.example.test/feed.xml" } }
+  - { name: busy, kind: rss, options: { url: "https://busy.example.test/feed.xml" } }
+  - { name: slow, kind: rss, options: { url: "https://slow.example.test/feed.xml" } }
 `);
 afterAll(() => earshot.cleanup());
 afterEach(() => nock.cleanAll());
@@ -54,6 +58,27 @@ describe('runSource', () => {
     expect(row).toEqual({ status: 'failed', error_code: 'HTTP' });
   });
 
+  it('gets through 500, 500, 200 and records a good run', async () => {
+    nock('https://flaky.example.test').get('/feed.xml').times(2).reply(500).get('/feed.xml').reply(200, fixture('rss2-html.xml'), XML);
+    expect(await runSource(earshot, 'flaky')).toMatchObject({ status: 'ok', inserted: 3 });
+  });
+
+  it('waits out a 429 with Retry-After, then stores the page', async () => {
+    const scope = nock('https://busy.example.test')
+      .get('/feed.xml')
+      .reply(429, 'slow down', { 'retry-after': '1' })
+      .get('/feed.xml')
+      .reply(200, fixture('rss2-html.xml'), XML);
+    expect(await runSource(earshot, 'busy')).toMatchObject({ status: 'ok', inserted: 3 });
+    expect(scope.isDone()).toBe(true);
+  });
+
+  it('records a timeout as a failed run with code TIMEOUT', async () => {
+    nock('https://slow.example.test').get('/feed.xml').delay(1500).reply(200, fixture('rss2-html.xml'), XML);
+    const impatient = { ...earshot, http: createHttpClient({ timeoutMs: 200, retries: 0 }) };
+    expect(await runSource(impatient, 'slow')).toMatchObject({ status: 'failed', errorCode: 'TIMEOUT' });
+  });
+
   it('refuses a second concurrent run of the same source', async () => {
     nock('https://blog.example.test').get('/feed.xml').delay(300).reply(200, fixture('rss2-html.xml'), XML);
     const [a, b] = await Promise.all([runSource(earshot, 'blog'), runSource(earshot, 'blog')]);
@@ -62,6 +87,6 @@ describe('runSource', () => {
   });
 
   it('names the known sources when asked for an unknown one', async () => {
-    await expect(runSource(earshot, 'nope')).rejects.toThrow(/no source named 'nope' \(known: blog, broken, down\)/);
+    await expect(runSource(earshot, 'nope')).rejects.toThrow(/no source named 'nope' \(known: blog, broken, busy, down, flaky, slow\)/);
   });
 });
