@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { validate as isCron } from 'node-cron';
 import { connectorKinds, getConnector } from '../connectors/index.js';
+import { DEFAULT_TOPICS } from './default-topics.js';
 
 const term = z.string().trim().min(1, 'must not be empty');
 const slug = z
@@ -51,7 +52,8 @@ export const topicSchema = z.strictObject({
 export const configSchema = z.strictObject({
   brands: z.array(brandSchema).default([]),
   sources: z.array(sourceSchema).default([]),
-  topics: z.array(topicSchema).default([]),
+  /** Absent: the built-in customer-feedback taxonomy. `[]`: no topics. */
+  topics: z.array(topicSchema).default(() => DEFAULT_TOPICS.map((t) => ({ ...t }))),
 });
 
 export type BrandConfig = z.output<typeof brandSchema> & { id: string };

@@ -1,0 +1,57 @@
+import { createInterface } from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
+import { analyze, type Analysis, type Sentiment } from './pipeline.js';
+import type { CompiledTaxonomy } from './taxonomy.js';
+
+/**
+ * `earshot analyze`: one text per line, or JSONL with a `text` field (and an optional `lang`
+ * hint), in; one JSON object per line out. Users try their taxonomy with it.
+ */
+export async function analyzeLines(input: Readable, output: Writable, taxonomy: CompiledTaxonomy): Promise<{ lines: number; errors: number }> {
+  let lines = 0;
+  let errors = 0;
+  let lineNo = 0;
+  for await (const raw of createInterface({ input, crlfDelay: Infinity })) {
+    lineNo++;
+    if (raw.trim() === '') continue;
+    const parsed = readLine(raw);
+    if ('error' in parsed) {
+      errors++;
+      output.write(`${JSON.stringify({ line: lineNo, error: parsed.error })}\n`);
+      continue;
+    }
+    lines++;
+    output.write(`${JSON.stringify(toOutput(analyze(parsed.text, taxonomy, { langHint: parsed.lang })))}\n`);
+  }
+  return { lines, errors };
+}
+
+function readLine(raw: string): { text: string; lang?: string } | { error: string } {
+  if (!raw.trimStart().startsWith('{')) return { text: raw };
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch (error) {
+    return { error: `not JSON: ${(error as Error).message}` };
+  }
+  const record = value as { text?: unknown; lang?: unknown };
+  if (typeof record.text !== 'string' || record.text.trim() === '') return { error: 'no "text" field' };
+  return { text: record.text, lang: typeof record.lang === 'string' ? record.lang : undefined };
+}
+
+function score(sentiment: Sentiment | null) {
+  return sentiment === null ? null : sentiment.score;
+}
+
+export function toOutput(a: Analysis) {
+  return {
+    lang: a.lang,
+    sentiment: score(a.sentiment),
+    label: a.sentiment?.label ?? null,
+    ...(a.sentimentNote ? { sentimentNote: a.sentimentNote } : {}),
+    ...('explain' in (a.sentiment ?? {}) ? { explain: (a.sentiment as Sentiment & { explain?: unknown }).explain } : {}),
+    topics: a.topics.map((t) => ({ id: t.id, terms: t.terms, sentiment: score(t.sentiment), label: t.sentiment?.label ?? null })),
+    sentences: a.sentences.map((s) => ({ text: s.text, sentiment: score(s.sentiment), label: s.sentiment?.label ?? null })),
+    brands: a.brands,
+  };
+}

@@ -1,0 +1,29 @@
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { BIN, REPO } from '../helpers/cli.js';
+
+function analyze(input: string, args: string[] = []) {
+  const result = spawnSync(process.execPath, [BIN, 'analyze', ...args], { cwd: REPO, input, encoding: 'utf8', timeout: 60_000 });
+  return { status: result.status, lines: result.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, any>) };
+}
+
+describe('earshot analyze', () => {
+  it('answers each line with language, sentiment, label, topics and sentences', () => {
+    const { status, lines } = analyze('The crew was lovely. But my bag was lost.\n{"text":"Le vol était parfait","lang":"fr"}\n');
+    expect(status).toBe(0);
+    expect(lines).toHaveLength(2);
+    const [english, french] = lines;
+    expect(english).toMatchObject({ lang: 'en' });
+    expect(Object.keys(english!)).toEqual(expect.arrayContaining(['lang', 'sentiment', 'label', 'topics', 'sentences']));
+    expect(english!.sentences.map((s: { text: string }) => s.text)).toEqual(['The crew was lovely.', 'But my bag was lost.']);
+    expect(english!.topics.find((t: { id: string }) => t.id === 'baggage')).toMatchObject({ terms: ['bag'], label: 'negative' });
+    expect(french).toMatchObject({ lang: 'fr' });
+  });
+
+  it('uses the built-in topics when given a config without topics, and reports bad JSON lines', () => {
+    const { status, lines } = analyze('my parcel never arrived\n{"text": 3}\n', ['--config', '/dev/null']);
+    expect(status).toBe(1);
+    expect(lines[0]!.topics.map((t: { id: string }) => t.id)).toEqual(['delivery', 'delivery-delay']);
+    expect(lines[1]).toEqual({ line: 2, error: 'no "text" field' });
+  });
+});
