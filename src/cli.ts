@@ -5,7 +5,7 @@ import type { Earshot } from './context.js';
 import { openDb, resolveDbPath } from './db/client.js';
 import { isConnectorError } from './connectors/errors.js';
 import { itemToJson, ParseUsageError, parseSavedResponse } from './connectors/parse-saved.js';
-import { detectFormat, parseMapArgs } from './ingest/import-reader.js';
+import { detectFormat, parseMapArgs } from './ingest/import-reader/index.js';
 import { DEFAULT_PORT } from './server-defaults.js';
 
 const EXIT_BAD_INPUT = 2;

@@ -2,7 +2,7 @@ import type { RawItem } from '../connectors/types.js';
 import type { OpenDb } from '../db/client.js';
 import { addRunCounts, claimRun, ensureImportSource, updateRun } from '../db/sources.js';
 import type { Ingestor, PreparedBatch } from './ingest-items.js';
-import { readImportFile, type ImportOptions } from './import-reader.js';
+import { readImportFile, type ImportOptions } from './import-reader/index.js';
 
 const MAX_BATCHES_IN_FLIGHT = 2;
 

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RawItem } from '../../src/connectors/types.js';
 import {
   detectFormat, parseMapArgs, readImportFile, type ImportOptions, type ImportRow,
-} from '../../src/ingest/import-reader.js';
+} from '../../src/ingest/import-reader/index.js';
 import { HAS_SHARED, sharedMissingNote, sharedPath } from '../helpers/shared.js';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/import/', import.meta.url));
