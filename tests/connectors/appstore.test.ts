@@ -2,10 +2,10 @@ import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import nock from 'nock';
 import { appstore, parseReviewsPage, type AppStoreConfig } from '../../src/connectors/appstore.js';
-import { createHttpClient, type HttpClient } from '../../src/connectors/http.js';
 import { ConnectorError } from '../../src/connectors/errors.js';
-import type { FetchResult, Politeness } from '../../src/connectors/types.js';
+import type { Politeness } from '../../src/connectors/types.js';
 import { HAS_SHARED, sharedMissingNote, sharedPath } from '../helpers/shared.js';
+import { expectConnectorError, fastHttp, resetNetworkMocks, runConnector } from '../helpers/connector-harness.js';
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/appstore/${name}`, import.meta.url), 'utf8');
 const shared = (name: string) => readFileSync(sharedPath('fixtures', 'appstore', name), 'utf8');
@@ -16,27 +16,11 @@ const path = (page: number, format = 'xml') => `/gb/rss/customerreviews/page=${p
 const config = (extra: Partial<AppStoreConfig> = {}): AppStoreConfig =>
   appstore.configSchema.parse({ appId: '123456789', country: 'gb', ...extra });
 
-// The connector asks for 1 request / 3 s at Apple; the run goes through a client that records the
-// budget it was asked for and lets the test go at full speed.
-const FAST: Politeness = { intervalCap: 100, intervalMs: 10, concurrency: 1 };
-function run(cfg: AppStoreConfig, cursor: unknown = null, budgets: Politeness[] = []): Promise<FetchResult> {
-  const http = createHttpClient({ retries: 1, retryBaseMs: 5, timeoutMs: 2000 });
-  const fast: HttpClient = {
-    get: (req) => (budgets.push(req.politeness!), http.get({ ...req, politeness: FAST })),
-    post: (req) => (budgets.push(req.politeness!), http.post({ ...req, politeness: FAST })),
-  };
-  return appstore.fetch({ config: cfg, cursor, http: fast, signal: new AbortController().signal, log: () => {} });
-}
+// The connector asks for 1 request / 3 s at Apple; fastHttp records that and lets the test go at full speed.
+const run = (cfg: AppStoreConfig, cursor: unknown = null, budgets: Politeness[] = []) =>
+  runConnector(appstore, cfg, { cursor, http: fastHttp(budgets) });
 
-async function failure(promise: Promise<unknown>): Promise<ConnectorError> {
-  const error = await promise.then(() => null, (e: unknown) => e);
-  expect(error).toBeInstanceOf(ConnectorError);
-  return error as ConnectorError;
-}
-
-afterEach(() => {
-  nock.cleanAll();
-});
+afterEach(resetNetworkMocks);
 
 describe.skipIf(!HAS_SHARED)(HAS_SHARED ? 'appstore: real captured feeds' : sharedMissingNote('appstore real feeds'), () => {
   it('reads the XML feed: 50 dated reviews, the plain-text content, no language guessed from the country', () => {
@@ -213,21 +197,21 @@ describe('appstore: fetch', () => {
 
   it('fails with PARSE naming the page when the layout changed', async () => {
     nock(APPLE).get(path(1)).reply(200, fixture('page1.xml'), XML).get(path(2)).reply(200, fixture('changed-layout.xml'), XML);
-    const error = await failure(run(config()));
+    const error = await expectConnectorError(run(config()));
     expect(error.code).toBe('PARSE');
     expect(error.message).toMatch(/page 2/);
   });
 
   it('fails with RATE_LIMITED when Apple keeps answering 429', async () => {
     const scope = nock(APPLE).get(path(1)).times(2).reply(429);
-    const error = await failure(run(config()));
+    const error = await expectConnectorError(run(config()));
     expect(error.code).toBe('RATE_LIMITED');
     expect(scope.isDone()).toBe(true);
   });
 
   it('fails with HTTP, not an empty list, on a 500', async () => {
     nock(APPLE).get(path(1)).times(2).reply(500);
-    const error = await failure(run(config()));
+    const error = await expectConnectorError(run(config()));
     expect(error.code).toBe('HTTP');
     expect(error.status).toBe(500);
   });

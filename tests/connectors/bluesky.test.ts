@@ -2,41 +2,19 @@ import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import nock from 'nock';
 import { bluesky, parseSearchPage, type BlueskyConfig } from '../../src/connectors/bluesky/index.js';
-import { createHttpClient } from '../../src/connectors/http.js';
-import { ConnectorError } from '../../src/connectors/errors.js';
-import type { FetchResult } from '../../src/connectors/types.js';
 import { HAS_SHARED, sharedMissingNote, sharedPath } from '../helpers/shared.js';
+import { expectConnectorError, resetNetworkMocks, runConnectorWithLogs, testHttp } from '../helpers/connector-harness.js';
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/bluesky/${name}`, import.meta.url), 'utf8');
 const SHARED_FILE = 'app.bsky.feed.searchPosts_q-redistricting_2023-12-13.json';
 const JSON_TYPE = { 'Content-Type': 'application/json; charset=utf-8' };
 const SEARCH = '/xrpc/app.bsky.feed.searchPosts';
 
-async function run(config: Partial<BlueskyConfig>, cursor: unknown = null) {
-  const logs: string[] = [];
-  const result: FetchResult = await bluesky.fetch({
-    config: bluesky.configSchema.parse({ query: 'acme', ...config }),
-    cursor,
-    http: createHttpClient({ retries: 1, retryBaseMs: 5, timeoutMs: 2000 }),
-    signal: new AbortController().signal,
-    log: (message) => logs.push(message),
-  });
-  return { ...result, logs };
-}
+// The unwrapped client: these runs have always gone at the connector's own budget, not a fast one.
+const run = (config: Partial<BlueskyConfig>, cursor: unknown = null) =>
+  runConnectorWithLogs(bluesky, { query: 'acme', ...config }, { cursor, http: testHttp() });
 
-async function failure(promise: Promise<unknown>): Promise<ConnectorError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ConnectorError);
-  return error as ConnectorError;
-}
-
-afterEach(() => {
-  nock.cleanAll();
-  vi.unstubAllEnvs();
-});
+afterEach(resetNetworkMocks);
 
 describe.skipIf(!HAS_SHARED)(HAS_SHARED ? 'bluesky: real searchPosts response' : sharedMissingNote('bluesky real response'), () => {
   const page = () => parseSearchPage(readFileSync(sharedPath('fixtures', 'bluesky', SHARED_FILE), 'utf8'));
@@ -194,7 +172,7 @@ describe('bluesky: fetch', () => {
   it('fails with CONFIG naming the variable when the password is not set', async () => {
     vi.stubEnv('BSKY_TEST_HANDLE', 'me.bsky.social');
     vi.stubEnv('BSKY_TEST_MISSING', '');
-    const error = await failure(
+    const error = await expectConnectorError(
       run({ service: 'pds-noenv.example.test', identifierEnv: 'BSKY_TEST_HANDLE', passwordEnv: 'BSKY_TEST_MISSING' }),
     );
     expect(error.code).toBe('CONFIG');
@@ -207,7 +185,7 @@ describe('bluesky: fetch', () => {
     nock('https://pds-refused.example.test')
       .post('/xrpc/com.atproto.server.createSession')
       .reply(401, { error: 'AuthenticationRequired', message: 'Invalid identifier or password' });
-    const error = await failure(
+    const error = await expectConnectorError(
       run({ service: 'pds-refused.example.test', identifierEnv: 'BSKY_TEST_HANDLE', passwordEnv: 'BSKY_TEST_PASSWORD' }),
     );
     expect(error.code).toBe('AUTH');
@@ -217,14 +195,14 @@ describe('bluesky: fetch', () => {
 
   it('explains a 403 on anonymous search as a missing login (AUTH)', async () => {
     nock('https://appview-403.example.test').get(SEARCH).query(true).reply(403, { error: 'Forbidden' });
-    const error = await failure(run({ service: 'appview-403.example.test' }));
+    const error = await expectConnectorError(run({ service: 'appview-403.example.test' }));
     expect(error.code).toBe('AUTH');
     expect(error.message).toContain('identifierEnv');
   });
 
   it('fails with PARSE, not an empty list, when the layout changed', async () => {
     nock('https://appview-layout.example.test').get(SEARCH).query(true).reply(200, fixture('search-changed-layout.json'), JSON_TYPE);
-    const error = await failure(run({ service: 'appview-layout.example.test' }));
+    const error = await expectConnectorError(run({ service: 'appview-layout.example.test' }));
     expect(error.code).toBe('PARSE');
     expect(error.message).toContain('posts');
   });
@@ -240,7 +218,7 @@ describe('bluesky: fetch', () => {
     expect((await run({ service: 'appview-429.example.test' })).items).toHaveLength(2);
 
     nock('https://appview-500.example.test').get(SEARCH).query(true).times(2).reply(500);
-    const error = await failure(run({ service: 'appview-500.example.test' }));
+    const error = await expectConnectorError(run({ service: 'appview-500.example.test' }));
     expect(error).toMatchObject({ code: 'HTTP', status: 500 });
   });
 

@@ -6,6 +6,7 @@ import { connectors } from '../../src/connectors/index.js';
 import { createHttpClient, type HttpClient } from '../../src/connectors/http.js';
 import type { Connector, RawItem } from '../../src/connectors/types.js';
 import { REPO } from '../helpers/cli.js';
+import { resetNetworkMocks, runConnector } from '../helpers/connector-harness.js';
 
 /**
  * Every registered connector, run against its recorded example: the requests its `example`
@@ -47,6 +48,7 @@ function intercept(requests: Recorded[]): void {
 }
 
 // The recorded example is about what a connector makes of answers, not its politeness budget.
+// Kept local rather than fastHttp: no retries (every recorded answer is used once) and concurrency 4.
 function fastClient(): HttpClient {
   const client = createHttpClient({ retries: 0, timeoutMs: 2000 });
   const fast = { intervalCap: 100, intervalMs: 10, concurrency: 4 };
@@ -54,8 +56,7 @@ function fastClient(): HttpClient {
 }
 
 async function fetchOnce(connector: Connector<any>, cursor: unknown) {
-  const config = connector.configSchema.parse(connector.example);
-  return connector.fetch({ config, cursor, http: fastClient(), signal: new AbortController().signal, log: () => {} });
+  return runConnector(connector, connector.example, { cursor, http: fastClient() });
 }
 
 function checkItems(items: RawItem[]): void {
@@ -75,10 +76,7 @@ function checkItems(items: RawItem[]): void {
   }
 }
 
-afterEach(() => {
-  nock.cleanAll();
-  vi.unstubAllEnvs();
-});
+afterEach(resetNetworkMocks);
 
 describe('connector contract', () => {
   it('registers every connector file under its own name', () => {

@@ -2,10 +2,17 @@ import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import nock from 'nock';
 import { googlePlay, parseReviewsPage, type GooglePlayConfig } from '../../src/connectors/google-play.js';
-import { createHttpClient, type HttpClient } from '../../src/connectors/http.js';
-import { ConnectorError } from '../../src/connectors/errors.js';
+import type { HttpClient } from '../../src/connectors/http.js';
 import type { FetchResult, Politeness } from '../../src/connectors/types.js';
 import { HAS_SHARED, sharedMissingNote, sharedPath } from '../helpers/shared.js';
+import {
+  expectConnectorError,
+  expectParseError,
+  FAST_POLITENESS,
+  resetNetworkMocks,
+  runConnector,
+  testHttp,
+} from '../helpers/connector-harness.js';
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/google-play/${name}`, import.meta.url), 'utf8');
 const SHARED_PAGE = 'batchexecute_UsvDTd_com.google.android.apps.translate_translate-initial.txt';
@@ -20,44 +27,28 @@ const envelope = (payload: unknown) =>
   `)]}'\n\n${JSON.stringify([['wrb.fr', 'UsvDTd', JSON.stringify(payload), null, null, null, 'generic'], ['di', 42]])}`;
 
 // The connector asks for 1 request / 2 s at Play; the run goes through a client that records the
-// request and its budget and lets the test go at full speed.
-const FAST: Politeness = { intervalCap: 100, intervalMs: 10, concurrency: 1 };
+// request and its budget and lets the test go at full speed. Kept local rather than fastHttp: Play
+// only POSTs, and the tests read each request's body and flags, not just its budget.
 interface Sent { politeness?: Politeness; idempotent?: boolean; contentType: string; freq: unknown }
 function run(cfg: GooglePlayConfig, cursor: unknown = null, sent: Sent[] = []): Promise<FetchResult> {
-  const http = createHttpClient({ retries: 1, retryBaseMs: 5, timeoutMs: 2000 });
+  const http = testHttp();
   const fast: HttpClient = {
     get: () => Promise.reject(new Error('google-play only POSTs')),
     post: (req) => {
       const freq = JSON.parse(new URLSearchParams(String(req.body)).get('f.req') ?? 'null');
       sent.push({ politeness: req.politeness, idempotent: req.idempotent, contentType: req.contentType, freq });
-      return http.post({ ...req, politeness: FAST });
+      return http.post({ ...req, politeness: FAST_POLITENESS });
     },
   };
-  return googlePlay.fetch({ config: cfg, cursor, http: fast, signal: new AbortController().signal, log: () => {} });
+  return runConnector(googlePlay, cfg, { cursor, http: fast });
 }
 
 /** The RPC's own request, the JSON string inside f.req. */
 const requestOf = (freq: unknown): string => (freq as string[][][])[0]![0]![1]!;
 
-async function failure(promise: Promise<unknown>): Promise<ConnectorError> {
-  const error = await promise.then(() => null, (e: unknown) => e);
-  expect(error).toBeInstanceOf(ConnectorError);
-  return error as ConnectorError;
-}
+const parseError = (body: string) => expectParseError(googlePlay, body, config());
 
-function parseError(body: string): ConnectorError {
-  try {
-    googlePlay.parse(body, config());
-  } catch (error) {
-    expect(error).toBeInstanceOf(ConnectorError);
-    return error as ConnectorError;
-  }
-  throw new Error('expected a PARSE error');
-}
-
-afterEach(() => {
-  nock.cleanAll();
-});
+afterEach(resetNetworkMocks);
 
 describe.skipIf(!HAS_SHARED)(HAS_SHARED ? 'google-play: real captured response' : sharedMissingNote('google-play real response'), () => {
   const body = () => readFileSync(sharedPath('fixtures', 'google-play', SHARED_PAGE), 'utf8');
@@ -220,13 +211,13 @@ describe('google-play: fetch', () => {
 
   it('fails with PARSE when the first page has no review list', async () => {
     nock(PLAY).post(RPC_PATH).query(true).reply(200, envelope(null));
-    const error = await failure(run(config()));
+    const error = await expectConnectorError(run(config()));
     expect(error.code).toBe('PARSE');
   });
 
   it('fails with PARSE on a changed envelope', async () => {
     nock(PLAY).post(RPC_PATH).query(true).reply(200, fixture('changed-envelope.txt'));
-    const error = await failure(run(config()));
+    const error = await expectConnectorError(run(config()));
     expect(error.code).toBe('PARSE');
     expect(error.message).toMatch(/com\.example\.shop, page 1/);
   });
@@ -238,9 +229,9 @@ describe('google-play: fetch', () => {
 
   it('fails with RATE_LIMITED, then HTTP, when Play keeps refusing', async () => {
     nock(PLAY).post(RPC_PATH).query(true).times(2).reply(429);
-    expect((await failure(run(config()))).code).toBe('RATE_LIMITED');
+    expect((await expectConnectorError(run(config()))).code).toBe('RATE_LIMITED');
     nock(PLAY).post(RPC_PATH).query(true).times(2).reply(500);
-    const error = await failure(run(config()));
+    const error = await expectConnectorError(run(config()));
     expect([error.code, error.status]).toEqual(['HTTP', 500]);
   });
 });

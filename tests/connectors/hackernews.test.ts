@@ -2,10 +2,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import nock from 'nock';
 import { hackernews, INDEX_LAG_S, pageUrl, parseSearch, type HackerNewsConfig } from '../../src/connectors/hackernews.js';
-import { createHttpClient, type HttpClient } from '../../src/connectors/http.js';
-import { ConnectorError } from '../../src/connectors/errors.js';
-import type { FetchResult, Politeness, RawItem } from '../../src/connectors/types.js';
+import type { Politeness, RawItem } from '../../src/connectors/types.js';
 import { HAS_SHARED, sharedMissingNote, sharedPath } from '../helpers/shared.js';
+import { expectConnectorError, expectParseError, fastHttp, resetNetworkMocks, runConnector } from '../helpers/connector-harness.js';
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/hackernews/${name}`, import.meta.url), 'utf8');
 const shared = (name: string) => readFileSync(sharedPath('fixtures', 'hackernews', name), 'utf8');
@@ -13,44 +12,9 @@ const JSON_TYPE = { 'Content-Type': 'application/json; charset=utf-8' };
 const API = 'https://hn.algolia.com';
 const T = 1714000000;
 
-// The Algolia host is fixed; a fast budget keeps multi-page tests quick, and records what the connector asked for.
-const FAST: Politeness = { intervalCap: 100, intervalMs: 10, concurrency: 1 };
-function fastClient(asked: Politeness[] = []): HttpClient {
-  const base = createHttpClient({ retries: 1, retryBaseMs: 5, timeoutMs: 2000 });
-  return {
-    get: (req) => (asked.push(req.politeness!), base.get({ ...req, politeness: FAST })),
-    post: (req) => base.post({ ...req, politeness: FAST }),
-  };
-}
-
-function run(config: object, cursor: unknown = null, logs: string[] = [], http = fastClient()): Promise<FetchResult> {
-  return hackernews.fetch({
-    config: hackernews.configSchema.parse(config),
-    cursor,
-    http,
-    signal: new AbortController().signal,
-    log: (message) => logs.push(message),
-  });
-}
-
-async function failure(promise: Promise<unknown>): Promise<ConnectorError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ConnectorError);
-  return error as ConnectorError;
-}
-
-function parseError(body: string): ConnectorError {
-  try {
-    hackernews.parse(body, hackernews.example);
-  } catch (error) {
-    expect(error).toBeInstanceOf(ConnectorError);
-    return error as ConnectorError;
-  }
-  throw new Error('expected a PARSE error');
-}
+const run = (config: object, cursor: unknown = null, logs: string[] = [], http = fastHttp()) =>
+  runConnector(hackernews, config, { cursor, logs, http });
+const parseError = (body: string) => expectParseError(hackernews, body);
 
 const ids = (items: RawItem[]) => items.map((i) => i.externalId);
 const query = (page: number, since?: number) => ({
@@ -61,9 +25,7 @@ const query = (page: number, since?: number) => ({
   ...(since === undefined ? {} : { numericFilters: `created_at_i>${since}` }),
 });
 
-afterEach(() => {
-  nock.cleanAll();
-});
+afterEach(resetNetworkMocks);
 
 describe.skipIf(!HAS_SHARED)(HAS_SHARED ? 'hackernews: real captured replies' : sharedMissingNote('hackernews real replies'), () => {
   const parse = (name: string) => hackernews.parse(shared(name), hackernews.example);
@@ -197,7 +159,7 @@ describe('hackernews: fetch', () => {
       .get('/api/v1/search_by_date')
       .query(query(1))
       .reply(200, fixture('page1.json'), JSON_TYPE);
-    const one = await run(CONFIG, null, [], fastClient(asked));
+    const one = await run(CONFIG, null, [], fastHttp(asked));
     expect(first.isDone()).toBe(true);
     expect(ids(one.items)).toEqual(['40000003', '40000001', '39999990']);
     expect(one.cursor).toEqual({ since: T + 300 });
@@ -241,20 +203,20 @@ describe('hackernews: fetch', () => {
 
   it('fails with PARSE when the reply loses its hits', async () => {
     nock(API).get('/api/v1/search_by_date').query(true).reply(200, fixture('layout-no-hits.json'), JSON_TYPE);
-    const error = await failure(run(CONFIG));
+    const error = await expectConnectorError(run(CONFIG));
     expect(error.code).toBe('PARSE');
     expect(error.url).toMatch(/^https:\/\/hn\.algolia\.com\/api\/v1\/search_by_date\?/);
   });
 
   it('fails with RATE_LIMITED when 429 persists past the retries', async () => {
     const scope = nock(API).get('/api/v1/search_by_date').query(true).times(2).reply(429, { message: 'Too many requests' });
-    expect((await failure(run(CONFIG))).code).toBe('RATE_LIMITED');
+    expect((await expectConnectorError(run(CONFIG))).code).toBe('RATE_LIMITED');
     expect(scope.isDone()).toBe(true);
   });
 
   it('fails with HTTP, not an empty list, on a persistent 500', async () => {
     nock(API).get('/api/v1/search_by_date').query(true).times(2).reply(500);
-    const error = await failure(run(CONFIG));
+    const error = await expectConnectorError(run(CONFIG));
     expect(error).toMatchObject({ code: 'HTTP', status: 500 });
   });
 

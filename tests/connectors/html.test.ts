@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import nock from 'nock';
 import { html, parseHtmlPage, type HtmlConfig } from '../../src/connectors/html/index.js';
-import { createHttpClient, type HttpClient } from '../../src/connectors/http.js';
 import { ConnectorError } from '../../src/connectors/errors.js';
 import type { Politeness } from '../../src/connectors/types.js';
+import { expectConnectorError, fastHttp, resetNetworkMocks, runConnector } from '../helpers/connector-harness.js';
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/html/${name}`, import.meta.url), 'utf8');
 const HTML = { 'Content-Type': 'text/html; charset=utf-8' };
@@ -43,37 +43,13 @@ const reviewsConfig = (extra: Record<string, unknown> = {}): HtmlConfig =>
     ...extra,
   });
 
-/** The real client with a fast budget instead of the connector's 1 request / 2 s; requested budgets are recorded. */
-function fastHttp(requested: Politeness[] = []): HttpClient {
-  const http = createHttpClient({ retries: 1, retryBaseMs: 5, timeoutMs: 2000 });
-  const fast: Politeness = { intervalCap: 100, intervalMs: 10, concurrency: 1 };
-  return {
-    get: (req) => {
-      if (req.politeness) requested.push(req.politeness);
-      return http.get({ ...req, politeness: fast });
-    },
-    post: (req) => http.post({ ...req, politeness: fast }),
-  };
-}
-
+/** The run's promise, not yet awaited, beside the array its log messages go to. */
 function run(config: HtmlConfig, cursor: unknown = null, http = fastHttp()) {
   const logs: string[] = [];
-  const result = html.fetch({ config, cursor, http, signal: new AbortController().signal, log: (m) => logs.push(m) });
-  return { result, logs };
+  return { result: runConnector(html, config, { cursor, http, logs }), logs };
 }
 
-async function failure(promise: Promise<unknown>): Promise<ConnectorError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ConnectorError);
-  return error as ConnectorError;
-}
-
-afterEach(() => {
-  nock.cleanAll();
-});
+afterEach(resetNetworkMocks);
 
 describe('html: parse', () => {
   it('reads a forum thread: permalinks resolved, quotes and signatures dropped', () => {
@@ -302,7 +278,7 @@ describe('html: fetch', () => {
 
   it('fails with PARSE, not an empty list, when the layout changed', async () => {
     nock(SHOP).get('/products/kettle-2000/reviews').reply(200, fixture('reviews-redesign.html'), HTML);
-    const error = await failure(run(reviewsConfig()).result);
+    const error = await expectConnectorError(run(reviewsConfig()).result);
     expect(error.code).toBe('PARSE');
     expect(error.message).toBe(`selector 'li.review' matched nothing on ${REVIEWS}`);
     expect(error.url).toBe(REVIEWS);
@@ -312,19 +288,19 @@ describe('html: fetch', () => {
     const wall = '<html><head><title>Just a moment...</title></head><body><script src="/cdn-cgi/challenge-platform/h/b/orchestrate"></script></body></html>';
     nock('https://walled.example.test').get('/reviews').reply(403, wall, HTML);
     const config = reviewsConfig({ url: 'https://walled.example.test/reviews' });
-    const forbidden = await failure(run(config).result);
+    const forbidden = await expectConnectorError(run(config).result);
     expect(forbidden.code).toBe('BLOCKED');
     expect(forbidden.status).toBe(403);
 
     nock('https://walled.example.test').get('/reviews').reply(200, wall, HTML);
-    expect((await failure(run(config).result)).code).toBe('BLOCKED');
+    expect((await expectConnectorError(run(config).result)).code).toBe('BLOCKED');
   });
 
   it('passes 429 and 500 through as RATE_LIMITED and HTTP', async () => {
     nock(SHOP).get('/products/kettle-2000/reviews').times(2).reply(429);
-    expect((await failure(run(reviewsConfig()).result)).code).toBe('RATE_LIMITED');
+    expect((await expectConnectorError(run(reviewsConfig()).result)).code).toBe('RATE_LIMITED');
     nock(SHOP).get('/products/kettle-2000/reviews').times(2).reply(500);
-    expect((await failure(run(reviewsConfig()).result)).code).toBe('HTTP');
+    expect((await expectConnectorError(run(reviewsConfig()).result)).code).toBe('HTTP');
   });
 
   it('logs once that dates are missing when no date selector is configured', async () => {

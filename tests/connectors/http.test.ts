@@ -1,26 +1,15 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import nock from 'nock';
 import { createHttpClient, DEFAULT_USER_AGENT, redactUrl, retryAfterMs } from '../../src/connectors/http.js';
-import { ConnectorError } from '../../src/connectors/errors.js';
 import type { Politeness } from '../../src/connectors/types.js';
+import { expectConnectorError, resetNetworkMocks } from '../helpers/connector-harness.js';
 
 const HOST = 'https://feeds.example.test';
 // Generous budget so retries are not floored to a real per-host spacing.
 const FAST: Politeness = { intervalCap: 100, intervalMs: 100, concurrency: 10 };
 const client = (opts = {}) => createHttpClient({ retryBaseMs: 5, ...opts });
 
-async function failure(promise: Promise<unknown>): Promise<ConnectorError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ConnectorError);
-  return error as ConnectorError;
-}
-
-afterEach(() => {
-  nock.cleanAll();
-});
+afterEach(resetNetworkMocks);
 
 describe('http client', () => {
   it('waits out a 429 Retry-After, then succeeds', async () => {
@@ -48,7 +37,7 @@ describe('http client', () => {
 
   it('gives up after the retries on a persistent 500 with code HTTP, status and url', async () => {
     const scope = nock(HOST).get('/c').times(4).reply(500);
-    const error = await failure(client({ retries: 3 }).get({ url: `${HOST}/c`, politeness: FAST }));
+    const error = await expectConnectorError(client({ retries: 3 }).get({ url: `${HOST}/c`, politeness: FAST }));
     expect(error.code).toBe('HTTP');
     expect(error.status).toBe(500);
     expect(error.message).toContain('500');
@@ -58,20 +47,20 @@ describe('http client', () => {
 
   it('maps 403 to AUTH without retrying', async () => {
     nock(HOST).get('/d').reply(403);
-    const error = await failure(client().get({ url: `${HOST}/d`, politeness: FAST }));
+    const error = await expectConnectorError(client().get({ url: `${HOST}/d`, politeness: FAST }));
     expect(error.code).toBe('AUTH');
     expect(error.status).toBe(403);
   });
 
   it('maps 429 after the retries to RATE_LIMITED', async () => {
     nock(HOST).get('/e').times(2).reply(429);
-    const error = await failure(client({ retries: 1 }).get({ url: `${HOST}/e`, politeness: FAST }));
+    const error = await expectConnectorError(client({ retries: 1 }).get({ url: `${HOST}/e`, politeness: FAST }));
     expect(error.code).toBe('RATE_LIMITED');
   });
 
   it('fails with RATE_LIMITED instead of waiting out a Retry-After beyond the bound', async () => {
     const scope = nock(HOST).get('/f').reply(503, '', { 'Retry-After': '3600' });
-    const error = await failure(client().get({ url: `${HOST}/f`, politeness: FAST }));
+    const error = await expectConnectorError(client().get({ url: `${HOST}/f`, politeness: FAST }));
     expect(error.code).toBe('RATE_LIMITED');
     expect(error.status).toBe(503);
     expect(scope.isDone()).toBe(true);
@@ -79,7 +68,7 @@ describe('http client', () => {
 
   it('times out with TIMEOUT', async () => {
     nock(HOST).get('/g').times(2).delay(500).reply(200, 'late');
-    const error = await failure(
+    const error = await expectConnectorError(
       client({ timeoutMs: 50, retries: 1 }).get({ url: `${HOST}/g`, politeness: FAST }),
     );
     expect(error.code).toBe('TIMEOUT');
@@ -115,7 +104,7 @@ describe('http client', () => {
 
   it('refuses a body over maxBytes, by Content-Length and by counting streamed bytes', async () => {
     nock(HOST).get('/big').reply(200, 'x'.repeat(2000), { 'Content-Length': '2000' });
-    const declared = await failure(client().get({ url: `${HOST}/big`, maxBytes: 1000, politeness: FAST }));
+    const declared = await expectConnectorError(client().get({ url: `${HOST}/big`, maxBytes: 1000, politeness: FAST }));
     expect(declared.code).toBe('HTTP');
     expect(declared.message).toContain('response larger than 1000 bytes');
 
@@ -123,7 +112,7 @@ describe('http client', () => {
     nock(HOST)
       .get('/chunked')
       .reply(200, () => Buffer.alloc(5000, 'y'), { 'Transfer-Encoding': 'chunked' });
-    const streamed = await failure(client({ maxBytes: 1000 }).get({ url: `${HOST}/chunked`, politeness: FAST }));
+    const streamed = await expectConnectorError(client({ maxBytes: 1000 }).get({ url: `${HOST}/chunked`, politeness: FAST }));
     expect(streamed.message).toContain('response larger than 1000 bytes');
   });
 
@@ -135,13 +124,13 @@ describe('http client', () => {
   });
 
   it('maps a refused connection to HTTP after retrying', async () => {
-    const error = await failure(client({ retries: 1 }).get({ url: 'https://no-mock.example.test/', politeness: FAST }));
+    const error = await expectConnectorError(client({ retries: 1 }).get({ url: 'https://no-mock.example.test/', politeness: FAST }));
     expect(error.code).toBe('HTTP');
     expect(error.message).toContain('network error');
   });
 
   it('rejects a non-http URL as CONFIG', async () => {
-    const error = await failure(client().get({ url: 'file:///etc/passwd' }));
+    const error = await expectConnectorError(client().get({ url: 'file:///etc/passwd' }));
     expect(error.code).toBe('CONFIG');
   });
 
@@ -150,7 +139,7 @@ describe('http client', () => {
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 50);
     const started = Date.now();
-    const error = await failure(
+    const error = await expectConnectorError(
       client().get({ url: `${HOST}/slow`, politeness: FAST, signal: controller.signal }),
     );
     expect(error.code).toBe('TIMEOUT');
@@ -161,7 +150,7 @@ describe('http client', () => {
   it('aborts while waiting out a Retry-After', async () => {
     nock(HOST).get('/wait').reply(503, '', { 'Retry-After': '30' });
     const started = Date.now();
-    const error = await failure(
+    const error = await expectConnectorError(
       client().get({ url: `${HOST}/wait`, politeness: FAST, signal: AbortSignal.timeout(100) }),
     );
     expect(error.code).toBe('TIMEOUT');

@@ -3,9 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import nock from 'nock';
 import { json, parseJsonPage, type JsonConfig } from '../../src/connectors/json/index.js';
 import { getPath, parsePath } from '../../src/connectors/json/path.js';
-import { createHttpClient } from '../../src/connectors/http.js';
-import { ConnectorError } from '../../src/connectors/errors.js';
-import type { FetchResult } from '../../src/connectors/types.js';
+import { expectConnectorError, resetNetworkMocks, runConnectorWithLogs, testHttp } from '../helpers/connector-harness.js';
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/json/${name}`, import.meta.url), 'utf8');
 const JSON_TYPE = { 'Content-Type': 'application/json; charset=utf-8' };
@@ -33,31 +31,10 @@ const zendesk = (host: string, extra: Partial<Input> = {}): Input => ({
 
 const parseConfig = (input: Input) => json.configSchema.parse(input);
 
-async function run(input: Input, cursor: unknown = null) {
-  const logs: string[] = [];
-  const result: FetchResult = await json.fetch({
-    config: parseConfig(input),
-    cursor,
-    http: createHttpClient({ retries: 1, retryBaseMs: 5, timeoutMs: 2000 }),
-    signal: new AbortController().signal,
-    log: (message) => logs.push(message),
-  });
-  return { ...result, logs };
-}
+// The unwrapped client: these runs have always gone at the connector's own budget, not a fast one.
+const run = (input: Input, cursor: unknown = null) => runConnectorWithLogs(json, input, { cursor, http: testHttp() });
 
-async function failure(promise: Promise<unknown>): Promise<ConnectorError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ConnectorError);
-  return error as ConnectorError;
-}
-
-afterEach(() => {
-  nock.cleanAll();
-  vi.unstubAllEnvs();
-});
+afterEach(resetNetworkMocks);
 
 describe('json: paths', () => {
   it.each([
@@ -208,7 +185,7 @@ describe('json: fetch', () => {
     expect(JSON.stringify(result)).not.toContain('zd-secret-123');
 
     nock(host).get('/api/v2/tickets.json').query(true).reply(401);
-    const error = await failure(run(zendesk(host)));
+    const error = await expectConnectorError(run(zendesk(host)));
     expect(error).toMatchObject({ code: 'AUTH', status: 401 });
     expect(error.cause).toBeUndefined();
   });
@@ -233,7 +210,7 @@ describe('json: fetch', () => {
     const page1 = JSON.parse(fixture('zendesk-page1.json'));
     page1.links.next = 'javascript:alert(1)';
     nock('https://acme-badnext.example.test').get('/api/v2/tickets.json').query(true).reply(200, page1, JSON_TYPE);
-    const error = await failure(run(zendesk('https://acme-badnext.example.test', { paging: { nextUrlPath: 'links.next' } })));
+    const error = await expectConnectorError(run(zendesk('https://acme-badnext.example.test', { paging: { nextUrlPath: 'links.next' } })));
     expect(error.code).toBe('PARSE');
     expect(error.message).toContain('links.next');
   });
@@ -254,14 +231,14 @@ describe('json: fetch', () => {
   });
 
   it('fails with CONFIG naming the variable and header when a header secret is missing', async () => {
-    const error = await failure(run(zendesk('https://acme-noenv.example.test')));
+    const error = await expectConnectorError(run(zendesk('https://acme-noenv.example.test')));
     expect(error.code).toBe('CONFIG');
     expect(error.message).toBe('environment variable ZD_TEST_TOKEN is not set (used in header Authorization)');
   });
 
   it('fails with PARSE naming the path and a redacted URL when the layout changed', async () => {
     nock('https://api-layout.example.test').get('/v2/items').query(true).reply(200, fixture('not-an-array.json'), JSON_TYPE);
-    const error = await failure(
+    const error = await expectConnectorError(
       run({ url: 'https://api-layout.example.test/v2/items?api_key=s3cret', itemsPath: 'data.items', fields: { id: 'id', text: 'text', date: 'd' } }),
     );
     expect(error.code).toBe('PARSE');
@@ -275,7 +252,7 @@ describe('json: fetch', () => {
     nock(host).get('/search.json').query(true).reply(429).get('/search.json').query(true).reply(200, fixture('discourse-page2.json'), JSON_TYPE);
     expect((await run(discourse(host, { paging: 'none' }))).items).toHaveLength(2);
     nock(host).get('/search.json').query(true).times(2).reply(500);
-    expect(await failure(run(discourse(host, { paging: 'none' })))).toMatchObject({ code: 'HTTP', status: 500 });
+    expect(await expectConnectorError(run(discourse(host, { paging: 'none' })))).toMatchObject({ code: 'HTTP', status: 500 });
   });
 
   it('validates its config with messages a user can act on', () => {

@@ -2,10 +2,9 @@ import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import nock from 'nock';
 import { compareIds, firstUrl, mastodon, nextLink, parseStatuses, type MastodonConfig } from '../../src/connectors/mastodon.js';
-import { createHttpClient, type HttpClient } from '../../src/connectors/http.js';
-import { ConnectorError } from '../../src/connectors/errors.js';
-import type { FetchResult, Politeness, RawItem } from '../../src/connectors/types.js';
+import type { Politeness, RawItem } from '../../src/connectors/types.js';
 import { HAS_SHARED, sharedMissingNote, sharedPath } from '../helpers/shared.js';
+import { expectConnectorError, expectParseError, fastHttp, resetNetworkMocks, runConnector } from '../helpers/connector-harness.js';
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/mastodon/${name}`, import.meta.url), 'utf8');
 const shared = (name: string) => readFileSync(sharedPath('fixtures', 'mastodon', name), 'utf8');
@@ -14,44 +13,9 @@ const S = (n: number) => `11230000000000${String(n).padStart(4, '0')}`;
 const TOKEN_ENV = 'EARSHOT_TEST_MASTODON_TOKEN';
 const TOKEN = 'tok-3f9a-SECRET';
 
-// One request a second per host is Mastodon's budget; a fast one keeps paging tests quick.
-const FAST: Politeness = { intervalCap: 100, intervalMs: 10, concurrency: 1 };
-function fastClient(asked: Politeness[] = []): HttpClient {
-  const base = createHttpClient({ retries: 1, retryBaseMs: 5, timeoutMs: 2000 });
-  return {
-    get: (req) => (asked.push(req.politeness!), base.get({ ...req, politeness: FAST })),
-    post: (req) => base.post({ ...req, politeness: FAST }),
-  };
-}
-
-function run(config: object, cursor: unknown = null, logs: string[] = [], http = fastClient()): Promise<FetchResult> {
-  return mastodon.fetch({
-    config: mastodon.configSchema.parse(config),
-    cursor,
-    http,
-    signal: new AbortController().signal,
-    log: (message) => logs.push(message),
-  });
-}
-
-async function failure(promise: Promise<unknown>): Promise<ConnectorError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ConnectorError);
-  return error as ConnectorError;
-}
-
-function parseError(body: string): ConnectorError {
-  try {
-    mastodon.parse(body, mastodon.example);
-  } catch (error) {
-    expect(error).toBeInstanceOf(ConnectorError);
-    return error as ConnectorError;
-  }
-  throw new Error('expected a PARSE error');
-}
+const run = (config: object, cursor: unknown = null, logs: string[] = [], http = fastHttp()) =>
+  runConnector(mastodon, config, { cursor, logs, http });
+const parseError = (body: string) => expectParseError(mastodon, body);
 
 const ids = (items: RawItem[]) => items.map((i) => i.externalId);
 const link = (host: string, maxId: string, minId: string) =>
@@ -59,7 +23,8 @@ const link = (host: string, maxId: string, minId: string) =>
   `<https://${host}/api/v1/timelines/tag/acme?limit=40&min_id=${minId}>; rel="prev"`;
 
 afterEach(() => {
-  nock.cleanAll();
+  resetNetworkMocks();
+  // The token is set on process.env directly, not with vi.stubEnv.
   delete process.env[TOKEN_ENV];
 });
 
@@ -185,7 +150,7 @@ describe('mastodon: fetch', () => {
       .get(path)
       .query({ limit: '40', max_id: S(1) })
       .reply(200, '[]', JSON_TYPE);
-    const one = await run({ mode: 'tag', instance: host, tag: 'acme' }, null, [], fastClient(asked));
+    const one = await run({ mode: 'tag', instance: host, tag: 'acme' }, null, [], fastHttp(asked));
     expect(first.isDone()).toBe(true);
     expect(ids(one.items)).toEqual([S(5), S(4), S(3), S(2), S(1)]);
     expect(one.cursor).toEqual({ sinceId: S(5) });
@@ -252,7 +217,7 @@ describe('mastodon: fetch', () => {
   });
 
   it('fails with CONFIG naming the variable when the token is missing', async () => {
-    const error = await failure(run({ mode: 'search', instance: 'x.example.test', query: 'acme', tokenEnv: TOKEN_ENV }));
+    const error = await expectConnectorError(run({ mode: 'search', instance: 'x.example.test', query: 'acme', tokenEnv: TOKEN_ENV }));
     expect(error.code).toBe('CONFIG');
     expect(error.message).toContain(TOKEN_ENV);
   });
@@ -260,22 +225,22 @@ describe('mastodon: fetch', () => {
   it('fails with AUTH on a 401 without putting the token in the error', async () => {
     process.env[TOKEN_ENV] = TOKEN;
     nock('https://auth.example.test').get('/api/v2/search').query(true).reply(401, { error: 'The access token is invalid' });
-    const error = await failure(run({ mode: 'search', instance: 'auth.example.test', query: 'acme', tokenEnv: TOKEN_ENV }));
+    const error = await expectConnectorError(run({ mode: 'search', instance: 'auth.example.test', query: 'acme', tokenEnv: TOKEN_ENV }));
     expect(error.code).toBe('AUTH');
     expect(`${error.message} ${error.url}`).not.toContain(TOKEN);
   });
 
   it('fails with PARSE when the timeline is no longer a list of statuses', async () => {
     nock('https://layout.example.test').get('/api/v1/timelines/tag/acme').query(true).reply(200, fixture('layout-wrapped.json'), JSON_TYPE);
-    const error = await failure(run({ mode: 'tag', instance: 'layout.example.test', tag: 'acme' }));
+    const error = await expectConnectorError(run({ mode: 'tag', instance: 'layout.example.test', tag: 'acme' }));
     expect(error).toMatchObject({ code: 'PARSE', url: 'https://layout.example.test/api/v1/timelines/tag/acme?limit=40' });
   });
 
   it('fails with RATE_LIMITED or HTTP when the instance keeps refusing', async () => {
     nock('https://busy.example.test').get('/api/v1/timelines/tag/acme').query(true).times(2).reply(429, { error: 'Too many requests' });
-    expect((await failure(run({ mode: 'tag', instance: 'busy.example.test', tag: 'acme' }))).code).toBe('RATE_LIMITED');
+    expect((await expectConnectorError(run({ mode: 'tag', instance: 'busy.example.test', tag: 'acme' }))).code).toBe('RATE_LIMITED');
     nock('https://down.example.test').get('/api/v1/timelines/tag/acme').query(true).times(2).reply(503);
-    expect(await failure(run({ mode: 'tag', instance: 'down.example.test', tag: 'acme' }))).toMatchObject({ code: 'HTTP', status: 503 });
+    expect(await expectConnectorError(run({ mode: 'tag', instance: 'down.example.test', tag: 'acme' }))).toMatchObject({ code: 'HTTP', status: 503 });
   });
 
   it('builds tag URLs for non-ASCII hashtags', () => {

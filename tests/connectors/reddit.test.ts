@@ -2,10 +2,9 @@ import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import nock from 'nock';
 import { pageUrl, parseListing, reddit, type RedditConfig } from '../../src/connectors/reddit.js';
-import { createHttpClient, type HttpClient } from '../../src/connectors/http.js';
-import { ConnectorError } from '../../src/connectors/errors.js';
-import type { FetchResult, Politeness, RawItem } from '../../src/connectors/types.js';
+import type { Politeness, RawItem } from '../../src/connectors/types.js';
 import { HAS_SHARED, sharedMissingNote, sharedPath } from '../helpers/shared.js';
+import { expectConnectorError, expectParseError, fastHttp, resetNetworkMocks, runConnector } from '../helpers/connector-harness.js';
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/reddit/${name}`, import.meta.url), 'utf8');
 const shared = (name: string) => readFileSync(sharedPath('fixtures', 'reddit', name), 'utf8');
@@ -13,51 +12,13 @@ const JSON_TYPE = { 'Content-Type': 'application/json; charset=UTF-8' };
 const SITE = 'https://www.reddit.com';
 const T = 1714000000;
 
-// Reddit's real budget (one request per 6.5 s) would make paging tests slow; the client still
-// sees which budget the connector asked for.
-const FAST: Politeness = { intervalCap: 100, intervalMs: 10, concurrency: 1 };
-function fastClient(asked: Politeness[] = []): HttpClient {
-  const base = createHttpClient({ retries: 1, retryBaseMs: 5, timeoutMs: 2000 });
-  return {
-    get: (req) => (asked.push(req.politeness!), base.get({ ...req, politeness: FAST })),
-    post: (req) => base.post({ ...req, politeness: FAST }),
-  };
-}
-
-function run(config: unknown, cursor: unknown = null, logs: string[] = [], http = fastClient()): Promise<FetchResult> {
-  return reddit.fetch({
-    config: reddit.configSchema.parse(config),
-    cursor,
-    http,
-    signal: new AbortController().signal,
-    log: (message) => logs.push(message),
-  });
-}
-
-async function failure(promise: Promise<unknown>): Promise<ConnectorError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ConnectorError);
-  return error as ConnectorError;
-}
-
-function parseError(body: string): ConnectorError {
-  try {
-    reddit.parse(body, reddit.example);
-  } catch (error) {
-    expect(error).toBeInstanceOf(ConnectorError);
-    return error as ConnectorError;
-  }
-  throw new Error('expected a PARSE error');
-}
+const run = (config: unknown, cursor: unknown = null, logs: string[] = [], http = fastHttp()) =>
+  runConnector(reddit, config, { cursor, logs, http });
+const parseError = (body: string) => expectParseError(reddit, body);
 
 const ids = (items: RawItem[]) => items.map((i) => i.externalId);
 
-afterEach(() => {
-  nock.cleanAll();
-});
+afterEach(resetNetworkMocks);
 
 describe.skipIf(!HAS_SHARED)(HAS_SHARED ? 'reddit: real captured listings' : sharedMissingNote('reddit real listings'), () => {
   it('reads r/AskReddit/new: 100 posts, newest first, with the next page named in after', () => {
@@ -183,7 +144,7 @@ describe('reddit: fetch', () => {
       .get('/r/acmeapp/new.json')
       .query(listing('t3_c3'))
       .reply(200, fixture('new-page2.json'), JSON_TYPE);
-    const one = await run(NEW, null, [], fastClient(asked));
+    const one = await run(NEW, null, [], fastHttp(asked));
     expect(first.isDone()).toBe(true);
     expect(ids(one.items)).toEqual(['t3_c5', 't3_c4', 't3_c3', 't3_c2', 't3_c1']);
     expect(one.cursor).toEqual({ lastSeen: 't3_c5', lastSeenAt: (T + 500) * 1000 });
@@ -247,14 +208,14 @@ describe('reddit: fetch', () => {
 
   it('fails with PARSE when the page turns into HTML', async () => {
     nock(SITE).get('/r/acmeapp/new.json').query(true).reply(200, fixture('blocked.html'), { 'Content-Type': 'text/html' });
-    const error = await failure(run(NEW));
+    const error = await expectConnectorError(run(NEW));
     expect(error.code).toBe('PARSE');
     expect(error.url).toBe('https://www.reddit.com/r/acmeapp/new.json?limit=100&raw_json=1');
   });
 
   it('turns a 403 into BLOCKED, with the reason', async () => {
     nock(SITE).get('/r/acmeapp/new.json').query(true).reply(403, fixture('blocked.html'));
-    const error = await failure(run(NEW));
+    const error = await expectConnectorError(run(NEW));
     expect(error.code).toBe('BLOCKED');
     expect(error.status).toBe(403);
     expect(error.message).toMatch(/blocks unauthenticated requests/);
@@ -262,14 +223,14 @@ describe('reddit: fetch', () => {
 
   it('fails with RATE_LIMITED when 429 persists past the retries', async () => {
     const scope = nock(SITE).get('/r/acmeapp/new.json').query(true).times(2).reply(429, '{"message": "Too Many Requests"}');
-    const error = await failure(run(NEW));
+    const error = await expectConnectorError(run(NEW));
     expect(error.code).toBe('RATE_LIMITED');
     expect(scope.isDone()).toBe(true);
   });
 
   it('fails with HTTP, not an empty list, when Reddit keeps answering 500', async () => {
     nock(SITE).get('/r/acmeapp/new.json').query(true).times(2).reply(500);
-    const error = await failure(run(NEW));
+    const error = await expectConnectorError(run(NEW));
     expect(error.code).toBe('HTTP');
     expect(error.status).toBe(500);
   });

@@ -5,37 +5,19 @@ import { parseFeed, rss, type RssConfig } from '../../src/connectors/rss.js';
 import { decodeBody } from '../../src/connectors/decode.js';
 import { createHttpClient } from '../../src/connectors/http.js';
 import { ConnectorError } from '../../src/connectors/errors.js';
-import type { FetchResult } from '../../src/connectors/types.js';
 import { HAS_SHARED, sharedMissingNote, sharedPath } from '../helpers/shared.js';
+import { expectConnectorError, resetNetworkMocks, runConnector } from '../helpers/connector-harness.js';
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/rss/${name}`, import.meta.url));
 const shared = (name: string) => readFileSync(sharedPath('fixtures', 'rss', name));
 const XML = { 'Content-Type': 'application/atom+xml; charset=utf-8' };
 
-function run(config: Partial<RssConfig> & { url: string }, cursor: unknown = null): Promise<FetchResult> {
-  const logs: string[] = [];
-  return rss.fetch({
-    config: rss.configSchema.parse(config),
-    cursor,
-    // Small back-off; the connector's own politeness (1 request/s per host) still spaces retries.
-    http: createHttpClient({ retries: 2, retryBaseMs: 5 }),
-    signal: new AbortController().signal,
-    log: (message) => logs.push(message),
-  });
-}
+// Kept local: two retries, the default timeout and the connector's own politeness (1 request/s per
+// host), which still spaces the retries; only the back-off is small.
+const run = (config: Partial<RssConfig> & { url: string }, cursor: unknown = null) =>
+  runConnector(rss, config, { cursor, http: createHttpClient({ retries: 2, retryBaseMs: 5 }) });
 
-async function failure(promise: Promise<unknown>): Promise<ConnectorError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ConnectorError);
-  return error as ConnectorError;
-}
-
-afterEach(() => {
-  nock.cleanAll();
-});
+afterEach(resetNetworkMocks);
 
 describe.skipIf(!HAS_SHARED)(HAS_SHARED ? 'rss: real captured feeds' : sharedMissingNote('rss real feeds'), () => {
   it('reads the Guardian feed: 55 items with ids, links, dates and plain text', () => {
@@ -254,7 +236,7 @@ describe('rss: fetch', () => {
 
   it('fails with PARSE when the feed URL serves an HTML page', async () => {
     nock('https://blog.example.test').get('/feed').reply(200, fixture('html-page.html'), { 'Content-Type': 'text/html' });
-    const error = await failure(run({ url: 'https://blog.example.test/feed' }));
+    const error = await expectConnectorError(run({ url: 'https://blog.example.test/feed' }));
     expect(error.code).toBe('PARSE');
     expect(error.url).toBe('https://blog.example.test/feed');
   });
@@ -271,7 +253,7 @@ describe('rss: fetch', () => {
 
   it('fails with HTTP, not an empty list, when the server keeps answering 500', async () => {
     const scope = nock('https://blog.example.test').get('/feed.xml').times(3).reply(500);
-    const error = await failure(run({ url: 'https://blog.example.test/feed.xml' }));
+    const error = await expectConnectorError(run({ url: 'https://blog.example.test/feed.xml' }));
     expect(error.code).toBe('HTTP');
     expect(error.status).toBe(500);
     expect(scope.isDone()).toBe(true);

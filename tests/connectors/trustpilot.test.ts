@@ -2,70 +2,29 @@ import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import nock from 'nock';
 import { parseTrustpilotPage, reviewPageUrl, trustpilot, type TrustpilotConfig } from '../../src/connectors/trustpilot/index.js';
-import { createHttpClient, type HttpClient } from '../../src/connectors/http.js';
-import { ConnectorError } from '../../src/connectors/errors.js';
-import type { FetchResult, Politeness } from '../../src/connectors/types.js';
+import type { Politeness } from '../../src/connectors/types.js';
 import { HAS_SHARED, sharedMissingNote, sharedPath } from '../helpers/shared.js';
+import { expectConnectorError, expectParseErrorFrom, fastHttp, resetNetworkMocks, runConnector } from '../helpers/connector-harness.js';
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/trustpilot/${name}`, import.meta.url), 'utf8');
 const HTML = { 'Content-Type': 'text/html; charset=utf-8' };
 const DOMAIN = 'www.northwindcoffee.example';
 const PATH = `/review/${DOMAIN}`;
 
-/**
- * The real client, but with a fast budget: the connector asks for 1 request / 5 s, which would
- * make a three-page test take ten seconds. The requested budgets are recorded so a test can check them.
- */
-function fastHttp(requested: Politeness[] = []): HttpClient {
-  const http = createHttpClient({ retries: 1, retryBaseMs: 5, timeoutMs: 2000 });
-  const fast: Politeness = { intervalCap: 100, intervalMs: 10, concurrency: 1 };
-  return {
-    get: (req) => {
-      if (req.politeness) requested.push(req.politeness);
-      return http.get({ ...req, politeness: fast });
-    },
-    post: (req) => http.post({ ...req, politeness: fast }),
-  };
-}
-
 function config(options: Partial<TrustpilotConfig> = {}): TrustpilotConfig {
   return trustpilot.configSchema.parse({ domain: DOMAIN, ...options });
 }
 
+/** The run's promise, not yet awaited, beside the array its log messages go to. */
 function run(options: Partial<TrustpilotConfig>, cursor: unknown = null, http = fastHttp()) {
   const logs: string[] = [];
-  const result = trustpilot.fetch({
-    config: config(options),
-    cursor,
-    http,
-    signal: new AbortController().signal,
-    log: (message) => logs.push(message),
-  });
-  return { result, logs };
+  return { result: runConnector(trustpilot, config(options), { cursor, http, logs }), logs };
 }
 
-async function failure(promise: Promise<unknown>): Promise<ConnectorError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ConnectorError);
-  return error as ConnectorError;
-}
+// Kept local: it parses a page for a given Trustpilot host, not through trustpilot.parse.
+const parseError = (body: string) => expectParseErrorFrom(() => parseTrustpilotPage(body, 'www.trustpilot.com'));
 
-function parseError(body: string): ConnectorError {
-  try {
-    parseTrustpilotPage(body, 'www.trustpilot.com');
-  } catch (error) {
-    expect(error).toBeInstanceOf(ConnectorError);
-    return error as ConnectorError;
-  }
-  throw new Error('expected a PARSE error');
-}
-
-afterEach(() => {
-  nock.cleanAll();
-});
+afterEach(resetNetworkMocks);
 
 describe.skipIf(!HAS_SHARED)(
   HAS_SHARED ? 'trustpilot: real captured legacy card' : sharedMissingNote('trustpilot real legacy card'),
@@ -291,14 +250,14 @@ describe('trustpilot: fetch', () => {
 
   it('fails with PARSE, not an empty list, when the layout changed', async () => {
     nock('https://de.trustpilot.com').get(PATH).query(true).reply(200, fixture('changed-layout.html'), HTML);
-    const error = await failure(run({ host: 'de.trustpilot.com' }).result);
+    const error = await expectConnectorError(run({ host: 'de.trustpilot.com' }).result);
     expect(error.code).toBe('PARSE');
     expect(error.url).toBe(reviewPageUrl(config({ host: 'de.trustpilot.com' }), 1));
   });
 
   it('fails with PARSE when the Next page has no reviews array', async () => {
     nock('https://fr.trustpilot.com').get(PATH).query(true).reply(200, fixture('next-no-reviews.html'), HTML);
-    expect((await failure(run({ host: 'fr.trustpilot.com' }).result)).code).toBe('PARSE');
+    expect((await expectConnectorError(run({ host: 'fr.trustpilot.com' }).result)).code).toBe('PARSE');
   });
 
   it('reports a 403 from a bot wall as BLOCKED, not AUTH', async () => {
@@ -306,7 +265,7 @@ describe('trustpilot: fetch', () => {
       .get(PATH)
       .query(true)
       .reply(403, fixture('challenge-403.html'), { ...HTML, 'cf-mitigated': 'challenge', server: 'cloudflare' });
-    const error = await failure(run({}).result);
+    const error = await expectConnectorError(run({}).result);
     expect(error.code).toBe('BLOCKED');
     expect(error.status).toBe(403);
     expect(error.message).toContain('cf-mitigated: challenge');
@@ -314,21 +273,21 @@ describe('trustpilot: fetch', () => {
 
   it('reports a challenge page served with 200 as BLOCKED, not PARSE', async () => {
     nock('https://www.trustpilot.com').get(PATH).query(true).reply(200, fixture('challenge-403.html'), HTML);
-    const error = await failure(run({}).result);
+    const error = await expectConnectorError(run({}).result);
     expect(error.code).toBe('BLOCKED');
     expect(error.message).toContain('Cloudflare challenge');
   });
 
   it('leaves a bare 403 without bot-wall signs as AUTH', async () => {
     nock('https://www.trustpilot.com').get(PATH).query(true).reply(403, 'Forbidden', { 'Content-Type': 'text/plain' });
-    expect((await failure(run({}).result)).code).toBe('AUTH');
+    expect((await expectConnectorError(run({}).result)).code).toBe('AUTH');
   });
 
   it('fails with RATE_LIMITED on repeated 429 and HTTP on repeated 500', async () => {
     nock('https://www.trustpilot.com').get(PATH).query(true).times(2).reply(429);
-    expect((await failure(run({}).result)).code).toBe('RATE_LIMITED');
+    expect((await expectConnectorError(run({}).result)).code).toBe('RATE_LIMITED');
     nock('https://www.trustpilot.com').get(PATH).query(true).times(2).reply(500);
-    const error = await failure(run({}).result);
+    const error = await expectConnectorError(run({}).result);
     expect(error.code).toBe('HTTP');
     expect(error.status).toBe(500);
   });

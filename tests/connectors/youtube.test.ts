@@ -2,10 +2,9 @@ import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import nock from 'nock';
 import { parseCommentThreads, youtube, type YoutubeConfig } from '../../src/connectors/youtube/index.js';
-import { createHttpClient } from '../../src/connectors/http.js';
 import { ConnectorError } from '../../src/connectors/errors.js';
-import type { FetchResult } from '../../src/connectors/types.js';
 import { HAS_SHARED, sharedMissingNote, sharedPath } from '../helpers/shared.js';
+import { expectConnectorError, resetNetworkMocks, runConnectorWithLogs, testHttp } from '../helpers/connector-harness.js';
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/youtube/${name}`, import.meta.url), 'utf8');
 const shared = (name: string) => readFileSync(sharedPath('fixtures', 'youtube', name), 'utf8');
@@ -15,25 +14,13 @@ const KEY = 'AIza-test-key-0123456789';
 const JSON_TYPE = { 'Content-Type': 'application/json; charset=UTF-8' };
 const VIDEO = 'dQw4w9WgXcQ';
 
-async function run(config: Partial<YoutubeConfig>, cursor: unknown = null) {
-  const logs: string[] = [];
-  const result: FetchResult = await youtube.fetch({
-    config: youtube.configSchema.parse({ videoId: VIDEO, ...config }),
-    cursor,
-    http: createHttpClient({ retries: 1, retryBaseMs: 5, timeoutMs: 2000 }),
-    signal: new AbortController().signal,
-    log: (message) => logs.push(message),
-  });
-  return { ...result, logs };
-}
+// The unwrapped client: these runs have always gone at the connector's own budget, not a fast one.
+const run = (config: Partial<YoutubeConfig>, cursor: unknown = null) =>
+  runConnectorWithLogs(youtube, { videoId: VIDEO, ...config }, { cursor, http: testHttp() });
 
+// Kept local: youtube adds a check of its own to expectConnectorError.
 async function failure(promise: Promise<unknown>): Promise<ConnectorError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ConnectorError);
-  const caught = error as ConnectorError;
+  const caught = await expectConnectorError(promise);
   // The key must not leak through any error text, whatever the code.
   expect(`${caught.message} ${caught.url ?? ''} ${String(caught.cause ?? '')}`).not.toContain(KEY);
   return caught;
@@ -43,10 +30,7 @@ beforeEach(() => {
   vi.stubEnv('YOUTUBE_API_KEY', KEY);
 });
 
-afterEach(() => {
-  nock.cleanAll();
-  vi.unstubAllEnvs();
-});
+afterEach(resetNetworkMocks);
 
 const withReplies = { includeReplies: true };
 
