@@ -1,0 +1,39 @@
+import type { Sensitivity } from './types.js';
+
+/**
+ * Documented thresholds per sensitivity level.
+ *
+ * - `volumeZ`: surprise (standard-normal units on the NB-aware square-root scale, see
+ *   stats.countSurprise) a volume span must reach; one-sided normal tail ≈ 3.2e-5 / 2.9e-7 / 1e-9 —
+ *   strict because a 5-minute series is tested ~860 times a day (288 buckets × 3 spans) and
+ *   real mention counts are heavier-tailed than the negative binomial.
+ * - `volumeLift`: the observed span must also be at least this multiple of the expected one, so a
+ *   statistically clear but tiny rise in a huge series stays quiet.
+ * - `shareZ` / `shareDelta`: the negative share's proportion test and the minimum rise of the share
+ *   in absolute points.
+ * - `termScore` / `termLift`: an emerging term's Poisson surprise and its rise over the baseline.
+ */
+export interface Thresholds {
+  volumeZ: number;
+  volumeLift: number;
+  shareZ: number;
+  shareDelta: number;
+  termScore: number;
+  termLift: number;
+}
+
+export const SENSITIVITY_THRESHOLDS: Readonly<Record<Sensitivity, Readonly<Thresholds>>> = {
+  sensitive: { volumeZ: 4, volumeLift: 1.3, shareZ: 2.5, shareDelta: 0.05, termScore: 3, termLift: 3 },
+  balanced: { volumeZ: 5, volumeLift: 1.5, shareZ: 3, shareDelta: 0.1, termScore: 4, termLift: 5 },
+  strict: { volumeZ: 6, volumeLift: 2, shareZ: 4, shareDelta: 0.15, termScore: 5, termLift: 8 },
+};
+
+export const DEFAULT_SENSITIVITY: Sensitivity = 'balanced';
+
+export function isSensitivity(value: unknown): value is Sensitivity {
+  return value === 'sensitive' || value === 'balanced' || value === 'strict';
+}
+
+export function thresholdsFor(sensitivity: Sensitivity = DEFAULT_SENSITIVITY): Thresholds {
+  return { ...SENSITIVITY_THRESHOLDS[sensitivity] };
+}

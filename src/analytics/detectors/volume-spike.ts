@@ -1,0 +1,147 @@
+import { SeasonalBaseline } from './seasonal-baseline.js';
+import { thresholdsFor } from './sensitivity.js';
+import { countSurprise, median } from './stats.js';
+import type { Sensitivity, SpikeDecision } from './types.js';
+
+const HOUR = 3_600_000;
+
+export interface VolumeDetectorOptions {
+  bucketMs: number;
+  sensitivity?: Sensitivity;
+  /** Fewest observed mentions over the evidence span for an alert. Default 10. */
+  minVolume?: number;
+  /**
+   * Buckets after a firing during which no new alert fires. Default: 12 hours' worth. After that the
+   * detector re-arms only once the score has fallen below half the threshold (one alert per incident).
+   */
+  cooldownBuckets?: number;
+  /** Buckets seen before any alert may fire. Default: 2 days' worth. */
+  warmupBuckets?: number;
+  /**
+   * Evidence spans: counts are summed over each span ending at the bucket and the most surprising
+   * span decides, so a sharp burst and a slower swell are both seen. Default [1 h, 2 h, 4 h] (never
+   * shorter than one bucket).
+   */
+  spanMs?: number | number[];
+  /** Past days (weeks for daily buckets) in the seasonal baseline. Default 7. */
+  baselinePeriods?: number;
+  /** Override the sensitivity's surprise threshold (for sensitivity studies). */
+  threshold?: number;
+  /** Override the sensitivity's minimum lift (observed / expected). */
+  minLift?: number;
+  /** Local-time offset of the audience in minutes (shapes the hour-of-day slots). Default 0. */
+  utcOffsetMinutes?: number;
+}
+
+export interface VolumeDetector {
+  /** Feed the next bucket (t ascending); returns the decision for it, using nothing after it. */
+  push(t: number, count: number): SpikeDecision;
+}
+
+/** Values above this surprise are clipped before entering the baseline (spike resistance). */
+const CLIP_Z = 2.5;
+/** Median of a χ²₁ variable: turns the median squared residual into a variance. */
+const CHI2_MEDIAN = 0.4549;
+
+/**
+ * Online volume-spike detector for one series.
+ *
+ * expected = seasonal baseline (median per-bucket rate in the same hour of day over past days,
+ * see SeasonalBaseline) summed over the evidence span; score = NB-aware square-root surprise of
+ * the observed span count (stats.countSurprise) whose overdispersion is re-estimated every hour
+ * from the median squared residual of the past week. What enters the baseline is winsorized at
+ * CLIP_Z, so an incident neither becomes normal nor inflates the noise estimate.
+ */
+export function createVolumeDetector(opts: VolumeDetectorOptions): VolumeDetector {
+  const { bucketMs } = opts;
+  if (!(bucketMs > 0)) throw new RangeError('bucketMs must be positive');
+  const th = thresholdsFor(opts.sensitivity);
+  const threshold = opts.threshold ?? th.volumeZ;
+  const minLift = opts.minLift ?? th.volumeLift;
+  const minVolume = opts.minVolume ?? 10;
+  const cooldownBuckets = opts.cooldownBuckets ?? Math.ceil((12 * HOUR) / bucketMs);
+  const warmupBuckets = opts.warmupBuckets ?? Math.ceil((48 * HOUR) / bucketMs);
+  const spanMs = opts.spanMs ?? [HOUR, 2 * HOUR, 4 * HOUR];
+  const periods = opts.baselinePeriods ?? 7;
+  const baseline = new SeasonalBaseline({ bucketMs, periods, utcOffsetMinutes: opts.utcOffsetMinutes });
+
+  const spans = (Array.isArray(spanMs) ? spanMs : [spanMs]).map((ms) => new Span(Math.max(ms, bucketMs), periods));
+  let seen = 0;
+  let cooldownUntil = Number.NEGATIVE_INFINITY;
+  let armed = true;
+
+  return {
+    push(t, count) {
+      seen += 1;
+      const { rate, samples } = baseline.rate(t);
+      // The most surprising evidence span speaks for the bucket.
+      let best = spans[0]!.observe(t, count, rate, samples > 0);
+      for (const sp of spans.slice(1)) {
+        const e = sp.observe(t, count, rate, samples > 0);
+        if (e.score > best.score) best = e;
+      }
+      const { observed, expected, score } = best;
+
+      let reason: string | undefined;
+      if (seen <= warmupBuckets || samples === 0) reason = 'warm-up';
+      else if (observed < minVolume) reason = `below minimum volume ${minVolume}`;
+      else if (score < threshold) reason = `score below ${threshold}`;
+      else if (observed < expected * minLift) reason = `lift below ${minLift}`;
+      else if (t < cooldownUntil || !armed) reason = 'cooldown';
+      const fired = reason === undefined;
+      if (fired) {
+        cooldownUntil = t + cooldownBuckets * bucketMs;
+        armed = false;
+      } else if (score < threshold / 2) {
+        // One alert per incident: re-arm only once the series has calmed down.
+        armed = true;
+      }
+
+      // Spike resistance: clip what the baseline learns to the top of the usual range (short span).
+      const shortest = spans[0]!;
+      let stored = count;
+      if (samples > 0 && shortest.last.score > CLIP_Z && shortest.last.expected > 0) {
+        const e = shortest.last.expected;
+        stored = Math.min(count, rate * ((e + CLIP_Z * Math.sqrt(e + shortest.overdispersion * e * e)) / e));
+      }
+      baseline.add(t, stored);
+      return reason === undefined ? { t, observed, expected, score, fired } : { t, observed, expected, score, fired, reason };
+    },
+  };
+}
+
+/** One evidence span: a sliding sum of observed and expected counts, with its own noise estimate. */
+class Span {
+  private readonly buckets: { t: number; count: number; rate: number }[] = [];
+  private readonly residuals: { v: number; e: number }[] = [];
+  private readonly cap: number;
+  private lastResidualAt = Number.NEGATIVE_INFINITY;
+  overdispersion = 0;
+  last = { observed: 0, expected: 0, score: 0 };
+
+  constructor(
+    readonly ms: number,
+    periods: number,
+  ) {
+    this.cap = Math.ceil((periods * 24 * HOUR) / ms);
+  }
+
+  observe(t: number, count: number, rate: number, ready: boolean): { observed: number; expected: number; score: number } {
+    this.buckets.push({ t, count, rate });
+    while (this.buckets.length && this.buckets[0]!.t <= t - this.ms) this.buckets.shift();
+    const observed = this.buckets.reduce((s, b) => s + b.count, 0);
+    const expected = this.buckets.reduce((s, b) => s + b.rate, 0);
+    const score = ready ? countSurprise(observed, expected, this.overdispersion) : 0;
+    // One non-overlapping residual per span keeps the overdispersion estimate cheap and honest.
+    if (ready && expected > 0 && t >= this.lastResidualAt + this.ms) {
+      this.lastResidualAt = t;
+      const z0 = countSurprise(observed, expected, 0);
+      this.residuals.push({ v: z0 * z0, e: expected });
+      if (this.residuals.length > this.cap) this.residuals.shift();
+      const c = (median(this.residuals.map((r) => r.v)) / CHI2_MEDIAN - 1) / median(this.residuals.map((r) => r.e));
+      this.overdispersion = Math.max(0, c);
+    }
+    this.last = { observed, expected, score };
+    return this.last;
+  }
+}

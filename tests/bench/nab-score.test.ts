@@ -1,0 +1,78 @@
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { normalizedScore, probationRows, scaledSigmoid, scoreFile, type LabelWindow } from '../../bench/nab-score.js';
+import { readSeries } from '../../src/analytics/detect-series.js';
+import { HAS_SHARED, sharedMissingNote, sharedPath } from '../helpers/shared.js';
+
+// 100 rows, probation min(floor(15), 750) = 15 rows; one window over rows 40..49 (w = 10).
+const ts = Array.from({ length: 100 }, (_, i) => `2015-01-01 ${String(Math.floor(i / 60)).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}:00`);
+const win: LabelWindow[] = [[`${ts[40]}.000000`, `${ts[49]}.000000`]];
+const maxTp = scaledSigmoid(-1);
+
+describe('NAB scoring (standard profile)', () => {
+  it('has the sigmoid and probation of SCORING.md', () => {
+    expect(scaledSigmoid(-1)).toBeCloseTo(0.9866, 4);
+    expect(scaledSigmoid(0)).toBe(0);
+    expect(scaledSigmoid(1)).toBeCloseTo(-0.9866, 4);
+    expect(scaledSigmoid(3.01)).toBe(-1);
+    expect(probationRows(100)).toBe(15);
+    expect(probationRows(15_903)).toBe(750);
+  });
+
+  it('null detector: raw −fn per window, normalized 0', () => {
+    const s = scoreFile(ts, win, []);
+    expect(s.raw).toBe(-1);
+    expect(normalizedScore([s])).toBe(0);
+  });
+
+  it('flagging the first row of the window is perfect', () => {
+    const s = scoreFile(ts, win, [ts[40]!]);
+    expect(s.raw).toBeCloseTo(1, 12);
+    expect(normalizedScore([s])).toBeCloseTo(100, 10);
+  });
+
+  it('a later flag scores σ(−(b − i + 1)/w)/σ(−1); a window counts once, by its best flag', () => {
+    const s = scoreFile(ts, win, [ts[45]!, ts[48]!]);
+    expect(s.raw).toBeCloseTo(scaledSigmoid(-0.5) / maxTp, 12);
+    expect(s.falsePositives).toBe(0);
+  });
+
+  it('false positives: −fp before any window, σ(|b − i|/(w − 1))·fp after one, probation ignored', () => {
+    const s = scoreFile(ts, win, [ts[3]!, ts[20]!, ts[40]!, ts[55]!, ts[99]!]);
+    const fp55 = scaledSigmoid(6 / 9) * 0.11;
+    const fp99 = scaledSigmoid(50 / 9) * 0.11; // far away: −0.11
+    expect(fp99).toBe(-0.11);
+    expect(s.falsePositives).toBe(3);
+    expect(s.fpScore).toBeCloseTo(-0.11 + fp55 + fp99, 12);
+    expect(s.raw).toBeCloseTo(1 - 0.11 + fp55 + fp99, 12);
+    // Hand-computed: σ(0.667) = 2/(1 + e^3.333) − 1 = −0.931, so 1 − 0.11 − 0.1024 − 0.11 = 0.6776
+    expect(s.raw).toBeCloseTo(0.6776, 3);
+    expect(normalizedScore([s])).toBeCloseTo((100 * (s.raw + 1)) / 2, 10);
+  });
+
+  it('adds files before normalizing', () => {
+    const a = scoreFile(ts, win, [ts[40]!]);
+    const b = scoreFile(ts, win, []);
+    expect(normalizedScore([a, b])).toBeCloseTo(50, 10);
+  });
+
+  const dir = sharedPath('data', 'nab-realtweets');
+  it.skipIf(!HAS_SHARED || !existsSync(dir))(
+    `on the real NAB files: null 0, first row of each window 100 (${HAS_SHARED ? 'reads ../shared' : sharedMissingNote('the real NAB check')})`,
+    () => {
+      const labels = JSON.parse(readFileSync(`${dir}/labels.json`, 'utf8')) as { windows: Record<string, LabelWindow[]> };
+      const nul = [];
+      const perfect = [];
+      for (const f of readdirSync(`${dir}/data`).filter((x) => x.endsWith('.csv'))) {
+        const rows = readSeries(readFileSync(`${dir}/data/${f}`, 'utf8')).map((r) => r.timestamp);
+        const windows = labels.windows[f]!;
+        nul.push(scoreFile(rows, windows, []));
+        const firsts = windows.map(([s]) => rows.find((r) => r >= s.slice(0, 19))!);
+        perfect.push(scoreFile(rows, windows, firsts));
+      }
+      expect(nul.reduce((s, f) => s + f.windows, 0)).toBe(16);
+      expect(normalizedScore(nul)).toBe(0);
+      expect(normalizedScore(perfect)).toBeCloseTo(100, 8);
+    },
+  );
+});
