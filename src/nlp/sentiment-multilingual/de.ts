@@ -1,0 +1,36 @@
+import type { LanguageRules } from './types.js';
+
+/** German. Inflected adjectives (gute, guten, guter) and closed compounds (Zugausfall) are common. */
+export const de: LanguageRules = {
+  core: {
+    gut: 3, super: 3, toll: 3, prima: 3, klasse: 3, spitze: 3, top: 3, perfekt: 4, hervorragend: 4,
+    ausgezeichnet: 4, exzellent: 4, fantastisch: 4, großartig: 4, grossartig: 4, genial: 4, wunderbar: 4,
+    wunderschön: 4, schön: 2, nett: 2, freundlich: 2, hilfsbereit: 2, zuvorkommend: 3, kompetent: 2,
+    lecker: 3, köstlich: 3, sauber: 2, bequem: 2, gemütlich: 2, pünktlich: 2, schnell: 1, zuverlässig: 2,
+    empfehlenswert: 3, empfehlen: 2, empfehle: 2, zufrieden: 2, begeistert: 3, glücklich: 3, froh: 2,
+    danke: 2, dankbar: 2, vielen: 0, lieben: 3, liebe: 2, gefällt: 2, gefallen: 2, mag: 2, günstig: 1,
+    preiswert: 2, angenehm: 2, entspannt: 2, problemlos: 2, reibungslos: 2, einwandfrei: 3, lob: 2,
+    besser: 1, beste: 3, bester: 3, besten: 3, endlich: 1, okay: 1, ok: 1, gerne: 1, yay: 2, hurra: 2,
+    schlecht: -3, schlechter: -3, schlechteste: -4, mies: -3, miserabel: -4, furchtbar: -4, schrecklich: -4,
+    katastrophe: -4, katastrophal: -4, grauenhaft: -4, grottig: -4, scheiße: -4, scheisse: -4, mist: -3,
+    ärgerlich: -3, ärger: -2, ärgern: -2, nervig: -3, nervt: -3, enttäuscht: -3, enttäuschend: -3,
+    enttäuschung: -3, unzufrieden: -3, unfreundlich: -3, frech: -2, unverschämt: -4, unverschämtheit: -4,
+    dreckig: -3, schmutzig: -3, kaputt: -3, defekt: -3, voll: 0, überfüllt: -2, teuer: -2, zu: 0,
+    langsam: -2, verspätung: -2, verspätet: -2, verspätungen: -2, ausfall: -2, ausgefallen: -2, fällt: 0,
+    verpasst: -2, warten: -1, chaos: -3, problem: -2, probleme: -2, fehler: -2, beschwerde: -2, leider: -2,
+    peinlich: -3, lächerlich: -3, witz: -1, frechheit: -4, zumutung: -4, sauer: -2, wütend: -3, traurig: -2,
+    hasse: -4, hass: -3, nie: 0, nervös: -1, stress: -2, fail: -2, unmöglich: -2, unbrauchbar: -3,
+    nutzlos: -3, betrug: -4, abzocke: -4, stinkt: -3, kalt: -1, eklig: -3, ekelhaft: -4, laut: -1,
+    schade: -2, leid: -1, streik: -2, versagt: -3, versagen: -3, sorry: -1,
+  },
+  negators: ['nicht', 'kein', 'keine', 'keinen', 'keinem', 'keiner', 'keines', 'nie', 'niemals', 'nichts', 'ohne', 'weder', 'noch nie'],
+  intensifiers: ['sehr', 'total', 'extrem', 'wirklich', 'echt', 'absolut', 'äußerst', 'überaus', 'besonders', 'richtig', 'sowas', 'so', 'mega', 'voll', 'völlig', 'unglaublich', 'höchst', 'ziemlich'],
+  diminishers: ['etwas', 'bisschen', 'wenig', 'eher', 'relativ', 'einigermaßen', 'halbwegs', 'kaum'],
+  contrast: ['aber', 'jedoch', 'allerdings', 'dennoch', 'trotzdem', 'sondern'],
+  concessive: ['obwohl', 'obgleich', 'zwar'],
+  suffixes: ['sten', 'ster', 'stes', 'stem', 'ste', 'em', 'en', 'er', 'es', 'e', 's', 'n', 't'],
+  minStem: 3,
+  compounds: true,
+  negPrefix: 'un',
+  postVerbalNegation: true,
+};

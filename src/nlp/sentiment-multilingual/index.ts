@@ -1,0 +1,294 @@
+/**
+ * Lexicon-and-rules sentiment for Dutch, Swedish, Polish, German, French and Spanish.
+ *
+ * Valences come from (a) a hand-written core per language (the words reviews lean on, written for
+ * this project) and (b) open lexicons shipped in ./lexicons (see lexicons/README.md for sources and
+ * licences). The rules are the ones native grammar gives: negation and its scope (also after the
+ * verb in de/nl/sv), glued negating prefixes, intensifiers and softeners, contrast ("aber", "maar",
+ * "men", "ale", "mais", "pero"), French elision, closed compounds in de/nl/sv and inflection by
+ * suffix stripping (Polish above all). The sum is squashed into [-1, 1] the way VADER does.
+ */
+import { readFileSync } from 'node:fs';
+import { de } from './de.js';
+import { es } from './es.js';
+import { fr } from './fr.js';
+import { nl } from './nl.js';
+import { pl } from './pl.js';
+import { sv } from './sv.js';
+import type { LanguageRules } from './types.js';
+
+const RULES: Record<string, LanguageRules> = { nl, sv, pl, de, fr, es };
+
+export const MULTILINGUAL_LANGUAGES: ReadonlySet<string> = new Set(Object.keys(RULES));
+
+export interface MultilingualScore {
+  score: number;
+  explain: string[];
+}
+
+/** Score in [-1, 1] with the words that made it, or null where the language has no analyzer. */
+export function scoreMultilingual(text: string, lang: string): MultilingualScore | null {
+  const analyzer = analyzerFor(lang);
+  return analyzer ? analyzer.score(text) : null;
+}
+
+const NEGATION_FACTOR = -0.75; // VADER's: "not good" is less bad than "bad"
+const INTENSIFY = 1.5;
+const SOFTEN = 0.6;
+const SCOPE = 3; // tokens a negator reaches forward
+const ALPHA = 15; // VADER's normalisation constant on AFINN's scale
+
+// Emoticons first, then words (letters with inner apostrophes/hyphens), pictographs, clause marks.
+const TOKEN =
+  /(?:[:;=8][-'^]?[)(\]\[dpo/\\|*]+|<3+|[)(][-']?[:;=])(?=\s|$|[.,!?])|\p{L}+(?:['’]\p{L}+)*|\p{Extended_Pictographic}|[.!?;,:]+/giu;
+const CLAUSE_END = /^[.!?;,:]+$/;
+const SENTENCE_END = /^[.!?;]+$/;
+const NOISE = /https?:\/\/\S+|www\.\S+|[@#][\p{L}\p{N}_]+/gu;
+
+const EMOTICONS: Record<string, number> = {
+  ':)': 2, ':-)': 2, '=)': 2, ':d': 2, ':-d': 2, ';)': 1, ';-)': 1, ':p': 1, '<3': 3, '(:': 2,
+  ':(': -2, ':-(': -2, ":'(": -2, '=(': -2, ':/': -1, ':-/': -1, ':|': -1, '):': -2,
+};
+
+let emoji: Record<string, number> | null = null;
+const analyzers = new Map<string, Analyzer>();
+
+function analyzerFor(lang: string): Analyzer | null {
+  const code = lang.toLowerCase();
+  const rules = RULES[code];
+  if (!rules) return null;
+  let analyzer = analyzers.get(code);
+  if (!analyzer) {
+    emoji ??= readLexicon('emoji');
+    analyzer = new Analyzer(code, rules, readLexicon(code), emoji);
+    analyzers.set(code, analyzer);
+  }
+  return analyzer;
+}
+
+function readLexicon(name: string): Record<string, number> {
+  return JSON.parse(readFileSync(new URL(`./lexicons/${name}.json`, import.meta.url), 'utf8')) as Record<string, number>;
+}
+
+const enum Role {
+  Word,
+  Negator,
+  Intensifier,
+  Diminisher,
+  Contrast,
+  Concessive,
+}
+
+class Analyzer {
+  private readonly exact = new Map<string, number>();
+  private readonly stems = new Map<string, number>();
+  private readonly memo = new Map<string, number>();
+  private readonly roles = new Map<string, Role>();
+  private readonly suffixes: string[];
+
+  constructor(
+    private readonly lang: string,
+    private readonly rules: LanguageRules,
+    lexicon: Record<string, number>,
+    emojiLexicon: Record<string, number>,
+  ) {
+    this.suffixes = [...rules.suffixes].sort((a, b) => b.length - a.length);
+    for (const [word, value] of Object.entries(emojiLexicon)) this.exact.set(word, value);
+    for (const [word, value] of Object.entries(EMOTICONS)) this.exact.set(word, value);
+    // The hand-written core goes in last on exact forms and first on stems: it wins both ways.
+    for (const [word, value] of Object.entries(rules.core)) this.stems.set(this.stem(word), value);
+    for (const [word, value] of Object.entries(lexicon)) {
+      this.exact.set(word, value);
+      const stem = this.stem(word);
+      if (!this.stems.has(stem)) this.stems.set(stem, value);
+    }
+    for (const [word, value] of Object.entries(rules.core)) this.exact.set(word, value);
+    for (const w of rules.intensifiers) this.roles.set(w, Role.Intensifier);
+    for (const w of rules.diminishers) this.roles.set(w, Role.Diminisher);
+    for (const w of rules.contrast) this.roles.set(w, Role.Contrast);
+    for (const w of rules.concessive) this.roles.set(w, Role.Concessive);
+    for (const w of rules.negators) this.roles.set(w, Role.Negator);
+  }
+
+  score(text: string): MultilingualScore {
+    const tokens = this.tokenize(text);
+    const values = new Float64Array(tokens.length);
+    const explain: string[] = [];
+    let sentenceStart = 0;
+    let negatedUntil = -1;
+    let negatorAt = -1;
+    let negatorUsed = true;
+    let lastSentiment = -1;
+    let factor = 1;
+    let concessive = false;
+    let afterContrast = false;
+    let total = 0;
+
+    const flush = (end: number): void => {
+      total += sumRange(values, sentenceStart, end);
+      sentenceStart = end;
+    };
+
+    for (let i = 0; i < tokens.length; i++) {
+      const token = tokens[i]!;
+      if (CLAUSE_END.test(token)) {
+        this.postVerbal(tokens, values, negatorAt, negatorUsed, lastSentiment, explain);
+        negatedUntil = -1;
+        negatorUsed = true;
+        concessive = false;
+        factor = 1;
+        if (SENTENCE_END.test(token)) {
+          flush(i + 1);
+          afterContrast = false;
+        }
+        continue;
+      }
+      const role = this.roles.get(token);
+      if (role === Role.Negator) {
+        if (negatorAt >= 0 && i - negatorAt <= SCOPE && negatedUntil >= i) {
+          // The second half of one negation ("ne … pas", "nie … nigdy"): once the first half has
+          // turned a word, the second closes the scope; before that, it stretches it.
+          if (negatorUsed) negatedUntil = -1;
+          else negatedUntil = i + SCOPE;
+          continue;
+        }
+        this.postVerbal(tokens, values, negatorAt, negatorUsed, lastSentiment, explain);
+        negatedUntil = i + SCOPE;
+        negatorAt = i;
+        negatorUsed = false;
+        continue;
+      }
+      if (role === Role.Intensifier) {
+        factor = INTENSIFY;
+        if (negatedUntil >= i) negatedUntil++;
+        continue;
+      }
+      if (role === Role.Diminisher) {
+        factor = SOFTEN;
+        if (negatedUntil >= i) negatedUntil++;
+        continue;
+      }
+      if (role === Role.Contrast) {
+        // What came before the "but" in this sentence counts half; what follows, one and a half.
+        for (let j = sentenceStart; j < i; j++) values[j]! *= 0.5;
+        total += sumRange(values, sentenceStart, i);
+        sentenceStart = i;
+        explain.push(`contrast:${token}`);
+        afterContrast = true;
+        negatedUntil = -1;
+        negatorUsed = true;
+        continue;
+      }
+      if (role === Role.Concessive) {
+        concessive = true;
+        continue;
+      }
+      let value = this.valence(token);
+      if (value === 0) continue;
+      let label = token;
+      if (negatedUntil >= i) {
+        value *= NEGATION_FACTOR;
+        negatorUsed = true;
+        label = `${tokens[negatorAt]}→${token}`;
+      }
+      value *= factor;
+      factor = 1;
+      if (concessive) value *= 0.5;
+      if (afterContrast) value *= 1.5;
+      values[i] = value;
+      lastSentiment = i;
+      explain.push(`${label}(${value > 0 ? '+' : ''}${round(value)})`);
+    }
+    this.postVerbal(tokens, values, negatorAt, negatorUsed, lastSentiment, explain);
+    flush(tokens.length);
+    return { score: round(total / Math.sqrt(total * total + ALPHA), 4), explain };
+  }
+
+  /**
+   * In verb-second languages the negator follows the finite verb: "es gefällt mir nicht",
+   * "jag gillar inte", "dat beviel niet". A negator that found nothing to turn in its scope turns
+   * the sentiment word just before it in the same clause.
+   */
+  private postVerbal(
+    tokens: string[],
+    values: Float64Array,
+    negatorAt: number,
+    used: boolean,
+    lastSentiment: number,
+    explain: string[],
+  ): void {
+    if (used || !this.rules.postVerbalNegation || lastSentiment < 0 || negatorAt < 0) return;
+    if (negatorAt - lastSentiment > 3 || lastSentiment > negatorAt) return;
+    for (let j = lastSentiment + 1; j < negatorAt; j++) if (CLAUSE_END.test(tokens[j]!)) return;
+    values[lastSentiment]! *= NEGATION_FACTOR;
+    explain.push(`${tokens[lastSentiment]}←${tokens[negatorAt]}(${round(values[lastSentiment]!)})`);
+  }
+
+  private tokenize(text: string): string[] {
+    const lower = text.replace(NOISE, ' ').toLowerCase().replace(/’/g, "'");
+    const raw = lower.match(TOKEN) ?? [];
+    const elision = this.rules.elision;
+    if (!elision) return raw;
+    const tokens: string[] = [];
+    for (const token of raw) {
+      const m = elision.exec(token);
+      if (m) tokens.push(m[1]!, m[2]!);
+      else tokens.push(token);
+    }
+    return tokens;
+  }
+
+  /** Valence of one token: exact form, then lemma, then glued negation, then compound head. */
+  valence(token: string): number {
+    let value = this.memo.get(token);
+    if (value !== undefined) return value;
+    value = this.lookup(token);
+    if (value === 0 && token.length > 6 && this.rules.negPrefix && token.startsWith(this.rules.negPrefix)) {
+      const rest = this.lookup(token.slice(this.rules.negPrefix.length));
+      if (rest > 0) value = -rest * 0.75;
+    }
+    if (value === 0 && this.rules.compounds && token.length >= 8) {
+      for (let i = 3; i <= token.length - 4; i++) {
+        const head = this.lookup(token.slice(i));
+        if (head !== 0) {
+          value = head;
+          break;
+        }
+      }
+    }
+    if (this.memo.size > 50_000) this.memo.clear();
+    this.memo.set(token, value);
+    return value;
+  }
+
+  private lookup(word: string): number {
+    const exact = this.exact.get(word);
+    if (exact !== undefined) return exact;
+    // Short words are mostly function words; their "stems" collide with unrelated lemmas.
+    return word.length >= 5 ? (this.stems.get(this.stem(word)) ?? 0) : 0;
+  }
+
+  private stem(word: string): string {
+    for (const suffix of this.suffixes) {
+      if (word.length - suffix.length >= this.rules.minStem && word.endsWith(suffix)) {
+        return word.slice(0, -suffix.length);
+      }
+    }
+    return word;
+  }
+
+  toString(): string {
+    return `Analyzer(${this.lang})`;
+  }
+}
+
+function sumRange(values: Float64Array, from: number, to: number): number {
+  let sum = 0;
+  for (let i = from; i < to; i++) sum += values[i]!;
+  return sum;
+}
+
+function round(value: number, digits = 2): number {
+  const f = 10 ** digits;
+  return Math.round(value * f) / f;
+}

@@ -1,0 +1,34 @@
+import type { LanguageRules } from './types.js';
+
+/** Swedish. Adjectives take -t/-a (bra, dåligt, dåliga); "inte" follows the finite verb. */
+export const sv: LanguageRules = {
+  core: {
+    bra: 3, jättebra: 4, toppen: 4, grym: 3, grymt: 3, grymma: 3, underbar: 4, underbart: 4, fantastisk: 4,
+    fantastiskt: 4, utmärkt: 4, perfekt: 4, suverän: 4, härlig: 3, härligt: 3, fin: 2, fint: 2, fina: 2,
+    snygg: 2, snyggt: 2, vacker: 3, vackert: 3, trevlig: 2, trevligt: 2, mysig: 2, mysigt: 2, god: 2, gott: 2,
+    goda: 2, smaskig: 3, läcker: 3, nöjd: 2, nöjda: 2, glad: 3, gladare: 3, lycklig: 3, tack: 2, tacksam: 2,
+    älskar: 3, älska: 3, älskade: 3, gillar: 2, gilla: 2, kärlek: 3, rekommenderar: 3, rekommendera: 3,
+    snabb: 1, snabbt: 1, billig: 1, prisvärd: 2, prisvärt: 2, hjälpsam: 2, vänlig: 2, bäst: 3, bästa: 3,
+    bättre: 1, kul: 2, roligt: 2, rolig: 2, skönt: 2, skön: 2, najs: 2, awesome: 3, yes: 1, wow: 2, grattis: 3,
+    lyckad: 2, lyckat: 2, imponerad: 3, imponerande: 3, vinna: 2, vann: 2, mästare: 2, hoppas: 1,
+    dålig: -3, dåligt: -3, dåliga: -3, sämre: -3, sämst: -4, usel: -4, uselt: -4, kass: -3, kasst: -3,
+    värdelös: -4, värdelöst: -4, hemsk: -4, hemskt: -4, fruktansvärd: -4, fruktansvärt: -4, förfärlig: -4,
+    tråkig: -2, tråkigt: -2, tyvärr: -2, ledsen: -2, ledsna: -2, besviken: -3, besviket: -3, besvikelse: -3,
+    arg: -3, förbannad: -3, irriterande: -3, irriterad: -3, jobbig: -2, jobbigt: -2, trött: -1, otrevlig: -3,
+    otrevligt: -3, oförskämd: -3, smutsig: -3, äcklig: -3, äckligt: -3, dyr: -2, dyrt: -2, långsam: -2,
+    försenad: -2, försenat: -2, försening: -2, inställd: -2, inställt: -2, problem: -2, fel: -2, trasig: -3,
+    trasigt: -3, sönder: -3, hatar: -4, hat: -3, skit: -3, skitdålig: -4, katastrof: -4, pinsamt: -3,
+    pinsam: -3, synd: -2, sjuk: -2, sjukt: 0, ont: -2, rädd: -2, orolig: -2, sorg: -3, sorglig: -3, sorgligt: -3,
+    fattig: -2, klagomål: -2, bedrägeri: -4, lurad: -3, ångrar: -3, stressad: -2, tragiskt: -3, tragisk: -3,
+  },
+  negators: ['inte', 'ej', 'icke', 'aldrig', 'ingen', 'inget', 'inga', 'ingenting', 'utan'],
+  intensifiers: ['mycket', 'väldigt', 'riktigt', 'otroligt', 'extremt', 'så', 'verkligen', 'helt', 'jätte', 'supér', 'super', 'himla', 'sjukt', 'galet', 'för', 'alltför', 'oerhört', 'enormt'],
+  diminishers: ['lite', 'ganska', 'rätt', 'någorlunda', 'relativt', 'knappt', 'halvt'],
+  contrast: ['men', 'dock', 'fast', 'ändå', 'däremot'],
+  concessive: ['även', 'trots', 'fastän', 'oavsett'],
+  suffixes: ['arna', 'erna', 'orna', 'aste', 'ast', 'are', 'ade', 'at', 'en', 'et', 'na', 'a', 't', 'e'],
+  minStem: 3,
+  compounds: true,
+  negPrefix: 'o',
+  postVerbalNegation: true,
+};

@@ -1,0 +1,26 @@
+/** What one language brings to the shared scorer: its own words and its own grammar of opinion. */
+export interface LanguageRules {
+  /** Hand-written valences (about -4..4, AFINN's scale) for the words reviews lean on; they win over the lexicon file. */
+  core: Record<string, number>;
+  /** Words that turn the sentiment that follows (and, for verb-second languages, a verb just before) around. */
+  negators: readonly string[];
+  /** Words that strengthen (×1.5) or soften (×0.6) the next sentiment word. */
+  intensifiers: readonly string[];
+  diminishers: readonly string[];
+  /** "but": what comes after outweighs what came before in the same sentence. */
+  contrast: readonly string[];
+  /** "although": the clause it opens counts less. */
+  concessive: readonly string[];
+  /** Inflectional endings stripped, longest first, to find a lemma in the lexicon. */
+  suffixes: readonly string[];
+  /** Minimum stem length left after stripping a suffix. */
+  minStem: number;
+  /** Closed compounds (de, nl, sv): score an unknown word by its longest known head ("Zugverspätung" → "verspätung"). */
+  compounds: boolean;
+  /** A negating prefix glued to the word ("unfreundlich", "onvriendelijk", "otrevlig", "niedobry"). */
+  negPrefix?: string;
+  /** Negation may follow the verb it negates ("gefällt mir nicht", "gillar inte"). */
+  postVerbalNegation: boolean;
+  /** Elided articles and pronouns glued to the next word ("l'accueil", "n'est"). */
+  elision?: RegExp;
+}
