@@ -15,8 +15,24 @@ export function bucketStart(epochMs: number, unit: BucketUnit, tz: string): numb
   return DateTime.fromMillis(epochMs, { zone: tz }).startOf(unit).toMillis();
 }
 
+// Zone arithmetic through luxon/Intl costs microseconds per step, milliseconds per year-long
+// range: more than the rollup query itself. The answers are pure functions of their arguments,
+// so the last few hundred are kept (a dashboard asks the same ranges again and again).
+const memo = new Map<string, unknown>();
+function remember<T>(key: string, compute: () => T): T {
+  if (memo.has(key)) return memo.get(key) as T;
+  const value = compute();
+  if (memo.size >= 500) memo.delete(memo.keys().next().value!);
+  memo.set(key, value);
+  return value;
+}
+
 /** Every bucket start from the one holding `from` up to (not including) `to`, in the zone. */
 export function bucketStarts(from: number, to: number, unit: BucketUnit, tz: string): number[] {
+  return remember(`s|${from}|${to}|${unit}|${tz}`, () => computeStarts(from, to, unit, tz)).slice();
+}
+
+function computeStarts(from: number, to: number, unit: BucketUnit, tz: string): number[] {
   const starts: number[] = [];
   let cursor = DateTime.fromMillis(from, { zone: tz }).startOf(unit);
   while (cursor.toMillis() < to) {
@@ -34,15 +50,32 @@ export function bucketEnd(epochMs: number, unit: BucketUnit, tz: string): number
 
 /** True when the zone's UTC offset is a whole number of hours at every instant of the range. */
 export function hourAlignedZone(from: number, to: number, tz: string): boolean {
+  return remember(`a|${from}|${to}|${tz}`, () => computeHourAligned(from, to, tz));
+}
+
+function computeHourAligned(from: number, to: number, tz: string): boolean {
   const zone = IANAZone.create(tz);
-  // Offsets change at most a few times a year; sampling every 6 hours cannot miss a stretch.
-  const step = 6 * 3_600_000;
+  // Offsets change at most a few times a year and each regime lasts months; a daily sample
+  // cannot miss one (each sample is an Intl call, so the step sets the cost of a long range).
+  const step = 24 * 3_600_000;
   for (let t = from; t < to + step; t += step) {
     if (zone.offset(Math.min(t, to)) % 60 !== 0) return false;
   }
   return true;
 }
 
+/**
+ * The instant as ISO-8601 with the zone's offset, as luxon's toISO() writes it, without building
+ * a DateTime per point (that cost more than the rollup query for a year of days).
+ */
 export function isoInZone(epochMs: number, tz: string): string {
-  return DateTime.fromMillis(epochMs, { zone: tz }).toISO() ?? new Date(epochMs).toISOString();
+  if (tz === 'UTC') return new Date(epochMs).toISOString();
+  const zones = zoneCache.get(tz) ?? zoneCache.set(tz, IANAZone.create(tz)).get(tz)!;
+  const offset = zones.offset(epochMs);
+  if (!Number.isFinite(offset)) return DateTime.fromMillis(epochMs, { zone: tz }).toISO() ?? new Date(epochMs).toISOString();
+  const local = new Date(epochMs + offset * 60_000).toISOString().slice(0, -1);
+  const abs = Math.abs(offset);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${local}${offset < 0 ? '-' : '+'}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
 }
+const zoneCache = new Map<string, IANAZone>();

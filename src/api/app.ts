@@ -5,6 +5,8 @@ import { mentionsApi } from './mentions-route.js';
 import { onError, problemResponse, validationProblem } from './problem.js';
 import { sourcesApi } from './sources-route.js';
 import { trendsApi } from './trends-route.js';
+import { trendTopicsApi } from './trend-topics-route.js';
+import { shareOfVoiceApi } from './share-of-voice-route.js';
 
 export interface AppDeps {
   store: OpenDb;
@@ -19,6 +21,8 @@ export function createApp({ store, now }: AppDeps) {
   });
   mentionsApi(store.db, v1);
   trendsApi(store.db, v1);
+  trendTopicsApi(store.db, v1);
+  shareOfVoiceApi(store.db, v1);
   sourcesApi(store.db, v1, now);
   v1.doc31('/openapi.json', {
     openapi: '3.1.0',

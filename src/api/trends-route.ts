@@ -3,33 +3,43 @@ import { BUCKET_UNITS } from '../analytics/buckets.js';
 import { TREND_METRICS, TrendRangeError, trendSeries } from '../analytics/trends.js';
 import type { Db } from '../db/client.js';
 import { ApiProblem } from './problem.js';
-import { instantsIn, isoInstant, sourceList, timeZone } from './query-params.js';
-import { resolveSourceIds } from './sources-filter.js';
+import { ChangeSchema, compareParam, filterFrom, trendFilterParams } from './trend-params.js';
 
 const TrendQuerySchema = z.object({
   metric: z.enum(TREND_METRICS).default('volume'),
   bucket: z.enum(BUCKET_UNITS).default('day'),
-  tz: timeZone,
-  from: isoInstant.optional(),
-  to: isoInstant.optional(),
-  source: sourceList.optional(),
-  topic: z.string().min(1).optional(),
-  brand: z.string().min(1).optional(),
-  lang: z.string().regex(/^[a-z]{2,3}$/, 'an ISO 639-1 code such as en').optional(),
+  compare: compareParam,
+  ...trendFilterParams,
 });
 
+const count = z.number().int().optional();
+const value = z.number().nullable().optional();
+/** Every field a metric can answer with; `metric` picks the group, `all` gives every one. */
+const metricFields = {
+  volume: count,
+  unique: count,
+  scored: count,
+  average: value.describe('mean sentiment score in [-1, 1]'),
+  positive: count,
+  neutral: count,
+  negative: count,
+  net: value.describe('(positive − negative) / labelled'),
+  rated: count,
+  rating: value.describe('mean star rating'),
+  csatResponses: count,
+  csat: value.describe('share of satisfied answers (csat, else rating, ≥ 4) in [0, 1]'),
+  npsResponses: count,
+  promoters: count,
+  detractors: count,
+  nps: value.describe('% promoters − % detractors; null without responses'),
+  cesResponses: count,
+  ces: value.describe('mean customer effort score (1–7)'),
+  cliResponses: count,
+  cli: value.describe('mean of nps, repurchase and try_other answers (0–10)'),
+};
+
 const TrendPointSchema = z
-  .object({
-    start: z.string(),
-    volume: z.number().int().optional(),
-    unique: z.number().int().optional(),
-    scored: z.number().int().optional(),
-    average: z.number().nullable().optional(),
-    positive: z.number().int().optional(),
-    neutral: z.number().int().optional(),
-    negative: z.number().int().optional(),
-    net: z.number().nullable().optional(),
-  })
+  .object({ start: z.string(), ...metricFields, previous: z.record(z.string(), ChangeSchema).optional() })
   .openapi('TrendPoint');
 
 const TrendAnswerSchema = z
@@ -41,6 +51,9 @@ const TrendAnswerSchema = z
     to: z.string().nullable(),
     computedFrom: z.enum(['rollups', 'mentions']),
     points: z.array(TrendPointSchema),
+    summary: z
+      .object({ ...metricFields, previousFrom: z.string(), previousTo: z.string(), previous: z.record(z.string(), ChangeSchema) })
+      .optional(),
   })
   .openapi('TrendAnswer');
 
@@ -58,8 +71,8 @@ export function trendsApi(db: Db, app: OpenAPIHono) {
   return app.openapi(route, (c) => {
     const q = c.req.valid('query');
     try {
-      const answer = trendSeries(db, { ...q, ...instantsIn(q, q.tz), sourceIds: resolveSourceIds(db, q.source) });
-      return c.json(answer, 200);
+      const answer = trendSeries(db, { ...filterFrom(db, q), metric: q.metric, bucket: q.bucket, compare: q.compare === 'previous' });
+      return c.json(answer as z.infer<typeof TrendAnswerSchema>, 200);
     } catch (error) {
       if (error instanceof TrendRangeError) throw new ApiProblem(400, 'Range too large', error.message);
       throw error;

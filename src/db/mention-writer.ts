@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { COUNT_COLUMNS, COUNT_KEYS, MENTION_FACTS_SQL, mentionCounts } from '../analytics/counts.js';
 
 export const ALL = '*';
 const HOUR_MS = 3_600_000;
@@ -54,21 +55,16 @@ export function createMentionWriter(sqlite: Database.Database) {
      VALUES (?, ?, ?, ?, ?)`,
   );
   const insertBrand = sqlite.prepare('INSERT INTO mention_brands (mention_id, brand_id) VALUES (?, ?)');
-  const bumpRollup = sqlite.prepare(
-    `INSERT INTO rollups (brand, topic, bucket, source_id, lang, volume, originals, positive, neutral,
-       negative, sentiment_sum, sentiment_count, rating_sum, rating_count)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-     ON CONFLICT (brand, topic, bucket, source_id, lang) DO UPDATE SET
-       volume = volume + excluded.volume,
-       originals = originals + excluded.originals,
-       positive = positive + excluded.positive,
-       neutral = neutral + excluded.neutral,
-       negative = negative + excluded.negative,
-       sentiment_sum = sentiment_sum + excluded.sentiment_sum,
-       sentiment_count = sentiment_count + excluded.sentiment_count,
-       rating_sum = rating_sum + excluded.rating_sum,
-       rating_count = rating_count + excluded.rating_count`,
-  );
+  const columns = COUNT_KEYS.map((k) => COUNT_COLUMNS[k]);
+  const upsert = (table: string, keys: string[]) =>
+    sqlite.prepare(
+      `INSERT INTO ${table} (${[...keys, ...columns].join(', ')})
+       VALUES (${[...keys, ...columns].map(() => '?').join(', ')})
+       ON CONFLICT (${keys.join(', ')}) DO UPDATE SET
+       ${columns.map((c) => `${c} = ${c} + excluded.${c}`).join(',\n       ')}`,
+    );
+  const bumpRollup = upsert('rollups', ['brand', 'topic', 'bucket', 'source_id', 'lang']);
+  const bumpRollupAll = upsert('rollups_all', ['brand', 'topic', 'bucket']);
 
   return {
     has(sourceId: number, externalId: string): boolean {
@@ -76,13 +72,15 @@ export function createMentionWriter(sqlite: Database.Database) {
     },
 
     /**
-     * Inserts analysed mentions with their topics and brands, then adds them to the rollups.
+     * Inserts analysed mentions with their topics and brands, then adds them to both rollup
+     * tables (per source × language, and over all sources and languages).
      * Rollup counts are summed per key first: a batch usually lands in a few hour buckets, so
      * this is a few dozen upserts instead of several per mention. Returns how many were new.
      * Call inside a transaction so the mentions and their counts commit together.
      */
     insertAll(records: readonly MentionRecord[]): number {
-      const sums = new Map<string, { key: [string, string, number, number, string]; counts: number[] }>();
+      const sums: Sums = new Map();
+      const sumsAll: Sums = new Map();
       let inserted = 0;
       for (const m of records) {
         const duplicateOf = firstWithHash.get(m.contentHash)?.root ?? null;
@@ -99,30 +97,56 @@ export function createMentionWriter(sqlite: Database.Database) {
         for (const brand of m.brands) insertBrand.run(row.id, brand);
 
         const bucket = Math.floor(m.publishedAt / HOUR_MS) * HOUR_MS;
-        const counts = [
-          1,
-          duplicateOf === null ? 1 : 0,
-          m.sentimentLabel === 'positive' ? 1 : 0,
-          m.sentimentLabel === 'neutral' ? 1 : 0,
-          m.sentimentLabel === 'negative' ? 1 : 0,
-          m.sentimentScore ?? 0,
-          m.sentimentScore === null ? 0 : 1,
-          m.rating ?? 0,
-          m.rating === null ? 0 : 1,
-        ];
+        const counts = mentionCounts({ ...m, duplicateOf });
         for (const brand of [ALL, ...m.brands]) {
           for (const topic of [ALL, ...m.rollupTopics]) {
-            const id = `${brand}\u0000${topic}\u0000${bucket}\u0000${m.sourceId}\u0000${m.lang}`;
-            const entry = sums.get(id);
-            if (entry) for (let k = 0; k < counts.length; k++) entry.counts[k]! += counts[k]!;
-            else sums.set(id, { key: [brand, topic, bucket, m.sourceId, m.lang], counts: [...counts] });
+            add(sums, `${brand}\u0000${topic}\u0000${bucket}\u0000${m.sourceId}\u0000${m.lang}`, [brand, topic, bucket, m.sourceId, m.lang], counts);
+            add(sumsAll, `${brand}\u0000${topic}\u0000${bucket}`, [brand, topic, bucket], counts);
           }
         }
       }
       for (const { key, counts } of sums.values()) bumpRollup.run(...key, ...counts);
+      for (const { key, counts } of sumsAll.values()) bumpRollupAll.run(...key, ...counts);
       return inserted;
     },
   };
 }
 
+type Sums = Map<string, { key: (string | number)[]; counts: number[] }>;
+
+function add(sums: Sums, id: string, key: (string | number)[], counts: number[]): void {
+  const entry = sums.get(id);
+  if (entry) for (let k = 0; k < counts.length; k++) entry.counts[k]! += counts[k]!;
+  else sums.set(id, { key, counts: [...counts] });
+}
+
 export type MentionWriter = ReturnType<typeof createMentionWriter>;
+
+/**
+ * Both rollup tables recounted from the mentions, exactly as `insertAll` counts them: every
+ * mention under brand '*' and each of its brands, times topic '*' and each of its topics with
+ * their ancestors. Migration 0002 runs this text (it added counts old rows lacked).
+ */
+export function rebuildRollupsSql(): string[] {
+  const columns = COUNT_KEYS.map((k) => COUNT_COLUMNS[k]).join(', ');
+  const facts = COUNT_KEYS.map((k) => `sum(${MENTION_FACTS_SQL[k]})`).join(', ');
+  const keyed = (table: string, keys: string) => `WITH RECURSIVE anc(topic, ancestor) AS (
+  SELECT id, id FROM topics
+  UNION SELECT anc.topic, t.parent_id FROM anc JOIN topics t ON t.id = anc.ancestor WHERE t.parent_id IS NOT NULL
+), mb(mid, brand) AS (
+  SELECT id, '*' FROM mentions UNION ALL SELECT mention_id, brand_id FROM mention_brands
+), mt(mid, topic) AS (
+  SELECT id, '*' FROM mentions
+  UNION SELECT mt.mention_id, coalesce(anc.ancestor, mt.topic_id) FROM mention_topics mt LEFT JOIN anc ON anc.topic = mt.topic_id
+)
+INSERT INTO ${table} (${keys}, ${columns})
+SELECT ${keys.replace('bucket', '(m.published_at / 3600000) * 3600000').replace('source_id', 'm.source_id').replace('lang', 'm.lang')}, ${facts}
+FROM mentions m JOIN mb ON mb.mid = m.id JOIN mt ON mt.mid = m.id
+GROUP BY 1, 2, 3${keys.includes('lang') ? ', 4, 5' : ''}`;
+  return [
+    'DELETE FROM rollups',
+    keyed('rollups', 'brand, topic, bucket, source_id, lang'),
+    'DELETE FROM rollups_all',
+    keyed('rollups_all', 'brand, topic, bucket'),
+  ];
+}

@@ -1,0 +1,185 @@
+/**
+ * npm run bench:trends — trend queries from the rollups against the same answers computed by
+ * GROUP BY over the mentions, at 1 M and 10 M mentions (BENCH_SIZES=1000000,10000000).
+ *
+ * Seeds a year of synthetic mentions (4 brands, 12 topics in a hierarchy, 8 sources, 4
+ * languages, ratings on review sources, NPS/CSAT/CES/CLI answers on the survey source) through
+ * the real MentionWriter, so mentions, topics, brands and both rollup tables are written exactly
+ * as ingest writes them (NLP is skipped: labels and scores are drawn at random). The FTS triggers
+ * are dropped in the bench database only: full-text search plays no part in trends.
+ * Prints seeding time, p50/p95 per query for both paths, whether the answers agree, database size
+ * and process memory; deletes each database afterwards.
+ */
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
+import { shareOfVoice } from '../src/analytics/share-of-voice.js';
+import { topTopics } from '../src/analytics/top-topics.js';
+import { trendSeries, type TrendQuery } from '../src/analytics/trends.js';
+import { parseConfigText } from '../src/config/load.js';
+import { openDb, type OpenDb } from '../src/db/client.js';
+import { createMentionWriter, type MentionRecord } from '../src/db/mention-writer.js';
+import { syncConfig } from '../src/db/sources.js';
+
+const SIZES = (process.env.BENCH_SIZES ?? '1000000,10000000').split(',').map(Number);
+const ROLLUP_REPS = Number(process.env.BENCH_REPS ?? 200);
+const YEAR_START = Date.UTC(2024, 0, 1);
+const YEAR_MS = 366 * 86_400_000;
+const DAY = 86_400_000;
+
+const SOURCES = ['news', 'reddit', 'hn', 'mastodon', 'appstore', 'trustpilot', 'youtube', 'survey'];
+const TOPICS: [string, string | null][] = [
+  ['delivery', null], ['late-delivery', 'delivery'], ['lost-parcel', 'delivery'], ['price', null], ['refund', 'price'],
+  ['quality', null], ['broken', 'quality'], ['support', null], ['wait-time', 'support'], ['rude-staff', 'support'],
+  ['app', null], ['app-crash', 'app'],
+];
+const BRANDS = ['acme', 'globex', 'initech', 'umbrella'];
+const yaml = `
+brands:
+${BRANDS.map((b, i) => `  - { id: ${b}, name: ${b}, include: [${b}], competitor: ${i > 0} }`).join('\n')}
+sources:
+${SOURCES.map((s) => `  - { name: ${s}, kind: rss, options: { url: "https://example.com/${s}" } }`).join('\n')}
+topics:
+${TOPICS.map(([id, parent]) => `  - { id: ${id}, name: ${id}, terms: [${id.replace('-', '')}]${parent ? `, parent: ${parent}` : ''} }`).join('\n')}
+`;
+
+// A small fast PRNG keeps runs comparable.
+let seed = 42;
+const rand = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648);
+const pick = <T>(xs: readonly T[], weights?: number[]): T => {
+  if (!weights) return xs[Math.floor(rand() * xs.length)]!;
+  let r = rand() * weights.reduce((a, b) => a + b, 0);
+  for (let i = 0; i < xs.length; i++) if ((r -= weights[i]!) < 0) return xs[i]!;
+  return xs[xs.length - 1]!;
+};
+const LEAVES = TOPICS.filter(([id]) => !TOPICS.some(([, p]) => p === id)).map(([id]) => id);
+const parentOf = new Map(TOPICS);
+
+function record(i: number, total: number, sourceIds: number[]): MentionRecord {
+  // Sorted times with a weekly rhythm and a slow growth over the year.
+  const t = YEAR_START + Math.floor(((i + rand()) / total) * YEAR_MS);
+  const s = pick([0, 1, 2, 3, 4, 5, 6, 7], [20, 25, 8, 10, 12, 10, 10, 5]);
+  const source = SOURCES[s]!;
+  const lang = source === 'hn' ? 'en' : pick(['en', 'fr', 'de', 'es'], [75, 10, 10, 5]);
+  const brands = rand() < 0.85 ? [pick(BRANDS, [40, 30, 20, 10])] : [];
+  if (rand() < 0.1) brands.push(pick(BRANDS.filter((b) => !brands.includes(b))));
+  const leaves = rand() < 0.2 ? [] : [pick(LEAVES)];
+  if (rand() < 0.25) leaves.push(pick(LEAVES));
+  const topics = [...new Set(leaves)];
+  const rollupTopics = [...new Set(topics.flatMap((id) => [id, parentOf.get(id)].filter((x): x is string => !!x)))];
+  const scored = lang === 'en';
+  const score = scored ? Math.round((rand() * 2 - 1) * 1000) / 1000 : null;
+  const label = score === null ? null : score > 0.2 ? 'positive' : score < -0.2 ? 'negative' : 'neutral';
+  const review = source === 'appstore' || source === 'trustpilot';
+  const survey = source === 'survey';
+  const nps = survey ? Math.floor(rand() * 11) : null;
+  const metadata = survey && rand() < 0.5 ? JSON.stringify({ repurchase: String(Math.floor(rand() * 11)), try_other: Math.floor(rand() * 11) }) : null;
+  const dup = rand() < 0.05;
+  return {
+    sourceId: sourceIds[s]!, externalId: `m${i}`, url: null, author: `u${i % 50_000}`, title: null,
+    text: `mention ${i} about ${brands.join(' ')} ${topics.join(' ')}`, lang, publishedAt: t, fetchedAt: t,
+    rating: review ? 1 + Math.floor(rand() * 5) : null, nps, csat: survey ? 1 + Math.floor(rand() * 5) : null,
+    ces: survey ? 1 + Math.floor(rand() * 7) : null,
+    contentHash: dup ? `h${i % 997}` : `h${i}`, sentimentScore: score, sentimentLabel: label,
+    sentimentNote: scored ? null : `no sentiment analyzer for language '${lang}'`, sentences: '[]', metadata,
+    topics: topics.map((id) => ({ id, terms: [id], score, label })), brands, rollupTopics,
+  };
+}
+
+function seedDb(store: OpenDb, total: number): number {
+  const config = parseConfigText(yaml);
+  if (!config.ok) throw new Error(config.problems.join('\n'));
+  syncConfig(store.db, config.config);
+  const { sqlite } = store;
+  for (const trigger of ['mentions_fts_insert', 'mentions_fts_delete', 'mentions_fts_update']) sqlite.exec(`DROP TRIGGER ${trigger}`);
+  sqlite.pragma('synchronous = OFF');
+  sqlite.pragma('cache_size = -1000000');
+  const sourceIds = SOURCES.map((name) => (sqlite.prepare('SELECT id FROM sources WHERE name = ?').get(name) as { id: number }).id);
+  const writer = createMentionWriter(sqlite);
+  const insert = sqlite.transaction((batch: MentionRecord[]) => writer.insertAll(batch));
+  const started = performance.now();
+  const BATCH = 20_000;
+  for (let i = 0; i < total; i += BATCH) {
+    const batch: MentionRecord[] = [];
+    for (let j = i; j < Math.min(total, i + BATCH); j++) batch.push(record(j, total, sourceIds));
+    insert(batch);
+    if ((i / BATCH) % 50 === 0) process.stderr.write(`  seeded ${i.toLocaleString()}\r`);
+  }
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.exec('ANALYZE');
+  return (performance.now() - started) / 1000;
+}
+
+function time(fn: () => unknown, reps: number): { p50: number; p95: number; result: unknown } {
+  const times: number[] = [];
+  let result: unknown;
+  for (let i = 0; i < reps; i++) {
+    const t = performance.now();
+    result = fn();
+    times.push(performance.now() - t);
+  }
+  times.sort((a, b) => a - b);
+  const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))]!;
+  return { p50: at(0.5), p95: at(0.95), result };
+}
+
+const END = YEAR_START + YEAR_MS;
+const base = { bucket: 'day' as const, tz: 'UTC', metric: 'volume' as const };
+type Query = { name: string; run: (db: OpenDb['db'], fromMentions: boolean) => unknown };
+const trendQueries: { name: string; q: Partial<TrendQuery> }[] = [
+  { name: 'volume/day, 30 d, UTC', q: { ...base, from: END - 30 * DAY, to: END } },
+  { name: 'all metrics/week, 1 y, LA, brand, compare', q: { ...base, metric: 'all', bucket: 'week', tz: 'America/Los_Angeles', brand: 'acme', compare: true } },
+  { name: 'sentiment/day, 90 d, Paris, parent topic', q: { ...base, metric: 'sentiment', tz: 'Europe/Paris', topic: 'delivery', from: END - 90 * DAY, to: END } },
+  { name: 'volume/hour, 7 d, source=reddit', q: { ...base, bucket: 'hour', from: END - 7 * DAY, to: END, sourceIds: [2] } },
+  { name: 'all metrics/month, 1 y, brand+lang=en', q: { ...base, metric: 'all', bucket: 'month', brand: 'acme', lang: 'en' } },
+  { name: 'all metrics/day, 1 y, LA, brand+topic', q: { ...base, metric: 'all', tz: 'America/Los_Angeles', brand: 'globex', topic: 'support' } },
+  { name: 'volume/day, 30 d, sentiment=negative (mentions path)', q: { ...base, from: END - 30 * DAY, to: END, brand: 'acme', sentiment: 'negative' } },
+];
+const queries: Query[] = trendQueries.map(({ name, q }) => ({
+  name,
+  run: (db: OpenDb['db'], fromMentions: boolean) => trendSeries(db, { ...(q as TrendQuery), countSource: fromMentions ? 'mentions' : undefined }),
+}));
+queries.push(
+  {
+    name: 'top + rising topics, 7 d vs 7 d before',
+    run: (db, m) => topTopics(db, { tz: 'UTC', from: END - 7 * DAY, to: END, limit: 10, alpha: 0.05, countSource: m ? 'mentions' : undefined }),
+  },
+  {
+    name: 'share of voice/week, 1 y, compare',
+    run: (db, m) => shareOfVoice(db, { bucket: 'week', tz: 'UTC', compare: true, ...(m ? { countSource: 'mentions' as const } : {}) }),
+  },
+);
+
+const strip = (x: unknown) => JSON.parse(JSON.stringify(x).replaceAll('"computedFrom":"mentions"', '"computedFrom":"rollups"'));
+const mb = (bytes: number) => `${(bytes / 1e6).toFixed(0)} MB`;
+
+for (const size of SIZES) {
+  const dir = mkdtempSync(path.join(process.env.BENCH_DIR ?? os.tmpdir(), `earshot-trends-${size}-`));
+  const file = path.join(dir, 'bench.db');
+  const store = openDb(file);
+  try {
+    console.log(`\n## ${size.toLocaleString()} mentions`);
+    const seconds = seedDb(store, size);
+    const rows = (t: string) => (store.sqlite.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n;
+    console.log(`seeded in ${seconds.toFixed(0)} s (${Math.round(size / seconds).toLocaleString()}/s); rollups ${rows('rollups').toLocaleString()} rows, rollups_all ${rows('rollups_all').toLocaleString()} rows`);
+    const groupReps = size >= 5_000_000 ? 3 : 5;
+    console.log('| query | rollups p50 | rollups p95 | GROUP BY mentions p50 | p95 | same answer |');
+    console.log('|---|---|---|---|---|---|');
+    for (const q of queries) {
+      const fast = time(() => q.run(store.db, false), ROLLUP_REPS);
+      const slow = time(() => q.run(store.db, true), groupReps);
+      const same = isDeepStrictEqual(strip(fast.result), strip(slow.result));
+      console.log(`| ${q.name} | ${fast.p50.toFixed(2)} ms | ${fast.p95.toFixed(2)} ms | ${slow.p50.toFixed(0)} ms | ${slow.p95.toFixed(0)} ms | ${same ? 'yes' : 'NO'} |`);
+    }
+    const size_ = statSync(file).size + (existsSync(`${file}-wal`) ? statSync(`${file}-wal`).size : 0);
+    const tableBytes = store.sqlite
+      .prepare("SELECT name, sum(pgsize) AS bytes FROM dbstat WHERE name IN ('mentions','rollups','rollups_all','mention_topics','mention_brands','sqlite_autoindex_rollups_1','sqlite_autoindex_rollups_all_1') GROUP BY name")
+      .all() as { name: string; bytes: number }[];
+    const memory = process.memoryUsage();
+    console.log(`database ${mb(size_)} (${tableBytes.map((t) => `${t.name} ${mb(t.bytes)}`).join(', ')}); process rss ${mb(memory.rss)}, heap ${mb(memory.heapUsed)}`);
+  } finally {
+    store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
