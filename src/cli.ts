@@ -138,6 +138,53 @@ storeCommand('import <file>')
     }
   });
 
+storeCommand('retag')
+  .description('re-run analysis over stored mentions (after a taxonomy or model change) and recount their rollups')
+  .option('--from <date>', 'only mentions published at or after this ISO date')
+  .option('--to <date>', 'only mentions published before this ISO date')
+  .action(async (options: { from?: string; to?: string }) => {
+    const { parseDate } = await import('./util/dates.js');
+    const range: { from?: number; to?: number } = {};
+    for (const key of ['from', 'to'] as const) {
+      if (options[key] === undefined) continue;
+      const at = parseDate(options[key]);
+      if (at === null) fail(`--${key}: '${options[key]}' is not a date`, EXIT_BAD_INPUT);
+      range[key] = at;
+    }
+    const { retag } = await import('./ingest/retag.js');
+    const earshot = await open();
+    try {
+      const summary = await retag(earshot.store, earshot.builder, range, (done, total) => {
+        if (process.stderr.isTTY) process.stderr.write(`\rretagged ${done}/${total}`);
+      });
+      if (process.stderr.isTTY) process.stderr.write('\n');
+      console.log(`retagged ${summary.mentions} mentions: sentiment changed on ${summary.sentimentChanged}, topics on ${summary.topicsChanged}; rollups recounted`);
+    } finally {
+      await earshot.close();
+    }
+  });
+
+storeCommand('eval')
+  .description("compare the machine's sentiment and topics with analysts' corrections, per language")
+  .option('--json', 'print JSON instead of a table')
+  .action(async (options: { json?: boolean }) => {
+    const { evaluateAgainstLabels } = await import('./analytics/label-eval.js');
+    const store = openDb(resolveDbPath(globals().db));
+    try {
+      const rows = evaluateAgainstLabels(store.sqlite);
+      if (options.json) return void console.log(JSON.stringify(rows));
+      if (rows.length === 0) return void console.log('no corrections yet: PUT /api/v1/mentions/{id}/labels stores them');
+      const cell = (v: number | null) => (v === null ? '–' : v.toFixed(3));
+      console.log('| lang | sentiment labels | accuracy | macro-F1 | topic labels | topic precision | topic recall |');
+      console.log('|---|---|---|---|---|---|---|');
+      for (const r of rows) {
+        console.log(`| ${r.lang} | ${r.sentimentLabelled} | ${cell(r.sentimentAccuracy)} | ${cell(r.sentimentMacroF1)} | ${r.topicsLabelled} | ${cell(r.topicPrecision)} | ${cell(r.topicRecall)} |`);
+      }
+    } finally {
+      store.close();
+    }
+  });
+
 storeCommand('migrate')
   .description('create the database or apply pending migrations, then exit')
   .action(() => {

@@ -5,7 +5,7 @@ import { createHttpClient, type HttpClient } from './connectors/http.js';
 import { openDb, type OpenDb } from './db/client.js';
 import { syncConfig } from './db/sources.js';
 import { createIngestor, type Ingestor } from './ingest/ingest-items.js';
-import { createRecordBuilder, defaultWorkerCount } from './ingest/record-pool.js';
+import { createRecordBuilder, defaultWorkerCount, type RecordBuilder } from './ingest/record-pool.js';
 import { compileTaxonomy, type CompiledTaxonomy } from './nlp/taxonomy.js';
 
 export interface Earshot {
@@ -13,6 +13,8 @@ export interface Earshot {
   store: OpenDb;
   taxonomy: CompiledTaxonomy;
   ingestor: Ingestor;
+  /** Analysis (in workers when there are), shared by ingest and retag. */
+  builder: RecordBuilder;
   http: HttpClient;
   close(): Promise<void>;
 }
@@ -40,6 +42,7 @@ export function openEarshot(options: { dbPath: string; configPath: string; confi
     store,
     taxonomy,
     ingestor,
+    builder,
     http: createHttpClient(),
     close: async () => {
       await ingestor.close();

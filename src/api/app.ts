@@ -1,6 +1,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { OpenDb } from '../db/client.js';
 import { healthApi } from './health-route.js';
+import { labelsApi } from './labels-route.js';
 import { mentionsApi } from './mentions-route.js';
 import { onError, problemResponse, validationProblem } from './problem.js';
 import { sourcesApi } from './sources-route.js';
@@ -20,6 +21,7 @@ export function createApp({ store, now }: AppDeps) {
     defaultHook: (result, c) => (result.success ? undefined : validationProblem(c, result.error)),
   });
   mentionsApi(store.db, v1);
+  labelsApi(store.db, v1);
   trendsApi(store.db, v1);
   trendTopicsApi(store.db, v1);
   shareOfVoiceApi(store.db, v1);

@@ -2,6 +2,7 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Db } from '../db/client.js';
 import { BadCursorError, decodeCursor, encodeCursor, listMentions } from '../db/mention-queries.js';
 import { toIso } from '../util/dates.js';
+import { labelsFor } from '../db/labels.js';
 import { ApiProblem } from './problem.js';
 import { instantsIn, isoInstant, sentimentLabel, sourceList, timeZone } from './query-params.js';
 import { resolveSourceIds } from './sources-filter.js';
@@ -45,6 +46,10 @@ const MentionSchema = z
     brands: z.array(z.string()),
     sentences: z.unknown(),
     metadata: z.unknown(),
+    labels: z
+      .object({ sentiment: sentimentLabel.nullable(), topics: z.array(z.string()).nullable() })
+      .nullable()
+      .openapi({ description: "an analyst's correction, apart from the machine's answer" }),
   })
   .openapi('Mention');
 
@@ -78,6 +83,7 @@ export function mentionsApi(db: Db, app: OpenAPIHono) {
       throw error;
     }
     const page = listMentions(db, { ...q, ...instantsIn(q, q.tz), sourceIds: resolveSourceIds(db, q.source) }, q.limit, after);
+    const corrections = labelsFor(db, page.items.map((m) => m.id));
     return c.json(
       {
         items: page.items.map((m) => ({
@@ -102,6 +108,9 @@ export function mentionsApi(db: Db, app: OpenAPIHono) {
           brands: m.brands,
           sentences: m.sentences,
           metadata: m.metadata,
+          labels: corrections.has(m.id)
+            ? { sentiment: corrections.get(m.id)!.sentiment as z.infer<typeof sentimentLabel> | null, topics: corrections.get(m.id)!.topics }
+            : null,
         })),
         nextCursor: page.next ? encodeCursor(page.next) : null,
       },

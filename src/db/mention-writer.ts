@@ -24,6 +24,8 @@ export interface MentionRecord {
   sentimentNote: string | null;
   sentences: string;
   metadata: string | null;
+  langHint?: string | null;
+  brandHint?: string | null;
   topics: { id: string; terms: string[]; score: number | null; label: string | null }[];
   brands: string[];
   /** Topics plus their ancestors: what the rollups count the mention under. */
@@ -45,8 +47,8 @@ export function createMentionWriter(sqlite: Database.Database) {
   const insertMention = sqlite.prepare<unknown[], { id: number }>(
     `INSERT INTO mentions (source_id, external_id, url, author, title, text, lang, published_at,
        fetched_at, rating, nps, csat, ces, content_hash, duplicate_of, sentiment_score,
-       sentiment_label, sentiment_note, sentences, metadata)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       sentiment_label, sentiment_note, sentences, metadata, lang_hint, brand_hint)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (source_id, external_id) DO NOTHING
      RETURNING id`,
   );
@@ -88,6 +90,7 @@ export function createMentionWriter(sqlite: Database.Database) {
           m.sourceId, m.externalId, m.url, m.author, m.title, m.text, m.lang, m.publishedAt,
           m.fetchedAt, m.rating, m.nps, m.csat, m.ces, m.contentHash, duplicateOf,
           m.sentimentScore, m.sentimentLabel, m.sentimentNote, m.sentences, m.metadata,
+          m.langHint ?? null, m.brandHint ?? null,
         );
         if (row === undefined) continue;
         inserted++;
@@ -127,7 +130,12 @@ export type MentionWriter = ReturnType<typeof createMentionWriter>;
  * mention under brand '*' and each of its brands, times topic '*' and each of its topics with
  * their ancestors. Migration 0002 runs this text (it added counts old rows lacked).
  */
-export function rebuildRollupsSql(): string[] {
+export function rebuildRollupsSql(range?: { from: number; to: number }): string[] {
+  // Whole hours only: a bucket is either recounted completely or left alone.
+  const from = range ? Math.floor(range.from / 3_600_000) * 3_600_000 : null;
+  const to = range ? Math.ceil(range.to / 3_600_000) * 3_600_000 : null;
+  const bucketWhere = from === null ? '' : ` WHERE bucket >= ${from} AND bucket < ${to}`;
+  const mentionWhere = from === null ? '' : `\nWHERE m.published_at >= ${from} AND m.published_at < ${to}`;
   const columns = COUNT_KEYS.map((k) => COUNT_COLUMNS[k]).join(', ');
   const facts = COUNT_KEYS.map((k) => `sum(${MENTION_FACTS_SQL[k]})`).join(', ');
   const keyed = (table: string, keys: string) => `WITH RECURSIVE anc(topic, ancestor) AS (
@@ -141,12 +149,12 @@ export function rebuildRollupsSql(): string[] {
 )
 INSERT INTO ${table} (${keys}, ${columns})
 SELECT ${keys.replace('bucket', '(m.published_at / 3600000) * 3600000').replace('source_id', 'm.source_id').replace('lang', 'm.lang')}, ${facts}
-FROM mentions m JOIN mb ON mb.mid = m.id JOIN mt ON mt.mid = m.id
+FROM mentions m JOIN mb ON mb.mid = m.id JOIN mt ON mt.mid = m.id${mentionWhere}
 GROUP BY 1, 2, 3${keys.includes('lang') ? ', 4, 5' : ''}`;
   return [
-    'DELETE FROM rollups',
+    `DELETE FROM rollups${bucketWhere}`,
     keyed('rollups', 'brand, topic, bucket, source_id, lang'),
-    'DELETE FROM rollups_all',
+    `DELETE FROM rollups_all${bucketWhere}`,
     keyed('rollups_all', 'brand, topic, bucket'),
   ];
 }

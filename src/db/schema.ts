@@ -96,6 +96,9 @@ export const mentions = sqliteTable(
     sentimentNote: text('sentiment_note'),
     sentences: text('sentences', { mode: 'json' }),
     metadata: text('metadata', { mode: 'json' }),
+    /** What the source said the language and brand were, kept so a retag starts from the same hints. */
+    langHint: text('lang_hint'),
+    brandHint: text('brand_hint'),
   },
   (t) => [
     uniqueIndex('mentions_source_external').on(t.sourceId, t.externalId),
@@ -202,3 +205,18 @@ export const rollupsAll = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.brand, t.topic, t.bucket] })],
 );
+
+/**
+ * Manual corrections by analysts, kept apart from the machine's answer: a retag never overwrites
+ * them, and `earshot eval` measures the machine against them.
+ */
+export const labels = sqliteTable('labels', {
+  mentionId: integer('mention_id')
+    .primaryKey()
+    .references(() => mentions.id, { onDelete: 'cascade' }),
+  /** negative | neutral | positive; null when only topics were corrected. */
+  sentiment: text('sentiment'),
+  /** The topic ids that apply; null when only sentiment was corrected. */
+  topics: text('topics', { mode: 'json' }).$type<string[]>(),
+  updatedAt: integer('updated_at').notNull(),
+});

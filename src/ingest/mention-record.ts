@@ -32,6 +32,8 @@ export function toMentionRecord(sourceId: number, item: RawItem, taxonomy: Compi
       analysis.sentences.map((s) => ({ text: s.text, score: s.sentiment?.score ?? null, label: s.sentiment?.label ?? null })),
     ),
     metadata: item.metadata && Object.keys(item.metadata).length > 0 ? JSON.stringify(item.metadata) : null,
+    langHint: item.langHint ?? null,
+    brandHint: item.brand ?? null,
     topics: analysis.topics.map((t) => ({
       id: t.id,
       terms: t.terms,

@@ -33,7 +33,8 @@ export function tempEarshot(yaml = '', workers = 0): Earshot & { dir: string; db
   const store = openDb(dbPath);
   syncConfig(store.db, config);
   const taxonomy = compileTaxonomy(config.topics, config.brands);
-  const ingestor = createIngestor(store, createRecordBuilder(config, workers, taxonomy));
+  const builder = createRecordBuilder(config, workers, taxonomy);
+  const ingestor = createIngestor(store, builder);
   return {
     dir,
     dbPath,
@@ -41,6 +42,7 @@ export function tempEarshot(yaml = '', workers = 0): Earshot & { dir: string; db
     store,
     taxonomy,
     ingestor,
+    builder,
     http: createHttpClient({ retries: 2, retryBaseMs: 5, timeoutMs: 2000 }),
     close: async () => {
       await ingestor.close();
