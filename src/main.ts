@@ -4,8 +4,12 @@ import { getConnector } from './connectors/index.js';
 import type { Earshot } from './context.js';
 import { runSource } from './ingest/run-source.js';
 import { startScheduler } from './ingest/scheduler.js';
+import { runDetection } from './alerts/detect.js';
 
 export { DEFAULT_PORT } from './server-defaults.js';
+
+const DETECTION_TASK = '(spike detection)';
+const DETECTION_SCHEDULE = '*/15 * * * *';
 
 export interface Server {
   port: number;
@@ -25,11 +29,23 @@ export async function startServer(earshot: Earshot, port: number, log: (m: strin
   const scheduled = earshot.config.sources
     .filter((s) => s.enabled)
     .map((s) => ({ name: s.name, schedule: s.schedule ?? getConnector(s.kind)!.defaultSchedule }));
+  // Detection runs after every run that stored something, and on its own schedule so that a
+  // silent hour is judged too.
+  const detect = () => {
+    try {
+      const fresh = runDetection(earshot.store, Date.now()).filter((a) => a.created);
+      if (fresh.length > 0) log(`detection: ${fresh.length} new alert(s)`);
+    } catch (error) {
+      log(`detection failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
   const scheduler = startScheduler(
-    scheduled,
+    [...scheduled, { name: DETECTION_TASK, schedule: DETECTION_SCHEDULE }],
     async (name, signal) => {
+      if (name === DETECTION_TASK) return detect();
       const summary = await runSource(earshot, name, signal);
       log(`run ${name}: ${JSON.stringify(summary)}`);
+      if (summary.status === 'ok' && summary.inserted > 0) detect();
     },
     log,
   );

@@ -1,5 +1,6 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { OpenDb } from '../db/client.js';
+import { alertsApi } from './alerts-route.js';
 import { healthApi } from './health-route.js';
 import { labelsApi } from './labels-route.js';
 import { mentionsApi } from './mentions-route.js';
@@ -26,6 +27,7 @@ export function createApp({ store, now }: AppDeps) {
   trendTopicsApi(store.db, v1);
   shareOfVoiceApi(store.db, v1);
   sourcesApi(store.db, v1, now);
+  alertsApi(store.db, v1, now);
   v1.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: { title: 'Earshot API', version: '1', description: 'Mentions and trends from the sources Earshot listens to.' },

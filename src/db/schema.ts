@@ -220,3 +220,36 @@ export const labels = sqliteTable('labels', {
   topics: text('topics', { mode: 'json' }).$type<string[]>(),
   updatedAt: integer('updated_at').notNull(),
 });
+
+/**
+ * Fired detector events, each with what it saw, what it expected and why (explanation JSON).
+ * "No source" is source_id 0 and "no topic" is '*' rather than NULL: SQLite treats NULLs as
+ * distinct in a unique index, and re-running detection must never store the same alert twice.
+ */
+export const alerts = sqliteTable(
+  'alerts',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    /** volume_spike | negative_spike | emerging_topic */
+    kind: text('kind').notNull(),
+    brand: text('brand').notNull(),
+    topic: text('topic').notNull(),
+    sourceId: integer('source_id').notNull().default(0),
+    bucketStart: integer('bucket_start').notNull(),
+    bucketEnd: integer('bucket_end').notNull(),
+    observed: real('observed').notNull(),
+    expected: real('expected').notNull(),
+    score: real('score').notNull(),
+    sensitivity: text('sensitivity').notNull(),
+    explanation: text('explanation', { mode: 'json' }).notNull(),
+    /** open | acknowledged | resolved */
+    status: text('status').notNull().default('open'),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('alerts_identity').on(t.kind, t.brand, t.topic, t.sourceId, t.bucketStart, t.sensitivity),
+    index('alerts_bucket').on(t.bucketStart, t.id),
+    index('alerts_status_bucket').on(t.status, t.bucketStart),
+  ],
+);

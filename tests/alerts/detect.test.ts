@@ -1,0 +1,86 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { detectAlerts, runDetection } from '../../src/alerts/detect.js';
+import { detectCommand } from '../../src/alerts/detect-command.js';
+import { listAlerts, setAlertStatus } from '../../src/db/alerts.js';
+import { HOUR, SPIKE, START, syntheticEarshot } from './synthetic.js';
+
+const earshot = syntheticEarshot();
+afterAll(() => earshot.cleanup());
+const range = { from: START + 7 * 24 * HOUR, to: SPIKE + 6 * HOUR };
+
+describe('detectAlerts (replay)', () => {
+  const alerts = detectAlerts(earshot.store, { ...range, sensitivity: 'balanced', tz: 'UTC', now: 1 });
+
+  it('fires a volume spike and a negative spike for the brand at the incident, and nothing on quiet days', () => {
+    const at = (kind: string, brand: string, topic: string) => alerts.find((a) => a.kind === kind && a.brand === brand && a.topic === topic && a.bucketStart === SPIKE);
+    expect(at('volume_spike', 'acme', '*')).toBeDefined();
+    expect(at('volume_spike', '*', '*')).toBeDefined();
+    expect(at('negative_spike', 'acme', '*')).toBeDefined();
+    expect(at('volume_spike', 'acme', 'cancellations')).toBeDefined();
+    expect(alerts.filter((a) => a.bucketStart < SPIKE)).toEqual([]);
+    expect(alerts.every((a) => a.id === undefined)).toBe(true);
+  });
+
+  it('explains itself: topics, terms (no handles or URLs), sources, negative samples', () => {
+    const neg = alerts.find((a) => a.kind === 'negative_spike' && a.brand === 'acme' && a.topic === '*')!;
+    expect(neg.bucketEnd).toBe(SPIKE + HOUR);
+    expect(neg.observed).toBeGreaterThanOrEqual(60);
+    expect(neg.explanation.summary).toMatch(/negative/);
+    const terms = neg.explanation.terms.map((t) => t.term);
+    expect(terms).toEqual(expect.arrayContaining(['cancelled', 'storm', 'stranded']));
+    expect(terms.some((t) => t.includes('acme') || t.includes('http') || t.includes('t.co'))).toBe(false);
+    expect(neg.explanation.topics[0]!.id).toMatch(/cancellations|disruption/);
+    expect(neg.explanation.sources[0]).toMatchObject({ name: 'tweets' });
+    expect(neg.explanation.samples).toHaveLength(5);
+    expect(neg.explanation.samples.every((s) => s.sentiment === 'negative' && s.url?.startsWith('https://'))).toBe(true);
+    expect(neg.explanation.baseline.hours).toBe(168);
+  });
+
+  it('decides online: data after an hour does not change its decision', () => {
+    const cut = detectAlerts(earshot.store, { from: range.from, to: SPIKE + HOUR, sensitivity: 'balanced' });
+    const key = (a: { kind: string; brand: string; topic: string; bucketStart: number; observed: number; score: number }) =>
+      `${a.kind}|${a.brand}|${a.topic}|${a.bucketStart}|${a.observed}|${a.score}`;
+    expect(cut.map(key)).toEqual(alerts.filter((a) => a.bucketStart <= SPIKE).map(key));
+  });
+
+  it('replays at every sensitivity; strict fires no more than sensitive', () => {
+    const sensitive = detectAlerts(earshot.store, { ...range, sensitivity: 'sensitive' });
+    const strict = detectAlerts(earshot.store, { ...range, sensitivity: 'strict' });
+    expect(strict.length).toBeLessThanOrEqual(sensitive.length);
+    expect(strict.some((a) => a.kind === 'volume_spike' && a.brand === 'acme')).toBe(true);
+  });
+});
+
+describe('persisting', () => {
+  it('stores each alert once, however often detection re-runs, and keeps its status', () => {
+    const first = detectAlerts(earshot.store, { ...range, persist: true, now: 10 });
+    expect(first.length).toBeGreaterThan(0);
+    expect(first.every((a) => a.created === true && typeof a.id === 'number')).toBe(true);
+    setAlertStatus(earshot.store.db, first[0]!.id!, 'acknowledged', 20);
+    const again = detectAlerts(earshot.store, { ...range, persist: true, now: 30 });
+    expect(again.every((a) => a.created === false)).toBe(true);
+    const stored = listAlerts(earshot.store.db, {}, 500).items;
+    expect(stored).toHaveLength(first.length);
+    expect(stored.find((a) => a.id === first[0]!.id)!.status).toBe('acknowledged');
+  });
+
+  it('runDetection looks back 48 h from now and stores without repeating', () => {
+    const before = listAlerts(earshot.store.db, {}, 500).items.length;
+    const live = runDetection(earshot.store, SPIKE + 2 * HOUR + 5 * 60_000);
+    expect(live.some((a) => a.kind === 'volume_spike' && a.brand === 'acme' && a.bucketStart === SPIKE)).toBe(true);
+    expect(listAlerts(earshot.store.db, {}, 500).items.length).toBe(before);
+  });
+});
+
+describe('detectCommand', () => {
+  it('prints a table in the asked zone, or JSON', () => {
+    const lines: string[] = [];
+    const fired = detectCommand({ store: earshot.store, ...range, tz: 'America/New_York', out: (l) => lines.push(l) });
+    expect(fired.length).toBeGreaterThan(0);
+    expect(lines[0]).toMatch(/start \(America\/New_York\)/);
+    expect(lines[0]).toMatch(/2015-02-12 10:00 +volume_spike/);
+    const json: string[] = [];
+    detectCommand({ dbPath: earshot.dbPath, ...range, json: true, out: (l) => json.push(l) });
+    expect(JSON.parse(json[0]!).length).toBe(fired.length);
+  });
+});
