@@ -1,6 +1,8 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { normalizedScore, probationRows, scaledSigmoid, scoreFile, type LabelWindow } from '../../bench/nab-score.js';
+import { normalizedScore, probationRows, scaledSigmoid, scoreFile, type FileScore, type LabelWindow } from '../../bench/nab-score.js';
+import { leaveOneFileOut, SETTINGS_GRID, settingOptions } from '../../bench/spikes.js';
+import { SENSITIVITY_THRESHOLDS } from '../../src/analytics/detectors/sensitivity.js';
 import { readSeries } from '../../src/analytics/detect-series.js';
 import { HAS_SHARED, sharedMissingNote, sharedPath } from '../helpers/shared.js';
 
@@ -75,4 +77,31 @@ describe('NAB scoring (standard profile)', () => {
       expect(normalizedScore(perfect)).toBeCloseTo(100, 8);
     },
   );
+});
+
+describe('leave-one-file-out estimate (bench:spikes)', () => {
+  const fileScore = (raw: number): FileScore => ({ raw, windows: 1, detectedWindows: raw > -1 ? 1 : 0, windowScore: raw, falsePositives: 0, fpScore: 0, probation: 0 });
+
+  it('scores each file with the setting that was best on the other files', () => {
+    // Setting 0 shines on files a and b and fails on c; setting 1 is the reverse.
+    const scores = [[1, 1, -1].map(fileScore), [0, 0, 1].map(fileScore)];
+    const { heldOut, overall } = leaveOneFileOut(['a', 'b', 'c'], scores);
+    expect(heldOut.map((h) => h.chosen)).toEqual([1, 1, 0]);
+    expect(heldOut.map((h) => h.score.raw)).toEqual([0, 0, -1]);
+    expect(heldOut[2]!.trainScore).toBeCloseTo(100, 10);
+    // NAB's normalization over the held-out results: raw −1 over 3 windows → 100·(−1 + 3)/6.
+    expect(overall).toBeCloseTo(100 / 3, 10);
+  });
+
+  it('breaks ties in favour of the earlier setting (the grid lists the defaults first)', () => {
+    const same = [1, 0].map(fileScore);
+    expect(leaveOneFileOut(['a', 'b'], [same, same]).heldOut.map((h) => h.chosen)).toEqual([0, 0]);
+  });
+
+  it('uses a small explicit grid whose first setting is the shipped balanced default', () => {
+    expect(SETTINGS_GRID.length).toBeLessThanOrEqual(40);
+    expect(new Set(SETTINGS_GRID.map((g) => JSON.stringify(g))).size).toBe(SETTINGS_GRID.length);
+    expect(SETTINGS_GRID[0]).toEqual({ z: SENSITIVITY_THRESHOLDS.balanced.volumeZ, spanScale: 1, cooldownHours: 12, baselineDays: 7 });
+    expect(settingOptions(SETTINGS_GRID[0]!)).toEqual({ threshold: 5, spanMs: [3_600_000, 7_200_000, 14_400_000], cooldownBuckets: 144, baselinePeriods: 7 });
+  });
 });

@@ -4,6 +4,8 @@ import { countSurprise, median } from './stats.js';
 import type { Sensitivity, SpikeDecision } from './types.js';
 
 const HOUR = 3_600_000;
+/** Default cooldown after an alert (see VolumeDetectorOptions.cooldownBuckets). */
+export const DEFAULT_COOLDOWN_MS = 12 * HOUR;
 
 export interface VolumeDetectorOptions {
   bucketMs: number;
@@ -59,7 +61,7 @@ export function createVolumeDetector(opts: VolumeDetectorOptions): VolumeDetecto
   const threshold = opts.threshold ?? th.volumeZ;
   const minLift = opts.minLift ?? th.volumeLift;
   const minVolume = opts.minVolume ?? 10;
-  const cooldownBuckets = opts.cooldownBuckets ?? Math.ceil((12 * HOUR) / bucketMs);
+  const cooldownBuckets = opts.cooldownBuckets ?? Math.ceil(DEFAULT_COOLDOWN_MS / bucketMs);
   const warmupBuckets = opts.warmupBuckets ?? Math.ceil((48 * HOUR) / bucketMs);
   const spanMs = opts.spanMs ?? [HOUR, 2 * HOUR, 4 * HOUR];
   const periods = opts.baselinePeriods ?? 7;

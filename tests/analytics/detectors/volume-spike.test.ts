@@ -59,11 +59,26 @@ describe('createVolumeDetector', () => {
 
   it('respects the cooldown, then re-arms for a later incident', () => {
     const a = 8 * 24 + 3;
-    const b = a + 5; // within the 12-hour cooldown
+    const b = a + 5; // within the cooldown
     const c = a + 30; // after it, and after the series calmed down
     const ds = run(11 * 24, () => 20, { [a]: 100, [b]: 100, [c]: 100 });
     expect(ds[b]!.reason).toBe('cooldown');
     expect(firedAt(ds)).toEqual([a, c]);
+  });
+
+  it('the default cooldown is 12 hours at any bucket size', () => {
+    const FIVE = 300_000;
+    const draw = poissonSampler(3);
+    const d = createVolumeDetector({ bucketMs: FIVE });
+    const n = 10 * 288;
+    const first = 8 * 288;
+    const fired: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const burst = i === first || i === first + 143 || i === first + 144 ? 120 : 0;
+      if (d.push(T0 + i * FIVE, draw(2) + burst).fired) fired.push(i);
+    }
+    // 143 buckets later is still inside the 12 hours; 144 is the first bucket after them.
+    expect(fired).toEqual([first, first + 144]);
   });
 
   it('is online: a decision does not change when later data differ', () => {
