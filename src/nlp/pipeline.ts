@@ -1,17 +1,34 @@
 import { detectLanguage } from './language.js';
 import { foldToken } from './normalize.js';
-import { clampScore, labelFor, SENTIMENT_LANGUAGES, type SentimentLabel } from './sentiment.js';
+import { SENTIMENT_LANGUAGES, type SentimentLabel } from './sentiment.js';
+import { englishModel, scoreWith, type SentimentContribution, type SpanSentiment } from './sentiment/english.js';
+import { buildView, contrastSplits } from './sentiment/features.js';
+import { compileModel, DocScorer } from './sentiment/scorer.js';
+import { fromProbs } from './sentiment/model.js';
+import { foreignLabel, foreignSentiment, MULTILINGUAL_LANGUAGES } from './sentiment/foreign.js';
+import { its, readDoc } from './sentiment/reader.js';
 import type { CompiledTaxonomy } from './taxonomy.js';
-import { its, nlp, numericSentiment } from './wink.js';
+
+export type { SentimentContribution } from './sentiment/english.js';
 
 export interface Sentiment {
+  /** P(positive) − P(negative) under the English model, in [-1, 1]. */
   score: number;
   label: SentimentLabel;
+  /** What moved the score most (tokens, phrases, complaint cues), strongest first. */
+  explain?: SentimentContribution[];
+}
+
+export interface ClauseAnalysis {
+  text: string;
+  sentiment: Sentiment;
 }
 
 export interface SentenceAnalysis {
   text: string;
   sentiment: Sentiment | null;
+  /** Where "but"/"however" splits the sentence, each side scored on its own. */
+  clauses?: ClauseAnalysis[];
 }
 
 export interface TopicAnalysis {
@@ -35,45 +52,99 @@ export interface Analysis {
 
 export interface AnalyzeOptions {
   langHint?: string | null;
+  /**
+   * Which sentiments carry `explain`: the document's only (default; it is what alerts and the
+   * mention view show), every sentence and clause too ('all'), or none.
+   */
+  explain?: 'document' | 'all' | 'none';
 }
 
 /**
  * Analyses one text: language, document/sentence/topic sentiment, topics and brands. Pure: the
- * same text and taxonomy always give the same answer, with no I/O.
+ * same text and taxonomy always give the same answer, with no I/O (the sentiment model is read
+ * once, on first use).
  */
 export function analyze(text: string, taxonomy: CompiledTaxonomy, options: AnalyzeOptions = {}): Analysis {
   const language = detectLanguage(text, options.langHint);
+  const foreign = MULTILINGUAL_LANGUAGES.has(language.lang);
   const scored = SENTIMENT_LANGUAGES.has(language.lang);
-  const doc = nlp.readDoc(text);
+  const { doc, hits } = readDoc(text);
 
-  const tokens = (doc.tokens().out(its.normal) as string[]).map(foldToken);
-  const docScore = numericSentiment(doc.out(its.sentiment));
+  const tokenCollection = doc.tokens();
+  const normals = tokenCollection.out(its.normal) as string[];
+  const n = normals.length;
+  // Sentiment reads each token's memo record; taxonomy matching reuses its folded form from there.
+  const view = scored && n > 0 ? buildView(normals, tokenCollection.out(its.type) as string[], tokenCollection.out(its.negationFlag) as unknown as boolean[], hits, true) : null;
+  const tokens = new Array<string>(n);
+  for (let i = 0; i < n; i++) tokens[i] = view?.infos[i]?.folded ?? foldToken(normals[i]!);
   // Bulk reads of the sentence collection: several times cheaper than visiting each sentence.
   const collection = doc.sentences();
   const sentenceTexts = collection.out() as string[];
   const spans = collection.out(its.span) as unknown as [number, number][];
-  const sentenceScores = scored && sentenceTexts.length > 1 ? (collection.out(its.sentiment) as unknown as (string | number)[]) : [docScore];
-  const sentenceOfToken = new Uint32Array(tokens.length);
+
+  let scorer: DocScorer | null = null;
+  let explainParts = false;
+  let docSentiment: SpanSentiment | null = null;
+  const sentenceScores: (SpanSentiment | null)[] = [];
+  if (view) {
+    scorer = new DocScorer(view, compileModel(englishModel()), true);
+    const explainDoc = (options.explain ?? 'document') !== 'none';
+    explainParts = options.explain === 'all';
+    docSentiment = scoreWith(scorer, 0, tokens.length - 1, explainDoc);
+    for (const [start, end] of spans) sentenceScores.push(spans.length === 1 ? docSentiment : scoreWith(scorer, start, end, explainParts));
+  }
+
+  if (foreign) return analyzeForeign(text, language, sentenceTexts, spans, tokens, taxonomy, options);
+
+  let values: string[] | null = null;
+  let spaces: string[] | null = null;
   const sentences: SentenceAnalysis[] = sentenceTexts.map((text, index) => {
-    const [start, end] = spans[index]!;
-    for (let t = start; t <= end; t++) sentenceOfToken[t] = index;
-    return { text, sentiment: scored ? toSentiment(numericSentiment(sentenceScores[index]!)) : null };
+    const s = sentenceScores[index] ?? null;
+    const sentence: SentenceAnalysis = { text, sentiment: s ? toSentiment(s, explainParts) : null };
+    if (scorer && s) {
+      const [start, end] = spans[index]!;
+      const splits = contrastSplits(scorer.view.raw, start, end);
+      if (splits.length > 0) {
+        values ??= tokenCollection.out(its.value) as string[];
+        spaces ??= tokenCollection.out(its.precedingSpaces) as string[];
+        const bounds = [start, ...splits, end + 1];
+        sentence.clauses = [];
+        for (let b = 0; b + 1 < bounds.length; b++) {
+          const from = bounds[b]!;
+          const to = bounds[b + 1]! - 1;
+          if (to < from) continue;
+          let clause = values[from]!;
+          for (let t = from + 1; t <= to; t++) clause += spaces[t]! + values[t]!;
+          sentence.clauses.push({ text: clause, sentiment: toSentiment(scoreWith(scorer, from, to, explainParts)) });
+        }
+      }
+    }
+    return sentence;
   });
 
   const topics: TopicAnalysis[] = [];
-  for (const [id, matches] of taxonomy.topics.find(tokens)) {
-    const inSentences = new Set(matches.map((m) => sentenceOfToken[m.start]!));
+  const found = taxonomy.topics.find(tokens);
+  // Which sentence each token is in: only needed when a topic matched.
+  const sentenceOfToken = found.size > 0 ? new Uint32Array(tokens.length) : null;
+  if (sentenceOfToken) {
+    for (let index = 0; index < spans.length; index++) {
+      const [start, end] = spans[index]!;
+      for (let t = start; t <= end; t++) sentenceOfToken[t] = index;
+    }
+  }
+  for (const [id, matches] of found) {
+    const inSentences = new Set(matches.map((m) => sentenceOfToken![m.start]!));
     topics.push({
       id,
       terms: [...new Set(matches.map((m) => m.term))],
-      sentiment: scored ? meanSentiment([...inSentences].map((i) => sentences[i]?.sentiment ?? null)) : null,
+      sentiment: scored ? meanSentiment([...inSentences].map((i) => sentenceScores[i] ?? null)) : null,
     });
   }
 
   return {
     lang: language.lang,
     langSource: language.source,
-    sentiment: scored ? toSentiment(docScore) : null,
+    sentiment: scored ? (docSentiment ? toSentiment(docSentiment) : { score: 0, label: 'neutral', explain: [] }) : null,
     sentimentNote: scored
       ? null
       : language.lang === 'und'
@@ -85,15 +156,64 @@ export function analyze(text: string, taxonomy: CompiledTaxonomy, options: Analy
   };
 }
 
-function toSentiment(raw: number): Sentiment {
-  const score = clampScore(raw);
-  return { score, label: labelFor(score) };
+/**
+ * Dutch, Swedish, Polish, German, French and Spanish: the lexicon-and-rules analyzer scores the
+ * document and each sentence; a topic gets the mean of its sentences' scores.
+ */
+function analyzeForeign(
+  text: string,
+  language: ReturnType<typeof detectLanguage>,
+  sentenceTexts: string[],
+  spans: [number, number][],
+  tokens: string[],
+  taxonomy: CompiledTaxonomy,
+  options: AnalyzeOptions,
+): Analysis {
+  const explain = options.explain ?? 'document';
+  const doc = foreignSentiment(text, language.lang)!;
+  const sentenceScores = sentenceTexts.map((s) => (sentenceTexts.length === 1 ? doc : foreignSentiment(s, language.lang)!));
+  const withExplain = (s: { score: number; label: SentimentLabel; explain: SentimentContribution[] }, keep: boolean): Sentiment =>
+    keep ? { score: round(s.score), label: s.label, explain: s.explain } : { score: round(s.score), label: s.label };
+  const sentenceOf = new Uint32Array(tokens.length);
+  spans.forEach(([start, end], index) => {
+    for (let t = start; t <= end; t++) sentenceOf[t] = index;
+  });
+  const topics: TopicAnalysis[] = [];
+  for (const [id, matches] of taxonomy.topics.find(tokens)) {
+    const inSentences = [...new Set(matches.map((m) => sentenceOf[m.start]!))];
+    const mean = inSentences.reduce((sum, i) => sum + sentenceScores[i]!.score, 0) / inSentences.length;
+    topics.push({ id, terms: [...new Set(matches.map((m) => m.term))], sentiment: { score: round(mean), label: foreignLabel(mean) } });
+  }
+  return {
+    lang: language.lang,
+    langSource: language.source,
+    sentiment: withExplain(doc, explain !== 'none'),
+    sentimentNote: null,
+    sentences: sentenceTexts.map((s, i) => ({ text: s, sentiment: withExplain(sentenceScores[i]!, explain === 'all') })),
+    topics,
+    brands: [...taxonomy.brands.find(tokens).keys()],
+  };
 }
 
-function meanSentiment(values: (Sentiment | null)[]): Sentiment | null {
-  const scores = values.filter((v): v is Sentiment => v !== null).map((v) => v.score);
-  if (scores.length === 0) return null;
-  return toSentiment(scores.reduce((a, b) => a + b, 0) / scores.length);
+function toSentiment(s: SpanSentiment, withExplain = true): Sentiment {
+  const sentiment: Sentiment = { score: round(s.score), label: s.label };
+  if (withExplain && s.explain) sentiment.explain = s.explain;
+  return sentiment;
+}
+
+/** A topic's sentiment: the mean of its sentences' class probabilities, labelled like a sentence. */
+function meanSentiment(values: (SpanSentiment | null)[]): Sentiment | null {
+  const present = values.filter((v): v is SpanSentiment => v !== null);
+  if (present.length === 0) return null;
+  if (present.length === 1) return toSentiment(present[0]!, false);
+  const probs: [number, number, number] = [0, 0, 0];
+  for (const v of present) for (let k = 0; k < 3; k++) probs[k]! += v.probs[k]! / present.length;
+  const mean = fromProbs(probs);
+  return { score: round(mean.score), label: mean.label };
+}
+
+function round(x: number): number {
+  return Math.round(x * 1e4) / 1e4;
 }
 
 /** Topics of an analysis with every ancestor added, as rollups count them. */

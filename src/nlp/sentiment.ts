@@ -2,8 +2,8 @@ export type SentimentLabel = 'negative' | 'neutral' | 'positive';
 
 export const SENTIMENT_LABELS: readonly SentimentLabel[] = ['negative', 'neutral', 'positive'];
 
-// wink scores a text with no sentiment-bearing word as exactly 0 and a single mild word at
-// about ±0.1 to ±0.3; a small dead band keeps rounding noise neutral.
+// For scores that come without class probabilities (older rows, other analyzers): a small dead
+// band keeps rounding noise neutral. The English model labels by its most probable class instead.
 const NEUTRAL_BAND = 0.05;
 
 export function labelFor(score: number): SentimentLabel {
@@ -17,5 +17,10 @@ export function clampScore(score: number): number {
   return Math.max(-1, Math.min(1, score));
 }
 
-/** Languages with a sentiment analyzer; every other language gets null with a reason. */
+/**
+ * Languages with a sentiment analyzer; every other language gets null with a reason.
+ * (Multilingual analyzers plug in here: add the language and route it in pipeline.ts.)
+ */
 export const SENTIMENT_LANGUAGES = new Set(['en']);
+
+export { ratingAgreement, type RatingAgreement } from './sentiment/rating-agreement.js';

@@ -24,7 +24,7 @@ describe('record builder', () => {
       ]);
       expect([...first, ...second]).toEqual(expected);
       expect(expected[0]).toMatchObject({ brands: ['acme'], rollupTopics: ['delivery'], sentimentLabel: 'negative' });
-      expect(expected[1]).toMatchObject({ lang: 'fr', sentimentScore: null });
+      expect(expected[1]).toMatchObject({ lang: 'fr', sentimentLabel: 'positive' });
       expect(expected[2]!.publishedAt).toBe(1_700_000_000_000);
     } finally {
       await pooled.close();

@@ -56,11 +56,22 @@ describe('analyze', () => {
   });
 
   it('gives no sentiment, with a reason, where no analyzer covers the language', () => {
-    const a = analyze("Le vol a été annulé et personne ne répond au téléphone, c'est inadmissible.", taxonomy);
-    expect(a.lang).toBe('fr');
+    const a = analyze('Il volo è stato cancellato e nessuno risponde al telefono, è inaccettabile.', taxonomy);
+    expect(a.lang).toBe('it');
     expect(a.sentiment).toBeNull();
-    expect(a.sentimentNote).toBe("no sentiment analyzer for language 'fr'");
+    expect(a.sentimentNote).toBe("no sentiment analyzer for language 'it'");
     expect(a.sentences.every((s) => s.sentiment === null)).toBe(true);
+  });
+
+  it('scores Dutch, Swedish, Polish, German, French and Spanish with the multilingual analyzer', () => {
+    const a = analyze("Le service était nul. Remboursement refusé, c'est inadmissible.", taxonomy);
+    expect(a).toMatchObject({ lang: 'fr', sentimentNote: null });
+    expect(a.sentiment!.label).toBe('negative');
+    expect(a.sentiment!.explain!.map((e) => e.text)).toContain('inadmissible');
+    expect(a.sentences).toHaveLength(2);
+    expect(a.topics.find((t) => t.id === 'service')?.sentiment?.label).toBe('negative');
+    expect(analyze('Das Essen war nicht gut.', taxonomy).sentiment!.label).toBe('negative');
+    expect(analyze('Paketet kom i tid, riktigt bra service!', taxonomy).sentiment!.label).toBe('positive');
   });
 
   it("prefers the source's language hint", () => {

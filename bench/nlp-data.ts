@@ -1,0 +1,109 @@
+/**
+ * The labelled sentiment sets in ../shared/data, read where they lie (never copied into the
+ * repo), plus the fold split and metrics shared by bench/nlp.ts and scripts/train-sentiment.ts.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'csv-parse/sync';
+import type { SentimentLabel } from '../src/nlp/sentiment.js';
+import type { FeatureVector } from '../src/nlp/sentiment/features.js';
+import { score, type Scored } from '../src/nlp/sentiment/model.js';
+import { DEFAULT_TRAIN, mulberry32, train, type TrainOptions } from '../src/nlp/sentiment/train.js';
+
+export interface LabelledText {
+  text: string;
+  label: SentimentLabel;
+  /** Star rating where the set has one. */
+  rating?: number;
+}
+
+const repo = path.resolve(fileURLToPath(new URL('..', import.meta.url)));
+export const dataDir = path.resolve(repo, '../shared/data');
+export const airlinePath = path.join(dataDir, 'airline-tweets/Tweets.csv');
+export const alexaPath = path.join(dataDir, 'amazon-alexa-reviews/amazon_alexa.tsv');
+
+export function sharedDataPresent(): boolean {
+  return existsSync(airlinePath) && existsSync(alexaPath);
+}
+
+/** 14,640 tweets, three classes as the crowd labelled them. */
+export function loadAirline(): LabelledText[] {
+  const rows = parse(readFileSync(airlinePath), { columns: true }) as { text: string; airline_sentiment: string }[];
+  return rows.map((r) => ({ text: r.text, label: r.airline_sentiment as SentimentLabel }));
+}
+
+/**
+ * Amazon Echo reviews with a non-empty text: 1–2 stars negative, 3 neutral, 4–5 positive
+ * (pos/neg evaluations drop the 3s).
+ */
+export function loadAlexa(): LabelledText[] {
+  const rows = parse(readFileSync(alexaPath), { columns: true, delimiter: '\t', bom: true, relax_quotes: true }) as {
+    rating: string;
+    verified_reviews: string;
+  }[];
+  return rows
+    .map((r) => ({ text: (r.verified_reviews ?? '').trim(), rating: Number(r.rating) }))
+    .filter((r) => r.text.length > 0 && Number.isFinite(r.rating))
+    .map((r) => ({ ...r, label: (r.rating <= 2 ? 'negative' : r.rating >= 4 ? 'positive' : 'neutral') as SentimentLabel }));
+}
+
+export const FOLDS = 5;
+export const FOLD_SEED = 42;
+
+/** Fold of each item: a seeded shuffle, then round-robin, so every run splits the same way. */
+export function foldsOf(count: number, folds = FOLDS, seed = FOLD_SEED): Uint8Array {
+  const order = Array.from({ length: count }, (_, i) => i);
+  const random = mulberry32(seed);
+  for (let i = order.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [order[i], order[j]] = [order[j]!, order[i]!];
+  }
+  const fold = new Uint8Array(count);
+  order.forEach((item, rank) => (fold[item] = rank % folds));
+  return fold;
+}
+
+/** Macro-averaged F1 over `classes` (predictions outside them count as misses) and accuracy. */
+export function scores(gold: readonly SentimentLabel[], predicted: readonly SentimentLabel[], classes: readonly SentimentLabel[]): { macroF1: number; accuracy: number; perClass: Record<string, number> } {
+  let correct = 0;
+  const perClass: Record<string, number> = {};
+  for (let i = 0; i < gold.length; i++) if (gold[i] === predicted[i]) correct++;
+  let sum = 0;
+  for (const c of classes) {
+    let tp = 0;
+    let fp = 0;
+    let fn = 0;
+    for (let i = 0; i < gold.length; i++) {
+      if (predicted[i] === c && gold[i] === c) tp++;
+      else if (predicted[i] === c) fp++;
+      else if (gold[i] === c) fn++;
+    }
+    const f1 = tp === 0 ? 0 : (2 * tp) / (2 * tp + fp + fn);
+    perClass[c] = f1;
+    sum += f1;
+  }
+  return { macroF1: sum / classes.length, accuracy: correct / gold.length, perClass };
+}
+
+/** Pos vs neg from a score: the sign decides; exactly 0 (no evidence either way) is a miss. */
+export function polarityOf(score: number): SentimentLabel {
+  return score > 0 ? 'positive' : score < 0 ? 'negative' : 'neutral';
+}
+
+/** Out-of-fold Earshot predictions: each item scored by a model that never saw it. */
+export function crossValidated(
+  features: readonly FeatureVector[],
+  labels: readonly SentimentLabel[],
+  fold: Uint8Array,
+  options: TrainOptions = DEFAULT_TRAIN,
+): Scored[] {
+  const out = new Array<Scored>(features.length);
+  for (let k = 0; k < FOLDS; k++) {
+    const examples = [];
+    for (let i = 0; i < features.length; i++) if (fold[i] !== k) examples.push({ features: features[i]!, label: labels[i]! });
+    const model = train(examples, options);
+    for (let i = 0; i < features.length; i++) if (fold[i] === k) out[i] = score(model, features[i]!);
+  }
+  return out;
+}

@@ -1,0 +1,269 @@
+import { foldToken } from '../normalize.js';
+import { findCues, rawCueCode, type CueName } from './cues.js';
+import type { LexiconHit } from './reader.js';
+
+/**
+ * The tokens of one document as the sentiment model sees them, read in bulk from the wink doc the
+ * pipeline already has (no second tokenisation).
+ */
+export interface TokenView {
+  /** Lower-cased tokens as wink normalises them ("n't" → "not"). */
+  raw: string[];
+  /** Feature words: folded, elongations shortened, numbers as <num>; '' for skipped tokens. */
+  words: string[];
+  /** 1 where wink's negation pass put the token in a negation scope. */
+  negated: Uint8Array;
+  /** Lexicon polarity at the first token of each wink lexicon hit, negation applied. */
+  polarity: Float32Array;
+  /** Last token of the lexicon hit starting here. */
+  polarityEnd: Int32Array;
+  /** rawCueCode() of each raw token, for the cue scan of the scorer. */
+  rawCues: Int32Array;
+  /** What is known of each token that has a feature word (null for skipped tokens and numbers). */
+  infos: (TokenInfo | null)[];
+}
+
+/** A token (of one wink type) as the sentiment model reads it: found once, memoised. */
+export interface TokenInfo {
+  /** Its feature word ('' when skipped, e.g. a brand name). */
+  word: string;
+  /** rawCueCode() of the token. */
+  cue: number;
+  /** foldToken() of the token, as taxonomy matching reads it. */
+  folded: string;
+  /** The scorer's notes on `word` for the model it was last scored with (see scorer.ts). */
+  scorerModel: unknown;
+  scorerId: number;
+  scorerStop: boolean;
+  scorerCue: number;
+}
+
+// Airline names and handles say which brand, not how the customer feels; left in, the model
+// learns which airline had the worst week and carries that into reviews of other things.
+const BRAND_WORDS = new Set([
+  'united', 'delta', 'jetblue', 'southwest', 'southwestair', 'americanair', 'american', 'usairways',
+  'usair', 'virginamerica', 'virgin', 'america', 'aa', 'airway', 'airways',
+]);
+// Hashtags and run-together names built on them: #unitedfail, flysouthwest, lovejetblue.
+const BRAND_COMPOUND = /united|jetblue|southwest|usairway|virginamerica|americanair/;
+export const INTENSIFIERS = new Set([
+  'very', 'so', 'really', 'extremely', 'super', 'totally', 'absolutely', 'completely', 'incredibly',
+  'too', 'truly', 'highly', 'most', 'utterly', 'seriously', 'soo', 'sooo',
+]);
+const SKIPPED_TYPES = new Set(['mention', 'url', 'email', 'punctuation', 'unk', 'tabCRLF', 'quoted_phrase']);
+// Words whose unigram feature would only add noise: punctuation-like function words.
+// Negation words are among them: what they mean lives in the scope wink marks ("n:" features) and
+// in the cues ("still no", "not working"); as bare words they only learn how often a domain says no.
+export const STOP = new Set([
+  'the', 'a', 'an', 'to', 'of', 'and', 'in', 'on', 'at', 'for', 'is', 'it', 'i', 'my', 'me', 'you',
+  'your', 'this', 'that', 'was', 'be', 'are', 'with', 'we', 'our', 'from', 'by', 'as', 'am', 'do',
+  'its', "'s", 'have', 'had', 'has', 'if', 'what', 'will', 'would', 'can', 'could', 'just', 'now',
+  'how', 'than', 'there', 'they', 'them', 'he', 'she', 'her', 'him', 'his', 'so', 'all', 'get', 'got',
+  'one', 'up', 'out', 'about', 'or', 'but', 'not', 'no', 'never', 'been', 'did', 'does', 'were', 'us',
+  'which', 'who', 'when', 'where', 'why', 'any', 'some', 'more', 'also', 'then', 'only', 'even',
+  'because', 'into', 'after', 'before', 'over', 'again', 'still', 'yet', "i'm", 'im', 'ive', "i've",
+  'should', 'need', 'want', 'these', 'those', 'their', 'being', 'here', 'other', 'very', 'too',
+]);
+
+const elongation = /(.)\1{2,}/g;
+
+let pooledNegated = new Uint8Array(256);
+let pooledPolarity = new Float32Array(256);
+let pooledPolarityEnd = new Int32Array(256);
+let pooledRawCues = new Int32Array(256);
+
+/**
+ * `pooled`: the typed arrays are shared by every pooled view (and may be longer than the
+ * document), sparing a few allocations per document; such a view is valid only until the next
+ * pooled one is built (analyze() is done with each before it reads the next text).
+ */
+export function buildView(raw: string[], types: string[], negationFlags: boolean[], hits: readonly LexiconHit[], pooled = false): TokenView {
+  const n = raw.length;
+  let negated: Uint8Array;
+  let polarity: Float32Array;
+  let polarityEnd: Int32Array;
+  let rawCues: Int32Array;
+  if (pooled) {
+    if (pooledNegated.length < n) {
+      const size = Math.max(2 * n, 256);
+      pooledNegated = new Uint8Array(size);
+      pooledPolarity = new Float32Array(size);
+      pooledPolarityEnd = new Int32Array(size);
+      pooledRawCues = new Int32Array(size);
+    }
+    negated = pooledNegated;
+    polarity = pooledPolarity.fill(0, 0, n);
+    polarityEnd = pooledPolarityEnd.fill(0, 0, n);
+    rawCues = pooledRawCues;
+  } else {
+    negated = new Uint8Array(n);
+    polarity = new Float32Array(n);
+    polarityEnd = new Int32Array(n);
+    rawCues = new Int32Array(n);
+  }
+  const words = new Array<string>(n);
+  const infos = new Array<TokenInfo | null>(n);
+  for (let i = 0; i < n; i++) {
+    const token = raw[i]!;
+    const type = types[i]!;
+    if (SKIPPED_TYPES.has(type) || type === 'number' || type === 'ordinal' || type === 'time') {
+      words[i] = SKIPPED_TYPES.has(type) ? '' : '<num>';
+      rawCues[i] = rawCueCode(token);
+      infos[i] = null;
+    } else {
+      const info = tokenInfo(token, type);
+      words[i] = info.word;
+      rawCues[i] = info.cue;
+      infos[i] = info;
+    }
+  }
+  for (let i = 0; i < n; i++) negated[i] = negationFlags[i] ? 1 : 0;
+  for (const [start, end, value] of hits) {
+    if (start >= n) continue;
+    polarity[start] = negated[start] ? -value : value;
+    polarityEnd[start] = end;
+  }
+  return { raw, words, negated, polarity, polarityEnd, rawCues, infos };
+}
+
+// Per token type (words, hashtags, emoji, ...): customer text repeats a small vocabulary, and a
+// bounded memo spares the regexes (and a second lookup of the same fresh string for its cue bits).
+const tokenMemos = new Map<string, Map<string, TokenInfo>>();
+let memoSize = 0;
+
+function tokenInfo(token: string, type: string): TokenInfo {
+  let memo = tokenMemos.get(type);
+  if (memo === undefined) {
+    memo = new Map();
+    tokenMemos.set(type, memo);
+  }
+  let info = memo.get(token);
+  if (info === undefined) {
+    if (memoSize >= 100_000) {
+      for (const m of tokenMemos.values()) m.clear();
+      memoSize = 0;
+    }
+    info = { word: foldWord(token, type), cue: rawCueCode(token), folded: foldToken(token), scorerModel: null, scorerId: -1, scorerStop: false, scorerCue: 0 };
+    memo.set(token, info);
+    memoSize++;
+  }
+  return info;
+}
+
+function foldWord(token: string, type: string): string {
+  if (SKIPPED_TYPES.has(type)) return '';
+  if (type === 'number' || type === 'ordinal' || type === 'time') return '<num>';
+  let word = token;
+  if (type === 'hashtag') word = word.slice(1);
+  if (word.length > 3) word = word.replace(elongation, '$1$1');
+  word = foldToken(word);
+  return BRAND_WORDS.has(word) || BRAND_COMPOUND.test(word) ? '' : word;
+}
+
+/** A sparse feature vector with, for `explain`, the tokens each feature came from. */
+export interface FeatureVector {
+  values: Map<string, number>;
+  /** Feature → first [start, end] token span that fired it (empty when not asked for). */
+  spans: Map<string, [number, number]>;
+  /** Each lexicon hit with its weighted polarity, to share lex:pos / lex:neg out in `explain`. */
+  lexicon: LexiconContribution[];
+}
+
+export interface LexiconContribution {
+  start: number;
+  end: number;
+  value: number;
+}
+
+// Before "but"/"however" a clause counts less: "the crew was great but my bag never arrived".
+const BEFORE_CONTRAST = 0.3;
+export const INTENSITY = 1.5;
+export const LONG_TEXT = 30;
+
+/** Features of tokens [start, end] inclusive (a sentence, a clause, or the whole document). */
+export function extractFeatures(view: TokenView, start: number, end: number, withSpans = true): FeatureVector {
+  const values = new Map<string, number>();
+  const spans = new Map<string, [number, number]>();
+  const put = (key: string, value: number, from: number, to: number): void => {
+    const old = values.get(key);
+    // Presence, not counts: long reviews must not outvote themselves against short tweets.
+    if (old === undefined) {
+      values.set(key, value);
+      if (withSpans) spans.set(key, [from, to]);
+    } else if (value > old) values.set(key, value);
+  };
+
+  const weight = clauseWeights(view.raw, start, end);
+  // Word features of long texts are damped so a review of 200 words does not outvote itself with
+  // 150 word weights learned from tweets; its lexicon and cue features are not.
+  const scale = Math.min(1, Math.sqrt(LONG_TEXT / Math.max(1, end - start + 1)));
+  let prev = '';
+  let lexPos = 0;
+  let lexNeg = 0;
+  let lexHits = 0;
+  let used = 0;
+  const lexicon: LexiconContribution[] = [];
+  for (let i = start; i <= end; i++) {
+    const word = view.words[i]!;
+    const w = weight[i - start]!;
+    const p = view.polarity[i]!;
+    if (p !== 0) {
+      const boost = i > start && INTENSIFIERS.has(view.raw[i - 1]!) ? INTENSITY : 1;
+      const v = p * boost * w;
+      if (v > 0) lexPos += v;
+      else lexNeg -= v;
+      lexHits++;
+      lexicon.push({ start: i, end: Math.max(i, view.polarityEnd[i]!), value: v });
+    }
+    if (word === '') {
+      // Sentence punctuation breaks bigrams; handles and links just vanish.
+      if (view.raw[i] === '.' || view.raw[i] === '!' || view.raw[i] === '?') prev = '';
+      continue;
+    }
+    used++;
+    if (!STOP.has(word)) put(view.negated[i] ? `n:${word}` : `w:${word}`, w * scale, i, i);
+    if (prev !== '' && !(STOP.has(prev) && STOP.has(word))) put(`b:${prev} ${word}`, w * scale, i - 1, i);
+    prev = word;
+  }
+  if (lexHits === 0) put('lex:none', 1, start, end);
+  else {
+    if (lexPos > 0) put('lex:pos', Math.min(lexPos, 2), start, end);
+    if (lexNeg > 0) put('lex:neg', Math.min(lexNeg, 2), start, end);
+  }
+  if (used <= 3) put('len:short', 1, start, end);
+  for (const hit of findCues(view.words, view.raw, view.negated, start, end)) {
+    // A contrast only reweighs its clauses: "but" by itself says nothing about the verdict.
+    if (hit.cue !== 'contrast') put(`c:${hit.cue}`, weight[hit.start - start] ?? 1, hit.start, hit.end);
+  }
+  return { values, spans, lexicon };
+}
+
+/** Weight of each token in [start, end]: lowered before a contrast (in its sentence, or the sentence before). */
+export function clauseWeights(raw: readonly string[], start: number, end: number): Float32Array {
+  const weights = new Float32Array(end - start + 1).fill(1);
+  let sentenceStart = start;
+  let previousStart = start;
+  for (let i = start; i <= end; i++) {
+    const t = raw[i]!;
+    if (t === '.' || t === '!' || t === '?') {
+      if (i + 1 > sentenceStart) previousStart = sentenceStart;
+      sentenceStart = i + 1;
+    } else if (t === 'but' || t === 'however') {
+      // "Lovely crew. But my bag was lost": a sentence that opens with "but" outweighs the last one.
+      const from = i > sentenceStart ? sentenceStart : previousStart;
+      for (let j = from; j < i; j++) weights[j - start] = Math.min(weights[j - start]!, BEFORE_CONTRAST);
+      sentenceStart = i;
+      previousStart = i;
+    }
+  }
+  return weights;
+}
+
+/** Where a contrast splits tokens [start, end]: the index of each "but"/"however" after the first token. */
+export function contrastSplits(raw: readonly string[], start: number, end: number): number[] {
+  const splits: number[] = [];
+  for (let i = start + 1; i <= end; i++) if (raw[i] === 'but' || raw[i] === 'however') splits.push(i);
+  return splits;
+}
+
+export type { CueName };

@@ -1,0 +1,39 @@
+import { MULTILINGUAL_LANGUAGES, scoreMultilingual } from '../sentiment-multilingual/index.js';
+import type { SentimentLabel } from '../sentiment.js';
+import type { SentimentContribution } from './english.js';
+
+export { MULTILINGUAL_LANGUAGES };
+
+// One mild word (valence 1) squashes to about 0.25: it stays neutral, one clear opinion word
+// decides. Chosen leave-one-language-out on the sets with a neutral class (BENCHMARKS.md).
+const NEUTRAL_BAND = 0.25;
+
+export interface ForeignSentiment {
+  score: number;
+  label: SentimentLabel;
+  explain: SentimentContribution[];
+}
+
+/** Lexicon-and-rules sentiment for nl, sv, pl, de, fr, es, in the shape the English model gives. */
+export function foreignSentiment(text: string, lang: string): ForeignSentiment | null {
+  const scored = scoreMultilingual(text, lang);
+  if (!scored) return null;
+  return { score: scored.score, label: foreignLabel(scored.score), explain: scored.explain.map(toContribution) };
+}
+
+export function foreignLabel(score: number): SentimentLabel {
+  if (score > NEUTRAL_BAND) return 'positive';
+  if (score < -NEUTRAL_BAND) return 'negative';
+  return 'neutral';
+}
+
+// The analyzer explains itself as 'nicht→gut(-2.25)', 'super(+4.5)' or 'contrast:aber'.
+function toContribution(part: string): SentimentContribution {
+  const valued = /^(.*)\(([+-]?\d+(?:\.\d+)?)\)$/.exec(part);
+  if (valued) {
+    const text = valued[1]!.replace(/→/g, ' ');
+    return { text, kind: valued[1]!.includes('→') ? 'negated' : 'lexicon', weight: Number(valued[2]) };
+  }
+  const [cue, word] = part.split(':');
+  return { text: word ?? part, kind: 'cue', cue, weight: 0 };
+}

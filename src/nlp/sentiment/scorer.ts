@@ -1,0 +1,407 @@
+import { CUE_NAMES, scanCueCodes, wordCueCode, type CueCodeSink } from './cues.js';
+import { clauseWeights, INTENSIFIERS, INTENSITY, LONG_TEXT, STOP, type TokenView } from './features.js';
+import type { SentimentModel } from './model.js';
+
+/**
+ * The scoring hot path of analyze(): the same features and the same sums as extractFeatures() +
+ * logits() (which training keeps using), without their strings and Maps.
+ *
+ * - At model load every feature key is interned to a numeric id; weights live in Float64Arrays
+ *   indexed by id, feature words in a vocabulary (word → id) and bigrams in a Map keyed by
+ *   `prevWordId * vocabularySize + wordId`.
+ * - Per document, each token's unigram and bigram feature ids are found once (DocScorer) and
+ *   reused by the document, each sentence and each clause.
+ * - Per span, presence-with-max values are kept in one scratch array indexed by feature id, with
+ *   the ids touched listed in first-seen order: logits are summed in exactly the order the Map of
+ *   extractFeatures() iterates, so scores are bit-identical.
+ */
+export interface CompiledModel {
+  bias0: number;
+  bias1: number;
+  /** Weight towards neutral / positive of each feature id. */
+  w0: Float64Array;
+  w1: Float64Array;
+  /** The feature key of each id ('w:great', 'b:on hold', 'c:waiting', ...). */
+  keys: string[];
+  /** What `explain` calls each id (a FeatureKind). */
+  kinds: Uint8Array;
+  vocab: Map<string, number>;
+  /** Feature id of "w:<word>" / "n:<word>" per vocabulary id, -1 where the model has none. */
+  unigram: Int32Array;
+  negatedUnigram: Int32Array;
+  bigram: Map<number, number>;
+  lexNone: number;
+  lexPos: number;
+  lexNeg: number;
+  lenShort: number;
+  /** Feature id of "c:<cue>" per index in CUE_NAMES, -1 for none (and for 'contrast', never a feature). */
+  cue: Int32Array;
+  /** Scratch shared by every span scored with this model (scoring is synchronous). */
+  value: Float64Array;
+  from: Int32Array;
+  to: Int32Array;
+  seen: Uint8Array;
+  ids: number[];
+  explained: Explained;
+  /** Per feature word, what the document scorer needs of it (one lookup instead of four). */
+  words: Map<string, WordInfo>;
+}
+
+interface WordInfo {
+  /** Vocabulary id, -1 when no feature of the model holds the word. */
+  id: number;
+  stop: boolean;
+  /** wordCueCode() of the word. */
+  cue: number;
+}
+
+const scratchInfo: WordInfo = { id: -1, stop: false, cue: 0 };
+
+function wordInfo(model: CompiledModel, word: string): WordInfo {
+  let info = model.words.get(word);
+  if (info === undefined) {
+    // Bounded like the other memos: customer text repeats a small vocabulary.
+    if (model.words.size >= 100_000) model.words.clear();
+    info = { id: model.vocab.get(word) ?? -1, stop: STOP.has(word), cue: wordCueCode(word) };
+    model.words.set(word, info);
+  }
+  return info;
+}
+
+/** How explain names a feature. */
+export enum FeatureKind {
+  Other = 0,
+  Word = 1,
+  Negated = 2,
+  Phrase = 3,
+  Cue = 4,
+  LexiconPositive = 5,
+  LexiconNegative = 6,
+}
+
+const IS_WORD = 1;
+const INTENSIFIED = 2;
+
+const compiledModels = new WeakMap<SentimentModel, CompiledModel>();
+
+export function compileModel(model: SentimentModel): CompiledModel {
+  let compiled = compiledModels.get(model);
+  if (compiled) return compiled;
+  const keys = Object.keys(model.weights);
+  const F = keys.length;
+  const w0 = new Float64Array(F);
+  const w1 = new Float64Array(F);
+  const vocab = new Map<string, number>();
+  const wordId = (word: string): number => {
+    let id = vocab.get(word);
+    if (id === undefined) {
+      id = vocab.size;
+      vocab.set(word, id);
+    }
+    return id;
+  };
+  // First pass: the vocabulary (bigram keys need its final size).
+  const parsed: { kind: string; a: number; b: number }[] = [];
+  for (const key of keys) {
+    if (key.startsWith('w:') || key.startsWith('n:')) parsed.push({ kind: key.slice(0, 2), a: wordId(key.slice(2)), b: -1 });
+    else if (key.startsWith('b:')) {
+      const body = key.slice(2);
+      const space = body.indexOf(' ');
+      // Feature words never hold a space (wink splits on them), so "b:prev word" splits at its only one.
+      if (space < 0 || body.indexOf(' ', space + 1) >= 0) parsed.push({ kind: 'other', a: -1, b: -1 });
+      else parsed.push({ kind: 'b:', a: wordId(body.slice(0, space)), b: wordId(body.slice(space + 1)) });
+    } else parsed.push({ kind: 'other', a: -1, b: -1 });
+  }
+  const V = vocab.size;
+  const unigram = new Int32Array(V).fill(-1);
+  const negatedUnigram = new Int32Array(V).fill(-1);
+  const bigram = new Map<number, number>();
+  const cue = new Int32Array(CUE_NAMES.length).fill(-1);
+  let lexNone = -1;
+  let lexPos = -1;
+  let lexNeg = -1;
+  let lenShort = -1;
+  const kinds = new Uint8Array(F);
+  keys.forEach((key, id) => {
+    kinds[id] =
+      key === 'lex:pos' ? FeatureKind.LexiconPositive
+      : key === 'lex:neg' ? FeatureKind.LexiconNegative
+      : key.startsWith('w:') ? FeatureKind.Word
+      : key.startsWith('n:') ? FeatureKind.Negated
+      : key.startsWith('b:') ? FeatureKind.Phrase
+      : key.startsWith('c:') ? FeatureKind.Cue
+      : FeatureKind.Other;
+    const [neutral, positive] = model.weights[key]!;
+    w0[id] = neutral;
+    w1[id] = positive;
+    const p = parsed[id]!;
+    if (p.kind === 'w:') unigram[p.a] = id;
+    else if (p.kind === 'n:') negatedUnigram[p.a] = id;
+    else if (p.kind === 'b:') bigram.set(p.a * V + p.b, id);
+    else if (key === 'lex:none') lexNone = id;
+    else if (key === 'lex:pos') lexPos = id;
+    else if (key === 'lex:neg') lexNeg = id;
+    else if (key === 'len:short') lenShort = id;
+    else if (key.startsWith('c:')) {
+      const index = CUE_NAMES.indexOf(key.slice(2) as (typeof CUE_NAMES)[number]);
+      if (index >= 0 && CUE_NAMES[index] !== 'contrast') cue[index] = id;
+    }
+  });
+  compiled = {
+    bias0: model.bias[0],
+    bias1: model.bias[1],
+    w0,
+    w1,
+    keys,
+    kinds,
+    vocab,
+    unigram,
+    negatedUnigram,
+    bigram,
+    lexNone,
+    lexPos,
+    lexNeg,
+    lenShort,
+    cue,
+    value: new Float64Array(F),
+    from: new Int32Array(F),
+    to: new Int32Array(F),
+    seen: new Uint8Array(F),
+    ids: [],
+    explained: { count: 0, ids: [], pull: [], from: [], to: [] },
+    words: new Map(),
+  };
+  compiledModels.set(model, compiled);
+  return compiled;
+}
+
+/**
+ * The features of the last span scored with `explainFloor` whose pull towards positive
+ * (value × weight) is at least that floor in size: ids in first-seen order, that pull, and the
+ * token span of their first firing. Reused from span to span: read it before scoring the next.
+ */
+export interface Explained {
+  count: number;
+  ids: number[];
+  pull: number[];
+  from: number[];
+  to: number[];
+}
+
+interface Buffers {
+  tokens: Int32Array;
+  cueWords: Int32Array;
+}
+
+function newBuffers(n: number): Buffers {
+  return { tokens: new Int32Array(4 * n), cueWords: new Int32Array(n) };
+}
+
+let pool = newBuffers(64);
+
+/** Features of one document for one model: token feature ids found once, for every span scored. */
+export class DocScorer implements CueCodeSink {
+  readonly view: TokenView;
+  readonly model: CompiledModel;
+  /**
+   * Per token i, in one buffer: [4i] feature id of its unigram ("w:" or "n:" as negated), -1 for
+   * none; [4i+1] feature id of the bigram ending at it, -1 for none (it fires when [4i+2], the
+   * previous feature word, lies in the span); [4i+3] flags (IS_WORD, INTENSIFIED, CONTRAST count
+   * before it shifted by 2).
+   */
+  private readonly tokens: Int32Array;
+  private readonly contrastCount: number;
+  /** Per-token bits for the cue scan (rawCueCode(), wordCueCode()). */
+  private readonly cueRaw: Int32Array;
+  private readonly cueWords: Int32Array;
+  /** The features that pulled hardest in the last span scored with an explain floor (in the model's scratch). */
+  get explained(): Explained {
+    return this.model.explained;
+  }
+  private spanWeights: Float32Array | null = null;
+  private spanStart = 0;
+
+  /**
+   * `pooled`: use buffers shared by every pooled scorer instead of its own (a few typed arrays
+   * less per document); such a scorer is valid only until the next pooled one is made.
+   */
+  constructor(view: TokenView, model: CompiledModel, pooled = false) {
+    this.view = view;
+    this.model = model;
+    const { raw, words, negated, polarity, infos } = view;
+    const n = raw.length;
+    let buffers: Buffers;
+    if (pooled) {
+      if (pool.tokens.length < 4 * n) pool = newBuffers(Math.max(2 * n, 64));
+      buffers = pool;
+    } else buffers = newBuffers(n);
+    const tokens = (this.tokens = buffers.tokens);
+    const cueWords = buffers.cueWords;
+    const { unigram, negatedUnigram, bigram } = model;
+    const V = model.vocab.size;
+    let prevIndex = -1;
+    let prevId = -1;
+    let prevStop = false;
+    let contrasts = 0;
+    for (let i = 0, at = 0; i < n; i++, at += 4) {
+      const t = raw[i]!;
+      let flags = contrasts << 2;
+      if (t === 'but' || t === 'however') contrasts++;
+      if (i > 0 && polarity[i] !== 0 && INTENSIFIERS.has(raw[i - 1]!)) flags |= INTENSIFIED;
+      const word = words[i]!;
+      tokens[at] = -1;
+      tokens[at + 1] = -1;
+      tokens[at + 2] = -1;
+      // The token's memo record carries the word's notes for this model: no second lookup.
+      const tokenInfo = infos[i];
+      let info: WordInfo;
+      if (tokenInfo) {
+        if (tokenInfo.scorerModel !== model) {
+          const found = wordInfo(model, word);
+          tokenInfo.scorerModel = model;
+          tokenInfo.scorerId = found.id;
+          tokenInfo.scorerStop = found.stop;
+          tokenInfo.scorerCue = found.cue;
+        }
+        scratchInfo.id = tokenInfo.scorerId;
+        scratchInfo.stop = tokenInfo.scorerStop;
+        scratchInfo.cue = tokenInfo.scorerCue;
+        info = scratchInfo;
+      } else info = wordInfo(model, word);
+      cueWords[i] = info.cue;
+      if (word === '') {
+        tokens[at + 3] = flags;
+        // Sentence punctuation breaks bigrams; handles and links just vanish.
+        if (t === '.' || t === '!' || t === '?') prevIndex = -1;
+        continue;
+      }
+      tokens[at + 3] = flags | IS_WORD;
+      const id = info.id;
+      const stop = info.stop;
+      if (id >= 0) {
+        if (!stop) tokens[at] = negated[i] ? negatedUnigram[id]! : unigram[id]!;
+        if (prevIndex >= 0 && prevId >= 0 && !(prevStop && stop)) tokens[at + 1] = bigram.get(prevId * V + id) ?? -1;
+      }
+      tokens[at + 2] = prevIndex;
+      prevIndex = i;
+      prevId = id;
+      prevStop = stop;
+    }
+    this.contrastCount = contrasts;
+    this.cueRaw = view.rawCues;
+    this.cueWords = cueWords;
+  }
+
+  /** Whether tokens [start, end] hold a "but"/"however" (clause weights differ from 1 only then). */
+  private hasContrast(start: number, end: number): boolean {
+    if (this.contrastCount === 0) return false;
+    const t = this.view.raw[end]!;
+    const after = (this.tokens[4 * end + 3]! >> 2) + (t === 'but' || t === 'however' ? 1 : 0);
+    return after - (this.tokens[4 * start + 3]! >> 2) > 0;
+  }
+
+  /** A cue hit of scanCueCodes() in the span being scored. */
+  cueCode(cue: number, from: number, to: number): void {
+    // A contrast only reweighs its clauses: "but" by itself says nothing about the verdict.
+    if (cue < 0) return;
+    const id = this.model.cue[cue]!;
+    if (id < 0) return;
+    const w = this.spanWeights;
+    this.put(id, from >= this.spanStart && w ? w[from - this.spanStart]! : 1, from, to);
+  }
+
+  private put(id: number, value: number, from: number, to: number): void {
+    const m = this.model;
+    if (m.seen[id] === 0) {
+      m.seen[id] = 1;
+      m.value[id] = value;
+      m.from[id] = from;
+      m.to[id] = to;
+      m.ids.push(id);
+    } else if (value > m.value[id]!) m.value[id] = value;
+  }
+
+  /**
+   * Logits (towards neutral, towards positive) of tokens [start, end]; with `explainFloor`, the
+   * features that pull at least that much are left in `explained`.
+   */
+  logits(start: number, end: number, explainFloor = -1): [number, number] {
+    const m = this.model;
+    const { raw, polarity } = this.view;
+    const tokens = this.tokens;
+    m.ids.length = 0;
+    this.spanStart = start;
+    const weights = this.hasContrast(start, end) ? clauseWeights(raw, start, end) : null;
+    this.spanWeights = weights;
+    const scale = Math.min(1, Math.sqrt(LONG_TEXT / Math.max(1, end - start + 1)));
+    let lexPos = 0;
+    let lexNeg = 0;
+    let lexHits = 0;
+    let used = 0;
+    for (let i = start, at = 4 * start; i <= end; i++, at += 4) {
+      const w = weights ? weights[i - start]! : 1;
+      const p = polarity[i]!;
+      const flags = tokens[at + 3]!;
+      if (p !== 0) {
+        const v = p * (i > start && flags & INTENSIFIED ? INTENSITY : 1) * w;
+        if (v > 0) lexPos += v;
+        else lexNeg -= v;
+        lexHits++;
+      }
+      if ((flags & IS_WORD) === 0) continue;
+      used++;
+      const u = tokens[at]!;
+      if (u >= 0) this.put(u, w * scale, i, i);
+      const b = tokens[at + 1]!;
+      if (b >= 0 && tokens[at + 2]! >= start) this.put(b, w * scale, i - 1, i);
+    }
+    if (lexHits === 0) {
+      if (m.lexNone >= 0) this.put(m.lexNone, 1, start, end);
+    } else {
+      if (lexPos > 0 && m.lexPos >= 0) this.put(m.lexPos, Math.min(lexPos, 2), start, end);
+      if (lexNeg > 0 && m.lexNeg >= 0) this.put(m.lexNeg, Math.min(lexNeg, 2), start, end);
+    }
+    if (used <= 3 && m.lenShort >= 0) this.put(m.lenShort, 1, start, end);
+    scanCueCodes(this.cueRaw, this.cueWords, raw.length, this.view.negated, start, end, this);
+
+    let neutral = m.bias0;
+    let positive = m.bias1;
+    const ids = m.ids;
+    const explained = this.explained;
+    explained.count = 0;
+    for (let k = 0; k < ids.length; k++) {
+      const id = ids[k]!;
+      const value = m.value[id]!;
+      neutral += value * m.w0[id]!;
+      positive += value * m.w1[id]!;
+      m.seen[id] = 0;
+      if (explainFloor >= 0) {
+        const pull = value * m.w1[id]!;
+        if (Math.abs(pull) >= explainFloor) {
+          const at = explained.count++;
+          explained.ids[at] = id;
+          explained.pull[at] = pull;
+          explained.from[at] = m.from[id]!;
+          explained.to[at] = m.to[id]!;
+        }
+      }
+    }
+    ids.length = 0;
+    this.spanWeights = null;
+    return [neutral, positive];
+  }
+
+  /** Each lexicon hit of [start, end] with its weighted polarity, as extractFeatures() lists them. */
+  lexicon(start: number, end: number): { start: number; end: number; value: number }[] {
+    const { raw, polarity, polarityEnd } = this.view;
+    const weights = this.hasContrast(start, end) ? clauseWeights(raw, start, end) : null;
+    const out: { start: number; end: number; value: number }[] = [];
+    for (let i = start; i <= end; i++) {
+      const p = polarity[i]!;
+      if (p === 0) continue;
+      const v = p * (i > start && this.tokens[4 * i + 3]! & INTENSIFIED ? INTENSITY : 1) * (weights ? weights[i - start]! : 1);
+      out.push({ start: i, end: Math.max(i, polarityEnd[i]!), value: v });
+    }
+    return out;
+  }
+}
