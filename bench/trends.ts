@@ -155,12 +155,17 @@ const strip = (x: unknown) => JSON.parse(JSON.stringify(x).replaceAll('"computed
 const mb = (bytes: number) => `${(bytes / 1e6).toFixed(0)} MB`;
 
 for (const size of SIZES) {
-  const dir = mkdtempSync(path.join(process.env.BENCH_DIR ?? os.tmpdir(), `earshot-trends-${size}-`));
-  const file = path.join(dir, 'bench.db');
+  // BENCH_KEEP=dir keeps each seeded database there (bench-<size>.db) and reuses it on the next
+  // run, so two versions of the code can be timed on the very same data.
+  const keep = process.env.BENCH_KEEP;
+  const dir = keep ?? mkdtempSync(path.join(process.env.BENCH_DIR ?? os.tmpdir(), `earshot-trends-${size}-`));
+  const file = path.join(dir, keep ? `bench-${size}.db` : 'bench.db');
+  const reuse = keep !== undefined && existsSync(file);
   const store = openDb(file);
   try {
     console.log(`\n## ${size.toLocaleString()} mentions`);
-    const seconds = seedDb(store, size);
+    const seconds = reuse ? 0 : seedDb(store, size);
+    if (reuse) console.log('(reusing the kept database)');
     const rows = (t: string) => (store.sqlite.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n;
     console.log(`seeded in ${seconds.toFixed(0)} s (${Math.round(size / seconds).toLocaleString()}/s); rollups ${rows('rollups').toLocaleString()} rows, rollups_all ${rows('rollups_all').toLocaleString()} rows`);
     const groupReps = size >= 5_000_000 ? 3 : 5;
@@ -180,6 +185,6 @@ for (const size of SIZES) {
     console.log(`database ${mb(size_)} (${tableBytes.map((t) => `${t.name} ${mb(t.bytes)}`).join(', ')}); process rss ${mb(memory.rss)}, heap ${mb(memory.heapUsed)}`);
   } finally {
     store.close();
-    rmSync(dir, { recursive: true, force: true });
+    if (!keep) rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Db } from '../db/client.js';
 import { ALL } from '../db/mention-writer.js';
-import { MENTION_SUMS_SQL, ROLLUP_SUMS_SQL, type Counts } from './counts.js';
+import { COUNT_COLUMNS, COUNT_KEYS, emptyCounts, MENTION_SUMS_SQL, ROLLUP_SUMS_SQL, type Counts } from './counts.js';
 
 export const SENTIMENT_LABELS = ['negative', 'neutral', 'positive'] as const;
 export type SentimentLabel = (typeof SENTIMENT_LABELS)[number];
@@ -128,3 +128,54 @@ export function dataExtent(db: Db, filter: TrendFilter): { first: number; last: 
   return row?.first == null || row.last == null ? null : { first: row.first, last: row.last + 3_600_000 };
 }
 
+
+/** What `bucketSums` is asked for: consecutive buckets, the last ending at `end`. */
+export interface BucketRequest {
+  /** Ascending bucket starts, each a whole hour (the zone's offset is whole hours). */
+  starts: readonly number[];
+  end: number;
+  /** Per configured brand; null for one series. */
+  by: 'brand' | null;
+}
+
+/**
+ * Rollup counts summed per bucket inside SQLite: the bucket bounds go in as one JSON array, each
+ * bound is one range seek on the rollup key (brand, topic, bucket) and SQLite sums the hour rows
+ * of that range, so JavaScript reads one row per bucket (and brand) that has data, not one per
+ * hour. Any bucket unit and any whole-hour zone, DST included: the bounds are the zone's own
+ * bucket starts. Returns the sums per key ('' without `by`), each bucket present (empty as zero).
+ */
+export function bucketSums(db: Db, source: 'rollups_all' | 'rollups', filter: TrendFilter, request: BucketRequest): Map<string, Counts[]> {
+  const { text, params } = bucketSql(source, filter, request.by);
+  const out = new Map<string, Counts[]>();
+  if (request.starts.length === 0) return out;
+  const rows = prepared(db, text).raw(true).all(request.end, JSON.stringify(request.starts), ...params) as (number | string)[][];
+  const n = request.starts.length;
+  for (const row of rows) {
+    const key = String(row[1]);
+    let series = out.get(key);
+    if (!series) out.set(key, (series = Array.from({ length: n }, emptyCounts)));
+    const counts = series[row[0] as number]!;
+    for (let k = 0; k < COUNT_KEYS.length; k++) counts[COUNT_KEYS[k]!] = row[k + 2] as number;
+  }
+  return out;
+}
+
+function bucketSql(source: 'rollups_all' | 'rollups', filter: TrendFilter, by: 'brand' | null) {
+  const where = ['r.bucket >= b.lo', 'r.bucket < b.hi'];
+  const params: unknown[] = [];
+  if (by === 'brand') where.push('r.brand IN (SELECT id FROM brands)');
+  else (where.push('r.brand = ?'), params.push(filter.brand ?? ALL));
+  where.push('r.topic = ?');
+  params.push(filter.topic ?? ALL);
+  if (filter.sourceIds) (where.push(`r.source_id IN (${placeholders(filter.sourceIds.length)})`), params.push(...filter.sourceIds));
+  if (filter.lang) (where.push('r.lang = ?'), params.push(filter.lang));
+  const key = by === 'brand' ? 'r.brand' : "''";
+  // CROSS JOIN keeps the bounds outside: one index seek per bucket, never a scan of the table.
+  const text = `WITH b(i, lo, hi) AS (SELECT key, value, coalesce(lead(value) OVER (ORDER BY key), ?) FROM json_each(?))
+    SELECT b.i AS i, ${key} AS key, ${ROLLUP_SUMS_R} FROM b CROSS JOIN ${source} r WHERE ${where.join(' AND ')}
+    GROUP BY 1, 2`;
+  return { text, params };
+}
+
+const ROLLUP_SUMS_R = COUNT_KEYS.map((k) => `sum(r.${COUNT_COLUMNS[k]})`).join(', ');

@@ -5,7 +5,9 @@
 
 const DIGITS = 10_000;
 export function round(value: number): number {
-  return Math.round(value * DIGITS) / DIGITS;
+  // + 0 turns −0 into 0: sums added in another order (SQLite's sum() compensates rounding) can
+  // leave −1e−17 where the exact answer is 0, and the answer must not depend on the order.
+  return Math.round(value * DIGITS) / DIGITS + 0;
 }
 
 /** Mean of `count` values that add up to `sum`; null without values. */

@@ -1,6 +1,7 @@
 import type { Db } from '../db/client.js';
 import { isoInZone } from './buckets.js';
-import { countRows, type CountRow } from './count-rows.js';
+import { bucketSums, countRows, type CountRow, type CountSource, type TrendFilter } from './count-rows.js';
+import { emptyCounts, type Counts } from './counts.js';
 import { change, netSentiment, share, type Change } from './metrics.js';
 import { previousStart, starts as bucketStartsFor, sumAll, sumIntoBuckets } from './period.js';
 import { resolveRange, type TrendQuery } from './trends.js';
@@ -46,12 +47,7 @@ export function shareOfVoice(db: Db, query: ShareQuery): ShareAnswer {
   const firstStart = query.compare ? previousStart(start, starts.length, query.bucket, query.tz) : start;
   const previousStarts = query.compare ? bucketStartsFor(firstStart, start, query.bucket, query.tz, hourAligned) : [];
   const allStarts = [...previousStarts, ...starts];
-  const step = source === 'mentions' && !hourAligned ? 'quarter' : 'hour';
-  const byBrand = new Map<string, CountRow[]>(brandRows.map((b) => [b.id, []]));
-  for (const row of countRows(db, source, { ...query, brand: undefined }, { from: firstStart, to: end, step, by: 'brand' })) {
-    byBrand.get(row.key)?.push(row);
-  }
-  const buckets = new Map([...byBrand].map(([id, rows]) => [id, sumIntoBuckets(rows, allStarts, end)]));
+  const buckets = brandBuckets(db, source, { ...query, brand: undefined }, allStarts, end, hourAligned, brandRows.map((b) => b.id));
   const cut = previousStarts.length;
   const totalOf = (i: number) => brandRows.reduce((sum, b) => sum + buckets.get(b.id)![i]!.volume, 0);
 
@@ -102,4 +98,18 @@ export function shareOfVoice(db: Db, query: ShareQuery): ShareAnswer {
   };
   if (query.compare) Object.assign(answer, { previousFrom: isoInZone(firstStart, query.tz), previousTo: isoInZone(start, query.tz) });
   return answer;
+}
+
+/** Each brand's counts per bucket: summed by SQLite from rollups, here from mention rows. */
+function brandBuckets(
+  db: Db, source: CountSource, filter: TrendFilter, starts: readonly number[], end: number, hourAligned: boolean, brands: readonly string[],
+): Map<string, Counts[]> {
+  if (source !== 'mentions') {
+    const sums = bucketSums(db, source, filter, { starts, end, by: 'brand' });
+    return new Map(brands.map((id) => [id, sums.get(id) ?? starts.map(emptyCounts)]));
+  }
+  const byBrand = new Map<string, CountRow[]>(brands.map((id) => [id, []]));
+  const step = hourAligned ? 'hour' : 'quarter';
+  for (const row of countRows(db, source, filter, { from: starts[0] ?? end, to: end, step, by: 'brand' })) byBrand.get(row.key)?.push(row);
+  return new Map([...byBrand].map(([id, rows]) => [id, sumIntoBuckets(rows, starts, end)]));
 }

@@ -1,7 +1,8 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { bucketEnd, bucketStart, hourAlignedZone, isoInZone, MAX_BUCKETS, type BucketUnit } from './buckets.js';
-import { countRows, countSourceFor, dataExtent, type CountSource, type TrendFilter } from './count-rows.js';
+import { bucketSums, countRows, countSourceFor, dataExtent, type CountSource, type TrendFilter } from './count-rows.js';
+import { emptyCounts, type Counts } from './counts.js';
 import type { Change } from './metrics.js';
 import { metricFields, TREND_METRICS, type TrendMetric } from './metric-fields.js';
 import { compareFields, previousStart, starts as bucketStartsFor, sumAll, sumIntoBuckets } from './period.js';
@@ -79,9 +80,7 @@ export function trendSeries(db: Db, query: TrendQuery): TrendAnswer {
   const firstStart = query.compare ? previousStart(start, starts.length, query.bucket, query.tz) : start;
   const previousStarts = query.compare ? bucketStartsFor(firstStart, start, query.bucket, query.tz, hourAligned) : [];
   const allStarts = [...previousStarts, ...starts];
-  const step = source === 'mentions' && !hourAligned ? 'quarter' : 'hour';
-  const rows = countRows(db, source, query, { from: firstStart, to: end, step, by: null });
-  const totals = sumIntoBuckets(rows, allStarts, end);
+  const totals = bucketTotals(db, source, query, allStarts, end, hourAligned);
   const current = totals.slice(previousStarts.length);
 
   const points = current.map((counts, i): TrendPoint => {
@@ -109,6 +108,16 @@ export function trendSeries(db: Db, query: TrendQuery): TrendAnswer {
     };
   }
   return answer;
+}
+
+/**
+ * The counts of each bucket. From rollups SQLite sums the hours of each bucket (one row per
+ * bucket reaches JavaScript); from mentions, rows per hour or quarter hour are summed here.
+ */
+export function bucketTotals(db: Db, source: CountSource, filter: TrendFilter, starts: readonly number[], end: number, hourAligned: boolean): Counts[] {
+  if (source !== 'mentions') return bucketSums(db, source, filter, { starts, end, by: null }).get('') ?? starts.map(emptyCounts);
+  const rows = countRows(db, source, filter, { from: starts[0] ?? end, to: end, step: hourAligned ? 'hour' : 'quarter', by: null });
+  return sumIntoBuckets(rows, starts, end);
 }
 
 export function topicAndDescendants(topic: string): SQL {

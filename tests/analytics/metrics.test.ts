@@ -57,3 +57,11 @@ describe('rise significance', () => {
     expect(binomialUpperTail(6000, 10000)).toBeLessThan(1e-6);
   });
 });
+
+describe('rounding', () => {
+  it('never answers −0, whatever order the sums were added in', () => {
+    expect(Object.is(average(-1e-17, 3), 0)).toBe(true);
+    expect(Object.is(average(-0.00004, 1), 0)).toBe(true);
+    expect(average(-0.00006, 1)).toBe(-0.0001);
+  });
+});
