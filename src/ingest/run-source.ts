@@ -39,8 +39,9 @@ export async function runSource(deps: RunDeps, name: string, signal?: AbortSigna
   if (!run) return { status: 'skipped', source: name, reason: 'a run of this source is already in progress' };
 
   const finish = (fields: Omit<Parameters<typeof updateRun>[2], 'finishedAt'>): RunSummary => {
-    updateRun(db, run.id, { ...fields, finishedAt: now() });
-    const row = { ...run, fetched: 0, inserted: 0, duplicates: 0, rejected: 0, errorCode: null, errorMessage: null, ...fields };
+    const finishedAt = now();
+    updateRun(db, run.id, { ...fields, finishedAt });
+    const row = { ...run, fetched: 0, inserted: 0, duplicates: 0, rejected: 0, errorCode: null, errorMessage: null, ...fields, finishedAt };
     return { ...row, source: name, status: row.status } as RunSummary;
   };
 

@@ -23,3 +23,15 @@ export function earshotChild(args: string[], options: { cwd?: string; env?: Reco
     stdio: ['ignore', 'pipe', 'pipe'],
   });
 }
+
+/** Like `earshot`, without blocking this process: needed when the test itself serves the child. */
+export function earshotAsync(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}) {
+  return new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
+    const child = earshotChild(args, options);
+    let stdout = '';
+    let stderr = '';
+    child.stdout!.on('data', (chunk) => (stdout += chunk));
+    child.stderr!.on('data', (chunk) => (stderr += chunk));
+    child.once('close', (status) => resolve({ status, stdout, stderr }));
+  });
+}
