@@ -46,6 +46,9 @@ const MentionSchema = z
     brands: z.array(z.string()),
     sentences: z.unknown(),
     metadata: z.unknown(),
+    entities: z
+      .object({ hashtags: z.array(z.string()), mentions: z.array(z.string()), urls: z.array(z.string()), emails: z.array(z.string()) })
+      .nullable(),
     labels: z
       .object({ sentiment: sentimentLabel.nullable(), topics: z.array(z.string()).nullable() })
       .nullable()
@@ -108,6 +111,7 @@ export function mentionsApi(db: Db, app: OpenAPIHono) {
           brands: m.brands,
           sentences: m.sentences,
           metadata: m.metadata,
+          entities: (m.entities as { hashtags: string[]; mentions: string[]; urls: string[]; emails: string[] } | null) ?? null,
           labels: corrections.has(m.id)
             ? { sentiment: corrections.get(m.id)!.sentiment as z.infer<typeof sentimentLabel> | null, topics: corrections.get(m.id)!.topics }
             : null,

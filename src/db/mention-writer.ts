@@ -26,6 +26,8 @@ export interface MentionRecord {
   metadata: string | null;
   langHint?: string | null;
   brandHint?: string | null;
+  /** JSON of the analysis' entities, null when there are none. */
+  entities?: string | null;
   topics: { id: string; terms: string[]; score: number | null; label: string | null }[];
   brands: string[];
   /** Topics plus their ancestors: what the rollups count the mention under. */
@@ -47,8 +49,8 @@ export function createMentionWriter(sqlite: Database.Database) {
   const insertMention = sqlite.prepare<unknown[], { id: number }>(
     `INSERT INTO mentions (source_id, external_id, url, author, title, text, lang, published_at,
        fetched_at, rating, nps, csat, ces, content_hash, duplicate_of, sentiment_score,
-       sentiment_label, sentiment_note, sentences, metadata, lang_hint, brand_hint)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       sentiment_label, sentiment_note, sentences, metadata, lang_hint, brand_hint, entities)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (source_id, external_id) DO NOTHING
      RETURNING id`,
   );
@@ -90,7 +92,7 @@ export function createMentionWriter(sqlite: Database.Database) {
           m.sourceId, m.externalId, m.url, m.author, m.title, m.text, m.lang, m.publishedAt,
           m.fetchedAt, m.rating, m.nps, m.csat, m.ces, m.contentHash, duplicateOf,
           m.sentimentScore, m.sentimentLabel, m.sentimentNote, m.sentences, m.metadata,
-          m.langHint ?? null, m.brandHint ?? null,
+          m.langHint ?? null, m.brandHint ?? null, m.entities ?? null,
         );
         if (row === undefined) continue;
         inserted++;

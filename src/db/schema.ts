@@ -97,6 +97,8 @@ export const mentions = sqliteTable(
     sentences: text('sentences', { mode: 'json' }),
     metadata: text('metadata', { mode: 'json' }),
     /** What the source said the language and brand were, kept so a retag starts from the same hints. */
+    /** Hashtags, @handles, links and e-mails found in the text; null when there are none. */
+    entities: text('entities', { mode: 'json' }),
     langHint: text('lang_hint'),
     brandHint: text('brand_hint'),
   },

@@ -3,6 +3,7 @@ import { slugify } from '../config/load.js';
 import type { MentionRecord } from '../db/mention-writer.js';
 import { contentHash } from '../nlp/dedupe.js';
 import { analyze, topicsWithAncestors } from '../nlp/pipeline.js';
+import { hasEntities } from '../nlp/entities.js';
 import type { CompiledTaxonomy } from '../nlp/taxonomy.js';
 
 /** An item analysed and shaped into the row the writer stores: pure, so it can run in a worker. */
@@ -32,6 +33,7 @@ export function toMentionRecord(sourceId: number, item: RawItem, taxonomy: Compi
       analysis.sentences.map((s) => ({ text: s.text, score: s.sentiment?.score ?? null, label: s.sentiment?.label ?? null })),
     ),
     metadata: item.metadata && Object.keys(item.metadata).length > 0 ? JSON.stringify(item.metadata) : null,
+    entities: hasEntities(analysis.entities) ? JSON.stringify(analysis.entities) : null,
     langHint: item.langHint ?? null,
     brandHint: item.brand ?? null,
     topics: analysis.topics.map((t) => ({

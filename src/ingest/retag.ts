@@ -56,7 +56,7 @@ export async function retag(
      FROM mentions m WHERE published_at >= ? AND published_at < ? AND id > ? ORDER BY id LIMIT ?`,
   );
   const update = sqlite.prepare(
-    'UPDATE mentions SET lang = ?, sentiment_score = ?, sentiment_label = ?, sentiment_note = ?, sentences = ? WHERE id = ?',
+    'UPDATE mentions SET lang = ?, sentiment_score = ?, sentiment_label = ?, sentiment_note = ?, sentences = ?, entities = ? WHERE id = ?',
   );
   const dropTopics = sqlite.prepare('DELETE FROM mention_topics WHERE mention_id = ?');
   const dropBrands = sqlite.prepare('DELETE FROM mention_brands WHERE mention_id = ?');
@@ -74,7 +74,7 @@ export async function retag(
     sqlite.transaction(() => {
       rows.forEach((row, i) => {
         const r = records[i]!;
-        update.run(r.lang, r.sentimentScore, r.sentimentLabel, r.sentimentNote, r.sentences, row.id);
+        update.run(r.lang, r.sentimentScore, r.sentimentLabel, r.sentimentNote, r.sentences, r.entities ?? null, row.id);
         dropTopics.run(row.id);
         dropBrands.run(row.id);
         for (const t of r.topics) addTopic.run(row.id, t.id, t.score, t.label, JSON.stringify(t.terms));

@@ -8,6 +8,7 @@ import { fromProbs } from './sentiment/model.js';
 import { foreignLabel, foreignSentiment, MULTILINGUAL_LANGUAGES } from './sentiment/foreign.js';
 import { its, readDoc } from './sentiment/reader.js';
 import type { CompiledTaxonomy } from './taxonomy.js';
+import { collectEntities, type Entities } from './entities.js';
 
 export type { SentimentContribution } from './sentiment/english.js';
 
@@ -48,6 +49,8 @@ export interface Analysis {
   sentences: SentenceAnalysis[];
   topics: TopicAnalysis[];
   brands: string[];
+  /** Hashtags, @handles, links and e-mail addresses in the text. */
+  entities: Entities;
 }
 
 export interface AnalyzeOptions {
@@ -74,7 +77,9 @@ export function analyze(text: string, taxonomy: CompiledTaxonomy, options: Analy
   const normals = tokenCollection.out(its.normal) as string[];
   const n = normals.length;
   // Sentiment reads each token's memo record; taxonomy matching reuses its folded form from there.
-  const view = scored && n > 0 ? buildView(normals, tokenCollection.out(its.type) as string[], tokenCollection.out(its.negationFlag) as unknown as boolean[], hits, true) : null;
+  const types = tokenCollection.out(its.type) as string[];
+  const view = scored && n > 0 ? buildView(normals, types, tokenCollection.out(its.negationFlag) as unknown as boolean[], hits, true) : null;
+  const entities = collectEntities(normals, types, () => tokenCollection.out(its.value) as string[]);
   const tokens = new Array<string>(n);
   for (let i = 0; i < n; i++) tokens[i] = view?.infos[i]?.folded ?? foldToken(normals[i]!);
   // Bulk reads of the sentence collection: several times cheaper than visiting each sentence.
@@ -94,7 +99,7 @@ export function analyze(text: string, taxonomy: CompiledTaxonomy, options: Analy
     for (const [start, end] of spans) sentenceScores.push(spans.length === 1 ? docSentiment : scoreWith(scorer, start, end, explainParts));
   }
 
-  if (foreign) return analyzeForeign(text, language, sentenceTexts, spans, tokens, taxonomy, options);
+  if (foreign) return { ...analyzeForeign(text, language, sentenceTexts, spans, tokens, taxonomy, options), entities };
 
   let values: string[] | null = null;
   let spaces: string[] | null = null;
@@ -153,6 +158,7 @@ export function analyze(text: string, taxonomy: CompiledTaxonomy, options: Analy
     sentences,
     topics,
     brands: [...taxonomy.brands.find(tokens).keys()],
+    entities,
   };
 }
 
@@ -168,7 +174,7 @@ function analyzeForeign(
   tokens: string[],
   taxonomy: CompiledTaxonomy,
   options: AnalyzeOptions,
-): Analysis {
+): Omit<Analysis, 'entities'> {
   const explain = options.explain ?? 'document';
   const doc = foreignSentiment(text, language.lang)!;
   const sentenceScores = sentenceTexts.map((s) => (sentenceTexts.length === 1 ? doc : foreignSentiment(s, language.lang)!));

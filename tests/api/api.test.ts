@@ -131,6 +131,7 @@ describe('GET /api/v1/mentions', () => {
     expect(older.rating).toBe(5);
     expect(older.sentiment.label).toBe('positive');
     expect(older.brands).toEqual(['acme']);
+    expect(older.entities).toBeNull();
     const french = (await get('/api/v1/mentions?lang=fr')).body.items[0];
     expect(french.sentiment.label).toBe('negative');
     expect(french.sentimentNote).toBeNull();

@@ -24,6 +24,8 @@ describe('record builder', () => {
       ]);
       expect([...first, ...second]).toEqual(expected);
       expect(expected[0]).toMatchObject({ brands: ['acme'], rollupTopics: ['delivery'], sentimentLabel: 'negative' });
+      expect(JSON.parse(expected[0]!.entities!)).toMatchObject({ mentions: ['@acme'] });
+      expect(expected[2]!.entities).toBeNull();
       expect(expected[1]).toMatchObject({ lang: 'fr', sentimentLabel: 'positive' });
       expect(expected[2]!.publishedAt).toBe(1_700_000_000_000);
     } finally {

@@ -74,6 +74,17 @@ describe('analyze', () => {
     expect(analyze('Paketet kom i tid, riktigt bra service!', taxonomy).sentiment!.label).toBe('positive');
   });
 
+  it('keeps hashtags, @handles, links and e-mail addresses', () => {
+    const a = analyze('@United lost my bag again #fail #Fail see https://example.com/Claim/42 or write claims@example.com', taxonomy);
+    expect(a.entities).toEqual({
+      hashtags: ['#fail'],
+      mentions: ['@united'],
+      urls: ['https://example.com/Claim/42'],
+      emails: ['claims@example.com'],
+    });
+    expect(analyze('Schön, dass es klappt #bahn', taxonomy).entities.hashtags).toEqual(['#bahn']);
+  });
+
   it("prefers the source's language hint", () => {
     const a = analyze('ok', taxonomy, { langHint: 'en-US' });
     expect(a).toMatchObject({ lang: 'en', langSource: 'hint' });
