@@ -7,19 +7,12 @@ import { trendSeries, type TrendQuery } from '../../src/analytics/trends.js';
 import { createMentionWriter, type MentionRecord } from '../../src/db/mention-writer.js';
 import { ensureImportSource } from '../../src/db/sources.js';
 import { tempEarshot } from '../helpers/temp-earshot.js';
+import { TREND_TEST_CONFIG } from '../helpers/trend-config.js';
 
 // Rollup sums per bucket are cut by SQLite from bucket bounds; these cases put mentions on both
 // sides of every DST change of 2024 in Los Angeles and Paris and check each answer against
 // GROUP BY over the mentions.
-const earshot = tempEarshot(`
-brands:
-  - { id: acme, name: Acme, include: [acme] }
-  - { id: globex, name: Globex, include: [globex], competitor: true }
-topics:
-  - { id: delivery, name: Delivery, terms: [delivery] }
-  - { id: late-delivery, name: Late delivery, parent: delivery, terms: [late] }
-  - { id: price, name: Price, terms: [price] }
-`);
+const earshot = tempEarshot(TREND_TEST_CONFIG);
 const H = 3_600_000;
 const M = 60_000;
 const utc = (iso: string) => Date.parse(`${iso}T00:00:00Z`);

@@ -6,16 +6,9 @@ import { createApp } from '../../src/api/app.js';
 import { createMentionWriter, rebuildRollupsSql, type MentionRecord } from '../../src/db/mention-writer.js';
 import { ensureImportSource } from '../../src/db/sources.js';
 import { tempEarshot } from '../helpers/temp-earshot.js';
+import { TREND_TEST_CONFIG } from '../helpers/trend-config.js';
 
-const earshot = tempEarshot(`
-brands:
-  - { id: acme, name: Acme, include: [acme] }
-  - { id: globex, name: Globex, include: [globex], competitor: true }
-topics:
-  - { id: delivery, name: Delivery, terms: [delivery] }
-  - { id: late-delivery, name: Late delivery, parent: delivery, terms: [late] }
-  - { id: price, name: Price, terms: [price] }
-`);
+const earshot = tempEarshot(TREND_TEST_CONFIG);
 const H = 3_600_000;
 const T0 = Date.UTC(2024, 2, 4); // a Monday
 
