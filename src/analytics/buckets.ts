@@ -70,12 +70,41 @@ function computeHourAligned(from: number, to: number, tz: string): boolean {
  */
 export function isoInZone(epochMs: number, tz: string): string {
   if (tz === 'UTC') return new Date(epochMs).toISOString();
-  const zones = zoneCache.get(tz) ?? zoneCache.set(tz, IANAZone.create(tz)).get(tz)!;
-  const offset = zones.offset(epochMs);
+  return withOffset(epochMs, zoneOf(tz).offset(epochMs), tz);
+}
+
+function withOffset(epochMs: number, offset: number, tz: string): string {
   if (!Number.isFinite(offset)) return DateTime.fromMillis(epochMs, { zone: tz }).toISO() ?? new Date(epochMs).toISOString();
   const local = new Date(epochMs + offset * 60_000).toISOString().slice(0, -1);
   const abs = Math.abs(offset);
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${local}${offset < 0 ? '-' : '+'}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
 }
+
 const zoneCache = new Map<string, IANAZone>();
+function zoneOf(tz: string): IANAZone {
+  return zoneCache.get(tz) ?? zoneCache.set(tz, IANAZone.create(tz)).get(tz)!;
+}
+
+const WEEK_MS = 7 * 24 * 3_600_000;
+
+/**
+ * isoInZone for ascending instants, asking the zone (an Intl call, microseconds each) about as
+ * rarely as it can: no zone changes its offset twice within a week, so when the offset at an
+ * instant and at the last instant at most a week later agree, every instant between has it too.
+ */
+export function isoInZoneAll(epochs: readonly number[], tz: string): string[] {
+  if (tz === 'UTC') return epochs.map((t) => new Date(t).toISOString());
+  const zone = zoneOf(tz);
+  const offsets = new Array<number>(epochs.length);
+  let i = 0;
+  while (i < epochs.length) {
+    const offset = (offsets[i] = zone.offset(epochs[i]!));
+    let j = i;
+    while (j + 1 < epochs.length && epochs[j + 1]! - epochs[i]! <= WEEK_MS) j++;
+    if (j > i && zone.offset(epochs[j]!) === offset) offsets.fill(offset, i + 1, j + 1);
+    else for (let k = i + 1; k <= j; k++) offsets[k] = zone.offset(epochs[k]!);
+    i = j + 1;
+  }
+  return epochs.map((t, k) => withOffset(t, offsets[k]!, tz));
+}

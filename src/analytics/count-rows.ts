@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Db } from '../db/client.js';
 import { ALL } from '../db/mention-writer.js';
-import { COUNT_COLUMNS, COUNT_KEYS, emptyCounts, MENTION_SUMS_SQL, ROLLUP_SUMS_SQL, type Counts } from './counts.js';
+import { MENTION_SUMS_SQL, type Counts } from './counts.js';
 
 export const SENTIMENT_LABELS = ['negative', 'neutral', 'positive'] as const;
 export type SentimentLabel = (typeof SENTIMENT_LABELS)[number];
@@ -17,16 +17,17 @@ export interface TrendFilter {
   rating?: number[];
 }
 
-/** Where counts come from: the smallest table that can answer the filter exactly. */
-export type CountSource = 'rollups_all' | 'rollups' | 'mentions';
+/** Where counts come from: the rollups (the table family follows the filter; rollup-tables.ts) or the mentions. */
+export type CountSource = 'rollups' | 'mentions';
 
 /**
  * Sentiment and rating are not rollup keys (each would multiply the rollup rows; see
- * bench/trends.ts), so those filters are answered from mentions through their indexes.
+ * bench/trends.ts), so those filters are answered from mentions through their indexes, as are
+ * zones whose offset is not a whole number of hours.
  */
 export function countSourceFor(filter: TrendFilter, hourAligned: boolean): CountSource {
   if (!hourAligned || filter.sentiment !== undefined || filter.rating !== undefined) return 'mentions';
-  return filter.sourceIds !== undefined || filter.lang !== undefined ? 'rollups' : 'rollups_all';
+  return 'rollups';
 }
 
 export interface CountRow extends Counts {
@@ -43,9 +44,12 @@ export interface CountRequest {
   by: 'topic' | 'brand' | null;
 }
 
-/** Count rows for a range, ordered by time: every statement is fixed text with bound values. */
-export function countRows(db: Db, source: CountSource, filter: TrendFilter, request: CountRequest): CountRow[] {
-  const { text, params } = source === 'mentions' ? mentionSql(filter, request) : rollupSql(source, filter, request);
+/**
+ * Count rows computed from the mentions for a range, ordered by time: every statement is fixed
+ * text with bound values. (Rollup answers come from rollup-sums.ts.)
+ */
+export function countRows(db: Db, filter: TrendFilter, request: CountRequest): CountRow[] {
+  const { text, params } = mentionSql(filter, request);
   return prepared(db, text).all(...params) as CountRow[];
 }
 
@@ -59,24 +63,6 @@ function prepared(db: Db, text: string): Database.Statement<unknown[]> {
 }
 
 const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(', ');
-
-function rollupSql(source: 'rollups_all' | 'rollups', filter: TrendFilter, request: CountRequest) {
-  const where: string[] = [];
-  const params: unknown[] = [];
-  if (request.by === 'brand') where.push('brand IN (SELECT id FROM brands)');
-  else (where.push('brand = ?'), params.push(filter.brand ?? ALL));
-  if (request.by === 'topic') where.push('topic IN (SELECT id FROM topics)');
-  else (where.push('topic = ?'), params.push(filter.topic ?? ALL));
-  where.push('bucket >= ?', 'bucket < ?');
-  params.push(request.from, request.to);
-  if (filter.sourceIds) (where.push(`source_id IN (${placeholders(filter.sourceIds.length)})`), params.push(...filter.sourceIds));
-  if (filter.lang) (where.push('lang = ?'), params.push(filter.lang));
-  const at = request.step ? 'bucket' : '0';
-  const key = request.by ?? "''";
-  const text = `SELECT ${at} AS at, ${key} AS key, ${ROLLUP_SUMS_SQL} FROM ${source} WHERE ${where.join(' AND ')}
-    GROUP BY 1, 2 ORDER BY 1`;
-  return { text, params };
-}
 
 const TOPIC_TREE = `WITH RECURSIVE tree(id) AS (SELECT ? UNION SELECT t.id FROM topics t JOIN tree ON t.parent_id = tree.id)
   SELECT id FROM tree`;
@@ -121,61 +107,11 @@ function mentionSql(filter: TrendFilter, request: CountRequest) {
 
 /** The covered extent of the data under a brand/topic, from the all-sources rollups. */
 export function dataExtent(db: Db, filter: TrendFilter): { first: number; last: number } | null {
-  const row = prepared(db, 'SELECT min(bucket) AS first, max(bucket) AS last FROM rollups_all WHERE brand = ? AND topic = ?').get(
-    filter.brand ?? ALL,
-    filter.topic ?? ALL,
-  ) as { first: number | null; last: number | null } | undefined;
-  return row?.first == null || row.last == null ? null : { first: row.first, last: row.last + 3_600_000 };
+  // Two statements: SQLite answers a lone min() or max() with one seek, both together by a scan.
+  const key = [filter.brand ?? ALL, filter.topic ?? ALL];
+  const first = prepared(db, 'SELECT min(bucket) FROM rollups_all WHERE brand = ? AND topic = ?').pluck().get(...key) as number | null;
+  const last = prepared(db, 'SELECT max(bucket) FROM rollups_all WHERE brand = ? AND topic = ?').pluck().get(...key) as number | null;
+  return first == null || last == null ? null : { first, last: last + 3_600_000 };
 }
 
 
-/** What `bucketSums` is asked for: consecutive buckets, the last ending at `end`. */
-export interface BucketRequest {
-  /** Ascending bucket starts, each a whole hour (the zone's offset is whole hours). */
-  starts: readonly number[];
-  end: number;
-  /** Per configured brand; null for one series. */
-  by: 'brand' | null;
-}
-
-/**
- * Rollup counts summed per bucket inside SQLite: the bucket bounds go in as one JSON array, each
- * bound is one range seek on the rollup key (brand, topic, bucket) and SQLite sums the hour rows
- * of that range, so JavaScript reads one row per bucket (and brand) that has data, not one per
- * hour. Any bucket unit and any whole-hour zone, DST included: the bounds are the zone's own
- * bucket starts. Returns the sums per key ('' without `by`), each bucket present (empty as zero).
- */
-export function bucketSums(db: Db, source: 'rollups_all' | 'rollups', filter: TrendFilter, request: BucketRequest): Map<string, Counts[]> {
-  const { text, params } = bucketSql(source, filter, request.by);
-  const out = new Map<string, Counts[]>();
-  if (request.starts.length === 0) return out;
-  const rows = prepared(db, text).raw(true).all(request.end, JSON.stringify(request.starts), ...params) as (number | string)[][];
-  const n = request.starts.length;
-  for (const row of rows) {
-    const key = String(row[1]);
-    let series = out.get(key);
-    if (!series) out.set(key, (series = Array.from({ length: n }, emptyCounts)));
-    const counts = series[row[0] as number]!;
-    for (let k = 0; k < COUNT_KEYS.length; k++) counts[COUNT_KEYS[k]!] = row[k + 2] as number;
-  }
-  return out;
-}
-
-function bucketSql(source: 'rollups_all' | 'rollups', filter: TrendFilter, by: 'brand' | null) {
-  const where = ['r.bucket >= b.lo', 'r.bucket < b.hi'];
-  const params: unknown[] = [];
-  if (by === 'brand') where.push('r.brand IN (SELECT id FROM brands)');
-  else (where.push('r.brand = ?'), params.push(filter.brand ?? ALL));
-  where.push('r.topic = ?');
-  params.push(filter.topic ?? ALL);
-  if (filter.sourceIds) (where.push(`r.source_id IN (${placeholders(filter.sourceIds.length)})`), params.push(...filter.sourceIds));
-  if (filter.lang) (where.push('r.lang = ?'), params.push(filter.lang));
-  const key = by === 'brand' ? 'r.brand' : "''";
-  // CROSS JOIN keeps the bounds outside: one index seek per bucket, never a scan of the table.
-  const text = `WITH b(i, lo, hi) AS (SELECT key, value, coalesce(lead(value) OVER (ORDER BY key), ?) FROM json_each(?))
-    SELECT b.i AS i, ${key} AS key, ${ROLLUP_SUMS_R} FROM b CROSS JOIN ${source} r WHERE ${where.join(' AND ')}
-    GROUP BY 1, 2`;
-  return { text, params };
-}
-
-const ROLLUP_SUMS_R = COUNT_KEYS.map((k) => `sum(r.${COUNT_COLUMNS[k]})`).join(', ');

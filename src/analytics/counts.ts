@@ -100,8 +100,11 @@ export const ROLLUP_SUMS_SQL = COUNT_KEYS.map((k) => `sum(${COUNT_COLUMNS[k]}) A
 /** `sum(fact) AS "key", …` over mentions aliased `m`. */
 export const MENTION_SUMS_SQL = COUNT_KEYS.map((k) => `coalesce(sum(${MENTION_FACTS_SQL[k]}), 0) AS "${k}"`).join(', ');
 
+const ZERO: Readonly<Counts> = Object.freeze(Object.fromEntries(COUNT_KEYS.map((k) => [k, 0])) as Counts);
+
+/** A fresh all-zero Counts (a spread of a frozen literal: one per bucket, so it must be cheap). */
 export function emptyCounts(): Counts {
-  return Object.fromEntries(COUNT_KEYS.map((k) => [k, 0])) as Counts;
+  return { ...ZERO };
 }
 
 export function addCounts(into: Counts, row: Partial<Record<CountKey, unknown>>): void {

@@ -1,4 +1,4 @@
-import type { Counts } from './counts.js';
+import { COUNT_KEYS, type CountKey, type Counts } from './counts.js';
 import { average, csat, netSentiment, nps } from './metrics.js';
 
 export const TREND_METRICS = ['volume', 'sentiment', 'rating', 'csat', 'nps', 'ces', 'cli', 'all'] as const;
@@ -27,4 +27,19 @@ const GROUPS: Record<Exclude<TrendMetric, 'all'>, (c: Counts) => Fields> = {
 export function metricFields(metric: TrendMetric, counts: Counts): Fields {
   if (metric !== 'all') return GROUPS[metric](counts);
   return Object.assign({}, ...Object.values(GROUPS).map((group) => group(counts))) as Fields;
+}
+
+/** The counts a metric reads (summing only these is what makes a volume query cheap). */
+const KEYS: Record<Exclude<TrendMetric, 'all'>, readonly CountKey[]> = {
+  volume: ['volume', 'originals'],
+  sentiment: ['sentimentCount', 'sentimentSum', 'positive', 'neutral', 'negative'],
+  rating: ['ratingCount', 'ratingSum'],
+  csat: ['csatCount', 'csatSatisfied'],
+  nps: ['npsCount', 'promoters', 'detractors'],
+  ces: ['cesCount', 'cesSum'],
+  cli: ['cliCount', 'cliSum'],
+};
+
+export function metricKeys(metric: TrendMetric): readonly CountKey[] {
+  return metric === 'all' ? COUNT_KEYS : KEYS[metric];
 }

@@ -1,6 +1,7 @@
 import type { Db } from '../db/client.js';
-import { isoInZone } from './buckets.js';
-import { bucketSums, countRows, type CountRow, type CountSource, type TrendFilter } from './count-rows.js';
+import { isoInZone, isoInZoneAll } from './buckets.js';
+import { countRows, type CountRow, type CountSource, type TrendFilter } from './count-rows.js';
+import { bucketSums } from './rollup-sums.js';
 import { emptyCounts, type Counts } from './counts.js';
 import { change, netSentiment, share, type Change } from './metrics.js';
 import { previousStart, starts as bucketStartsFor, sumAll, sumIntoBuckets } from './period.js';
@@ -51,7 +52,8 @@ export function shareOfVoice(db: Db, query: ShareQuery): ShareAnswer {
   const cut = previousStarts.length;
   const totalOf = (i: number) => brandRows.reduce((sum, b) => sum + buckets.get(b.id)![i]!.volume, 0);
 
-  const points = starts.map((s, j) => {
+  const labels = isoInZoneAll(starts, query.tz);
+  const points = starts.map((_, j) => {
     const i = cut + j;
     const total = totalOf(i);
     const shares = Object.fromEntries(
@@ -60,7 +62,7 @@ export function shareOfVoice(db: Db, query: ShareQuery): ShareAnswer {
         return [b.id, { volume, share: share(volume, total) }];
       }),
     );
-    return { start: isoInZone(s, query.tz), total, brands: shares };
+    return { start: labels[j]!, total, brands: shares };
   });
 
   const nowTotals = new Map(brandRows.map((b) => [b.id, sumAll(buckets.get(b.id)!.slice(cut))]));
@@ -105,11 +107,11 @@ function brandBuckets(
   db: Db, source: CountSource, filter: TrendFilter, starts: readonly number[], end: number, hourAligned: boolean, brands: readonly string[],
 ): Map<string, Counts[]> {
   if (source !== 'mentions') {
-    const sums = bucketSums(db, source, filter, { starts, end, by: 'brand' });
+    const sums = bucketSums(db, filter, { starts, end, by: 'brand', keys: ['volume', 'positive', 'neutral', 'negative'] });
     return new Map(brands.map((id) => [id, sums.get(id) ?? starts.map(emptyCounts)]));
   }
   const byBrand = new Map<string, CountRow[]>(brands.map((id) => [id, []]));
   const step = hourAligned ? 'hour' : 'quarter';
-  for (const row of countRows(db, source, filter, { from: starts[0] ?? end, to: end, step, by: 'brand' })) byBrand.get(row.key)?.push(row);
+  for (const row of countRows(db, filter, { from: starts[0] ?? end, to: end, step, by: 'brand' })) byBrand.get(row.key)?.push(row);
   return new Map([...byBrand].map(([id, rows]) => [id, sumIntoBuckets(rows, starts, end)]));
 }

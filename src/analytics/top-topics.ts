@@ -1,11 +1,13 @@
 import type { Db } from '../db/client.js';
 import { countRows, countSourceFor, dataExtent, type TrendFilter } from './count-rows.js';
+import { bucketSums } from './rollup-sums.js';
 import { isoInZone } from './buckets.js';
 import { change, netSentiment, type Change } from './metrics.js';
 import { riseSignificance } from './significance.js';
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
+const TOPIC_KEYS = ['volume', 'positive', 'neutral', 'negative'] as const;
 
 export interface TopicsQuery extends Omit<TrendFilter, 'topic'> {
   tz: string;
@@ -64,7 +66,10 @@ export function topTopics(db: Db, query: TopicsQuery): TopicsAnswer {
   const previousFrom = from - (to - from);
   const aligned = [from, to, previousFrom].every((t) => t % HOUR_MS === 0);
   const source = query.countSource ?? countSourceFor(query, aligned);
-  const count = (a: number, b: number) => new Map(countRows(db, source, query, { from: a, to: b, step: null, by: 'topic' }).map((r) => [r.key, r]));
+  const count = (a: number, b: number) =>
+    source === 'mentions'
+      ? new Map(countRows(db, query, { from: a, to: b, step: null, by: 'topic' }).map((r) => [r.key, r]))
+      : new Map([...bucketSums(db, query, { starts: [a], end: b, by: 'topic', keys: TOPIC_KEYS })].map(([key, [counts]]) => [key, { ...counts!, key }]));
   const now = count(from, to);
   const before = count(previousFrom, from);
   const names = new Map(

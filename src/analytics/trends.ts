@@ -1,10 +1,11 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
-import { bucketEnd, bucketStart, hourAlignedZone, isoInZone, MAX_BUCKETS, type BucketUnit } from './buckets.js';
-import { bucketSums, countRows, countSourceFor, dataExtent, type CountSource, type TrendFilter } from './count-rows.js';
-import { emptyCounts, type Counts } from './counts.js';
+import { bucketEnd, bucketStart, hourAlignedZone, isoInZone, isoInZoneAll, MAX_BUCKETS, type BucketUnit } from './buckets.js';
+import { countRows, countSourceFor, dataExtent, type CountSource, type TrendFilter } from './count-rows.js';
+import { bucketSums } from './rollup-sums.js';
+import { emptyCounts, type CountKey, type Counts } from './counts.js';
 import type { Change } from './metrics.js';
-import { metricFields, TREND_METRICS, type TrendMetric } from './metric-fields.js';
+import { metricFields, metricKeys, TREND_METRICS, type TrendMetric } from './metric-fields.js';
 import { compareFields, previousStart, starts as bucketStartsFor, sumAll, sumIntoBuckets } from './period.js';
 
 export { TREND_METRICS, type TrendMetric };
@@ -69,7 +70,7 @@ function throwTooMany(unit: BucketUnit): never {
 
 /**
  * A metric per time bucket in the asked zone, every bucket present (empty ones as zero). Read
- * from the hourly rollups, so the cost follows the number of hours asked, not of mentions.
+ * from the day and hour rollups, so the cost follows the number of buckets asked, not of mentions.
  */
 export function trendSeries(db: Db, query: TrendQuery): TrendAnswer {
   const base = { metric: query.metric, bucket: query.bucket, tz: query.tz };
@@ -80,12 +81,13 @@ export function trendSeries(db: Db, query: TrendQuery): TrendAnswer {
   const firstStart = query.compare ? previousStart(start, starts.length, query.bucket, query.tz) : start;
   const previousStarts = query.compare ? bucketStartsFor(firstStart, start, query.bucket, query.tz, hourAligned) : [];
   const allStarts = [...previousStarts, ...starts];
-  const totals = bucketTotals(db, source, query, allStarts, end, hourAligned);
+  const totals = bucketTotals(db, source, query, allStarts, end, hourAligned, metricKeys(query.metric));
   const current = totals.slice(previousStarts.length);
 
+  const labels = isoInZoneAll(starts, query.tz);
   const points = current.map((counts, i): TrendPoint => {
     const fields = metricFields(query.metric, counts);
-    const point: TrendPoint = { start: isoInZone(starts[i]!, query.tz), ...fields };
+    const point: TrendPoint = { start: labels[i]!, ...fields };
     const before = totals[previousStarts.length + i - 1];
     if (query.compare) point.previous = compareFields(fields, before ? metricFields(query.metric, before) : {});
     return point;
@@ -111,12 +113,14 @@ export function trendSeries(db: Db, query: TrendQuery): TrendAnswer {
 }
 
 /**
- * The counts of each bucket. From rollups SQLite sums the hours of each bucket (one row per
- * bucket reaches JavaScript); from mentions, rows per hour or quarter hour are summed here.
+ * The counts of each bucket. From rollups SQLite sums the days and edge hours of each bucket
+ * (rollup-sums.ts); from mentions, rows per hour or quarter hour are summed here.
  */
-export function bucketTotals(db: Db, source: CountSource, filter: TrendFilter, starts: readonly number[], end: number, hourAligned: boolean): Counts[] {
-  if (source !== 'mentions') return bucketSums(db, source, filter, { starts, end, by: null }).get('') ?? starts.map(emptyCounts);
-  const rows = countRows(db, source, filter, { from: starts[0] ?? end, to: end, step: hourAligned ? 'hour' : 'quarter', by: null });
+export function bucketTotals(
+  db: Db, source: CountSource, filter: TrendFilter, starts: readonly number[], end: number, hourAligned: boolean, keys?: readonly CountKey[],
+): Counts[] {
+  if (source !== 'mentions') return bucketSums(db, filter, { starts, end, by: null, keys }).get('') ?? starts.map(emptyCounts);
+  const rows = countRows(db, filter, { from: starts[0] ?? end, to: end, step: hourAligned ? 'hour' : 'quarter', by: null });
   return sumIntoBuckets(rows, starts, end);
 }
 

@@ -1,8 +1,8 @@
 import type Database from 'better-sqlite3';
 import { COUNT_COLUMNS, COUNT_KEYS, MENTION_FACTS_SQL, mentionCounts } from '../analytics/counts.js';
+import { ROLLUP_TABLES, type RollupTable } from '../analytics/rollup-tables.js';
 
 export const ALL = '*';
-const HOUR_MS = 3_600_000;
 
 export interface MentionRecord {
   sourceId: number;
@@ -59,16 +59,7 @@ export function createMentionWriter(sqlite: Database.Database) {
      VALUES (?, ?, ?, ?, ?)`,
   );
   const insertBrand = sqlite.prepare('INSERT INTO mention_brands (mention_id, brand_id) VALUES (?, ?)');
-  const columns = COUNT_KEYS.map((k) => COUNT_COLUMNS[k]);
-  const upsert = (table: string, keys: string[]) =>
-    sqlite.prepare(
-      `INSERT INTO ${table} (${[...keys, ...columns].join(', ')})
-       VALUES (${[...keys, ...columns].map(() => '?').join(', ')})
-       ON CONFLICT (${keys.join(', ')}) DO UPDATE SET
-       ${columns.map((c) => `${c} = ${c} + excluded.${c}`).join(',\n       ')}`,
-    );
-  const bumpRollup = upsert('rollups', ['brand', 'topic', 'bucket', 'source_id', 'lang']);
-  const bumpRollupAll = upsert('rollups_all', ['brand', 'topic', 'bucket']);
+  const rollups = rollupWriter(sqlite);
 
   return {
     has(sourceId: number, externalId: string): boolean {
@@ -76,15 +67,12 @@ export function createMentionWriter(sqlite: Database.Database) {
     },
 
     /**
-     * Inserts analysed mentions with their topics and brands, then adds them to both rollup
-     * tables (per source × language, and over all sources and languages).
-     * Rollup counts are summed per key first: a batch usually lands in a few hour buckets, so
-     * this is a few dozen upserts instead of several per mention. Returns how many were new.
-     * Call inside a transaction so the mentions and their counts commit together.
+     * Inserts analysed mentions with their topics and brands, then adds them to every rollup
+     * table (see rollupWriter). Returns how many were new. Call inside a transaction so the
+     * mentions and their counts commit together.
      */
     insertAll(records: readonly MentionRecord[]): number {
-      const sums: Sums = new Map();
-      const sumsAll: Sums = new Map();
+      const batch = rollups.batch();
       let inserted = 0;
       for (const m of records) {
         const duplicateOf = firstWithHash.get(m.contentHash)?.root ?? null;
@@ -101,17 +89,9 @@ export function createMentionWriter(sqlite: Database.Database) {
         }
         for (const brand of m.brands) insertBrand.run(row.id, brand);
 
-        const bucket = Math.floor(m.publishedAt / HOUR_MS) * HOUR_MS;
-        const counts = mentionCounts({ ...m, duplicateOf });
-        for (const brand of [ALL, ...m.brands]) {
-          for (const topic of [ALL, ...m.rollupTopics]) {
-            add(sums, `${brand}\u0000${topic}\u0000${bucket}\u0000${m.sourceId}\u0000${m.lang}`, [brand, topic, bucket, m.sourceId, m.lang], counts);
-            add(sumsAll, `${brand}\u0000${topic}\u0000${bucket}`, [brand, topic, bucket], counts);
-          }
-        }
+        batch.add(m, mentionCounts({ ...m, duplicateOf }));
       }
-      for (const { key, counts } of sums.values()) bumpRollup.run(...key, ...counts);
-      for (const { key, counts } of sumsAll.values()) bumpRollupAll.run(...key, ...counts);
+      batch.write();
       return inserted;
     },
   };
@@ -125,22 +105,90 @@ function add(sums: Sums, id: string, key: (string | number)[], counts: number[])
   else sums.set(id, { key, counts: [...counts] });
 }
 
+/** What a mention is counted under: its source, language, time and brands × topics. */
+export interface RollupFacts {
+  sourceId: number;
+  lang: string;
+  publishedAt: number;
+  brands: readonly string[];
+  rollupTopics: readonly string[];
+}
+
+/**
+ * Adds counted mentions to every rollup table (rollup-tables.ts: three families × hour and day).
+ * Counts are summed per key in memory first: a batch usually lands in a few hours, so this is a
+ * few dozen upserts per table instead of several per mention. `write` must run inside the
+ * transaction that stores the mentions.
+ */
+export function rollupWriter(sqlite: Database.Database) {
+  const columns = COUNT_KEYS.map((k) => COUNT_COLUMNS[k]);
+  const upserts = ROLLUP_TABLES.map((table) =>
+    sqlite.prepare(
+      `INSERT INTO ${table.name} (${[...table.keys, ...columns].join(', ')})
+       VALUES (${[...table.keys, ...columns].map(() => '?').join(', ')})
+       ON CONFLICT (${table.keys.join(', ')}) DO UPDATE SET
+       ${columns.map((c) => `${c} = ${c} + excluded.${c}`).join(',\n       ')}`,
+    ),
+  );
+  const keyOf = ROLLUP_TABLES.map((table) => keyBuilder(table));
+  return {
+    batch() {
+      const sums: Sums[] = ROLLUP_TABLES.map(() => new Map());
+      return {
+        add(m: RollupFacts, counts: number[]): void {
+          for (const brand of [ALL, ...m.brands]) {
+            for (const topic of [ALL, ...m.rollupTopics]) {
+              for (let i = 0; i < keyOf.length; i++) {
+                const key = keyOf[i]!(brand, topic, m);
+                add(sums[i]!, key.join('\u0000'), key, counts);
+              }
+            }
+          }
+        },
+        write(): void {
+          sums.forEach((table, i) => {
+            for (const { key, counts } of table.values()) upserts[i]!.run(...key, ...counts);
+          });
+        },
+      };
+    },
+  };
+}
+
+function keyBuilder(table: RollupTable): (brand: string, topic: string, m: RollupFacts) => (string | number)[] {
+  const width = table.widthMs;
+  const at = (m: RollupFacts) => Math.floor(m.publishedAt / width) * width;
+  // In each table's key order (rollup-tables.ts).
+  if (table.family === 'all') return (brand, topic, m) => [brand, topic, at(m)];
+  if (table.family === 'lang') return (brand, topic, m) => [brand, topic, m.lang, at(m)];
+  return (brand, topic, m) => [brand, topic, m.sourceId, at(m), m.lang];
+}
 export type MentionWriter = ReturnType<typeof createMentionWriter>;
 
 /**
- * Both rollup tables recounted from the mentions, exactly as `insertAll` counts them: every
+ * Every rollup table recounted from the mentions, exactly as `insertAll` counts them: every
  * mention under brand '*' and each of its brands, times topic '*' and each of its topics with
- * their ancestors. Migration 0002 runs this text (it added counts old rows lacked).
+ * their ancestors. With a range, whole buckets of each table are recounted (whole hours for the
+ * hour tables, whole UTC days for the day tables), so a bucket is never left half counted.
  */
 export function rebuildRollupsSql(range?: { from: number; to: number }): string[] {
-  // Whole hours only: a bucket is either recounted completely or left alone.
-  const from = range ? Math.floor(range.from / 3_600_000) * 3_600_000 : null;
-  const to = range ? Math.ceil(range.to / 3_600_000) * 3_600_000 : null;
-  const bucketWhere = from === null ? '' : ` WHERE bucket >= ${from} AND bucket < ${to}`;
-  const mentionWhere = from === null ? '' : `\nWHERE m.published_at >= ${from} AND m.published_at < ${to}`;
   const columns = COUNT_KEYS.map((k) => COUNT_COLUMNS[k]).join(', ');
   const facts = COUNT_KEYS.map((k) => `sum(${MENTION_FACTS_SQL[k]})`).join(', ');
-  const keyed = (table: string, keys: string) => `WITH RECURSIVE anc(topic, ancestor) AS (
+  const value: Record<string, (width: number) => string> = {
+    brand: () => 'mb.brand',
+    topic: () => 'mt.topic',
+    source_id: () => 'm.source_id',
+    lang: () => 'm.lang',
+    bucket: (width) => `(m.published_at / ${width}) * ${width}`,
+  };
+  return ROLLUP_TABLES.flatMap((table) => {
+    const w = table.widthMs;
+    const from = range ? Math.floor(range.from / w) * w : null;
+    const to = range ? Math.ceil(range.to / w) * w : null;
+    const bucketWhere = from === null ? '' : ` WHERE bucket >= ${from} AND bucket < ${to}`;
+    const mentionWhere = from === null ? '' : `\nWHERE m.published_at >= ${from} AND m.published_at < ${to}`;
+    const keys = table.keys.join(', ');
+    const insert = `WITH RECURSIVE anc(topic, ancestor) AS (
   SELECT id, id FROM topics
   UNION SELECT anc.topic, t.parent_id FROM anc JOIN topics t ON t.id = anc.ancestor WHERE t.parent_id IS NOT NULL
 ), mb(mid, brand) AS (
@@ -149,14 +197,10 @@ export function rebuildRollupsSql(range?: { from: number; to: number }): string[
   SELECT id, '*' FROM mentions
   UNION SELECT mt.mention_id, coalesce(anc.ancestor, mt.topic_id) FROM mention_topics mt LEFT JOIN anc ON anc.topic = mt.topic_id
 )
-INSERT INTO ${table} (${keys}, ${columns})
-SELECT ${keys.replace('bucket', '(m.published_at / 3600000) * 3600000').replace('source_id', 'm.source_id').replace('lang', 'm.lang')}, ${facts}
+INSERT INTO ${table.name} (${keys}, ${columns})
+SELECT ${table.keys.map((k) => value[k]!(w)).join(', ')}, ${facts}
 FROM mentions m JOIN mb ON mb.mid = m.id JOIN mt ON mt.mid = m.id${mentionWhere}
-GROUP BY 1, 2, 3${keys.includes('lang') ? ', 4, 5' : ''}`;
-  return [
-    `DELETE FROM rollups${bucketWhere}`,
-    keyed('rollups', 'brand, topic, bucket, source_id, lang'),
-    `DELETE FROM rollups_all${bucketWhere}`,
-    keyed('rollups_all', 'brand, topic, bucket'),
-  ];
+GROUP BY ${table.keys.map((_, i) => i + 1).join(', ')}`;
+    return [`DELETE FROM ${table.name}${bucketWhere}`, insert];
+  });
 }

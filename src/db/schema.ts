@@ -177,7 +177,12 @@ function rollupCounts() {
  * Hour buckets keyed by (brand, topic, source, lang). A mention adds itself once under
  * brand '*' and topic '*' (all) and once under each of its brands and topics (with their
  * ancestors), so any single brand/topic filter sums rows without counting a mention twice.
- * Read when a query filters by source or language.
+ * Read when a query filters by source; the key leads with the source so a source filter is one
+ * range seek per source, not a scan of every source and language of each hour.
+ *
+ * Every rollup table is WITHOUT ROWID (migration 0006, hand-written: drizzle-kit cannot express
+ * it): the rows live in the primary-key b-tree itself, so a range of hours is one contiguous
+ * read instead of an index walk plus a table lookup per row, and no second copy of the key.
  */
 export const rollups = sqliteTable(
   'rollups',
@@ -189,7 +194,7 @@ export const rollups = sqliteTable(
     lang: text('lang').notNull(),
     ...rollupCounts(),
   },
-  (t) => [primaryKey({ columns: [t.brand, t.topic, t.bucket, t.sourceId, t.lang] })],
+  (t) => [primaryKey({ columns: [t.brand, t.topic, t.sourceId, t.bucket, t.lang] })],
 );
 
 /**
@@ -206,6 +211,61 @@ export const rollupsAll = sqliteTable(
     ...rollupCounts(),
   },
   (t) => [primaryKey({ columns: [t.brand, t.topic, t.bucket] })],
+);
+
+/** Hour buckets summed over sources, per language: a language filter reads one row per hour. */
+export const rollupsLang = sqliteTable(
+  'rollups_lang',
+  {
+    brand: text('brand').notNull(),
+    topic: text('topic').notNull(),
+    lang: text('lang').notNull(),
+    bucket: integer('bucket').notNull(),
+    ...rollupCounts(),
+  },
+  (t) => [primaryKey({ columns: [t.brand, t.topic, t.lang, t.bucket] })],
+);
+
+/**
+ * The three hour tables again with UTC days as buckets (bucket = the day's first instant). A
+ * trend bucket reads the whole UTC days inside it from these and only its ragged edges from the
+ * hour tables, so a month is ~30 day rows (plus at most 46 edge hours in a zone off UTC) instead
+ * of ~720 hour rows. Kept by the same writer, in the same transaction, as the hour tables.
+ */
+export const rollupsDay = sqliteTable(
+  'rollups_day',
+  {
+    brand: text('brand').notNull(),
+    topic: text('topic').notNull(),
+    bucket: integer('bucket').notNull(),
+    sourceId: integer('source_id').notNull(),
+    lang: text('lang').notNull(),
+    ...rollupCounts(),
+  },
+  (t) => [primaryKey({ columns: [t.brand, t.topic, t.sourceId, t.bucket, t.lang] })],
+);
+
+export const rollupsAllDay = sqliteTable(
+  'rollups_all_day',
+  {
+    brand: text('brand').notNull(),
+    topic: text('topic').notNull(),
+    bucket: integer('bucket').notNull(),
+    ...rollupCounts(),
+  },
+  (t) => [primaryKey({ columns: [t.brand, t.topic, t.bucket] })],
+);
+
+export const rollupsLangDay = sqliteTable(
+  'rollups_lang_day',
+  {
+    brand: text('brand').notNull(),
+    topic: text('topic').notNull(),
+    lang: text('lang').notNull(),
+    bucket: integer('bucket').notNull(),
+    ...rollupCounts(),
+  },
+  (t) => [primaryKey({ columns: [t.brand, t.topic, t.lang, t.bucket] })],
 );
 
 /**

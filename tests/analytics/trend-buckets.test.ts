@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bucketStarts } from '../../src/analytics/buckets.js';
-import { bucketSums } from '../../src/analytics/count-rows.js';
+import { bucketSums, rollupRanges } from '../../src/analytics/rollup-sums.js';
 import { shareOfVoice } from '../../src/analytics/share-of-voice.js';
 import { trendSeries, type TrendQuery } from '../../src/analytics/trends.js';
 import { createMentionWriter, type MentionRecord } from '../../src/db/mention-writer.js';
@@ -90,14 +90,14 @@ describe('rollup sums per bucket across DST changes', () => {
     const from = DateTime.fromISO('2024-10-21', { zone: tz }).toMillis();
     const end = DateTime.fromISO('2024-11-25', { zone: tz }).toMillis();
     const starts = bucketStarts(from, end, 'week', tz);
-    const sums = bucketSums(earshot.store.db, 'rollups', { lang: 'en' }, { starts, end, by: 'brand' });
+    const sums = bucketSums(earshot.store.db, { lang: 'en' }, { starts, end, by: 'brand' });
     expect([...sums.keys()].sort()).toEqual(['acme', 'globex']);
     const acme = sums.get('acme')!;
     expect(acme).toHaveLength(5);
     expect(acme[4]!.volume).toBe(0); // no data after 12 November
     const n = (earshot.store.sqlite.prepare("SELECT sum(volume) AS n FROM rollups WHERE brand = 'acme' AND topic = '*' AND lang = 'en' AND bucket >= ? AND bucket < ?").get(starts[1], starts[2]) as { n: number }).n;
     expect(acme[1]!.volume).toBe(n);
-    expect(bucketSums(earshot.store.db, 'rollups_all', {}, { starts: [], end, by: null }).size).toBe(0);
+    expect(bucketSums(earshot.store.db, {}, { starts: [], end, by: null }).size).toBe(0);
   });
 
   it('splits share of voice per week and month exactly as the mentions do', () => {
@@ -115,5 +115,21 @@ describe('rollup sums per bucket across DST changes', () => {
     const answer = trendSeries(earshot.store.db, { metric: 'volume', bucket: 'day', tz: 'Asia/Kolkata', from: RANGES[0]![0], to: RANGES[0]![1] });
     expect(answer.computedFrom).toBe('mentions');
     expect(answer.points.reduce((sum, p) => sum + (p.volume as number), 0)).toBeGreaterThan(0);
+  });
+});
+
+describe('rollupRanges', () => {
+  it('reads whole UTC days from the day tables and only the edge hours from the hour tables', () => {
+    const tz = 'America/Los_Angeles';
+    const from = DateTime.fromISO('2024-03-04', { zone: tz }).toMillis(); // a Monday, 08:00 UTC
+    const end = DateTime.fromISO('2024-03-18', { zone: tz }).toMillis(); // 07:00 UTC after DST
+    const ranges = rollupRanges(bucketStarts(from, end, 'week', tz), end);
+    const shape = ranges.map((r) => [r.bucket, r.day ? 'days' : 'hours', (r.hi - r.lo) / H]);
+    // Week 1 starts at 08:00 UTC (PST) and ends at 07:00 UTC (PDT from 10 March): 16 h, 6 UTC
+    // days, 7 h; week 2 runs 07:00 to 07:00 UTC: 17 h, 6 days, 7 h.
+    expect(shape).toEqual([[0, 'hours', 16], [0, 'days', 144], [0, 'hours', 7], [1, 'hours', 17], [1, 'days', 144], [1, 'hours', 7]]);
+    // A Los Angeles day holds no whole UTC day: all hours. A UTC day is one day range.
+    expect(rollupRanges([from], from + 24 * H)).toEqual([{ bucket: 0, day: false, lo: from, hi: from + 24 * H }]);
+    expect(rollupRanges([utc('2024-03-04')], utc('2024-03-05'))).toEqual([{ bucket: 0, day: true, lo: utc('2024-03-04'), hi: utc('2024-03-05') }]);
   });
 });

@@ -3,6 +3,7 @@ import { shareOfVoice } from '../../src/analytics/share-of-voice.js';
 import { topTopics } from '../../src/analytics/top-topics.js';
 import { trendSeries, type TrendQuery } from '../../src/analytics/trends.js';
 import { createApp } from '../../src/api/app.js';
+import { ROLLUP_TABLES } from '../../src/analytics/rollup-tables.js';
 import { createMentionWriter, rebuildRollupsSql, type MentionRecord } from '../../src/db/mention-writer.js';
 import { ensureImportSource } from '../../src/db/sources.js';
 import { tempEarshot } from '../helpers/temp-earshot.js';
@@ -83,11 +84,22 @@ describe('trend metrics from the rollups', () => {
     expect(rated.points.map((p) => p.volume)).toEqual([11, 0]);
   });
 
-  it('rebuilds both rollup tables from the mentions exactly as the writer counts', () => {
-    const dump = () => ['rollups', 'rollups_all'].map((t) => earshot.store.sqlite.prepare(`SELECT * FROM ${t} ORDER BY 1, 2, 3, 4`).all());
+  it('rebuilds every rollup table (hours and days, each family) from the mentions exactly as the writer counts', () => {
+    // Real-valued sums are compared to 9 decimals: the writer and SQLite add them in another order.
+    const dump = () =>
+      ROLLUP_TABLES.map((t) =>
+        (earshot.store.sqlite.prepare(`SELECT * FROM ${t.name} ORDER BY ${t.keys.join(', ')}`).all() as Record<string, unknown>[]).map((row) =>
+          Object.fromEntries(Object.entries(row).map(([k, v]) => [k, typeof v === 'number' ? Math.round(v * 1e9) / 1e9 : v])),
+        ),
+      );
     const written = dump();
+    expect(written.every((rows) => rows.length > 0)).toBe(true);
     for (const statement of rebuildRollupsSql()) earshot.store.sqlite.exec(statement);
     expect(dump()).toEqual(written);
+    // A day table holds the sums of its hours.
+    const sum = (table: string) => (earshot.store.sqlite.prepare(`SELECT sum(volume) AS n, sum(negative) AS neg FROM ${table} WHERE brand = 'acme'`).get());
+    expect(sum('rollups_all_day')).toEqual(sum('rollups_all'));
+    expect(sum('rollups_lang_day')).toEqual(sum('rollups'));
   });
 });
 

@@ -1,0 +1,101 @@
+import type Database from 'better-sqlite3';
+import type { Db } from '../db/client.js';
+import { ALL } from '../db/mention-writer.js';
+import { COUNT_COLUMNS, COUNT_KEYS, emptyCounts, type CountKey, type Counts } from './counts.js';
+import { DAY_MS, familyFor, rollupTable, type RollupFamily } from './rollup-tables.js';
+import type { TrendFilter } from './count-rows.js';
+
+/** What `bucketSums` is asked for: consecutive buckets, the last ending at `end`. */
+export interface BucketRequest {
+  /** Ascending bucket starts, each a whole hour (the zone's offset is whole hours). */
+  starts: readonly number[];
+  end: number;
+  /** Per configured brand or per topic; null for one series. */
+  by: 'brand' | 'topic' | null;
+  /** The counts to sum (the rest stay 0); default all. A metric needs only a few of them. */
+  keys?: readonly CountKey[];
+}
+
+/** One piece of a bucket: whole UTC days from a day table, or hours from an hour table. */
+export interface RollupRange {
+  bucket: number;
+  day: boolean;
+  lo: number;
+  hi: number;
+}
+
+/**
+ * Cuts each bucket [start, next start) into the whole UTC days inside it and the hours at its
+ * edges. Exact for any whole-hour zone, DST included: the bounds are the zone's own bucket
+ * starts, and a local day that is not a UTC day (Los Angeles) is simply all hours.
+ */
+export function rollupRanges(starts: readonly number[], end: number): RollupRange[] {
+  const out: RollupRange[] = [];
+  starts.forEach((lo, bucket) => {
+    const hi = starts[bucket + 1] ?? end;
+    const d0 = Math.ceil(lo / DAY_MS) * DAY_MS;
+    const d1 = Math.floor(hi / DAY_MS) * DAY_MS;
+    if (d1 <= d0) {
+      if (hi > lo) out.push({ bucket, day: false, lo, hi });
+      return;
+    }
+    if (lo < d0) out.push({ bucket, day: false, lo, hi: d0 });
+    out.push({ bucket, day: true, lo: d0, hi: d1 });
+    if (d1 < hi) out.push({ bucket, day: false, lo: d1, hi });
+  });
+  return out;
+}
+
+/**
+ * Rollup counts summed per bucket inside SQLite. Each bucket is one to three ranges (edge
+ * hours, whole days); each range is one correlated subquery, a range seek on the table's key
+ * that sums its rows and hands back one JSON array, so JavaScript reads one short row per range
+ * and no temporary b-tree sorts the rows (GROUP BY over a join did, and cost more than the
+ * reads). The table family follows the filter (rollup-tables.ts). Returns the sums per key
+ * ('' without `by`) for the keys that have data, each bucket present (empty as zero).
+ */
+export function bucketSums(db: Db, filter: TrendFilter, request: BucketRequest): Map<string, Counts[]> {
+  const out = new Map<string, Counts[]>();
+  const n = request.starts.length;
+  if (n === 0) return out;
+  const keys = request.keys ?? COUNT_KEYS;
+  const family = familyFor(filter);
+  const statement = prepared(db, sumSql(family, request.by, keys, filter));
+  const ranges = rollupRanges(request.starts, request.end).map((r) => [r.bucket, r.day ? 1 : 0, r.lo, r.hi]);
+  const params: Record<string, unknown> = { ranges: JSON.stringify(ranges), brand: filter.brand ?? ALL, topic: filter.topic ?? ALL };
+  if (filter.lang !== undefined) params.lang = filter.lang;
+  if (filter.sourceIds !== undefined) params.sources = JSON.stringify(filter.sourceIds);
+  for (const [bucket, key, sums] of statement.raw(true).all(params) as [number, string, string | null][]) {
+    if (sums === null) continue;
+    const values = JSON.parse(sums) as (number | null)[];
+    if (!values[0]) continue; // no rows in this range
+    let series = out.get(key);
+    if (!series) out.set(key, (series = Array.from({ length: n }, emptyCounts)));
+    const counts = series[bucket]!;
+    for (let k = 0; k < keys.length; k++) counts[keys[k]!] += values[k + 1] ?? 0;
+  }
+  return out;
+}
+
+function sumSql(family: RollupFamily, by: BucketRequest['by'], keys: readonly CountKey[], filter: TrendFilter): string {
+  const where = [by === 'brand' ? 'r.brand = k.id' : 'r.brand = @brand', by === 'topic' ? 'r.topic = k.id' : 'r.topic = @topic'];
+  if (filter.sourceIds !== undefined) where.push('r.source_id IN (SELECT value FROM json_each(@sources))');
+  if (filter.lang !== undefined) where.push('r.lang = @lang');
+  where.push('r.bucket >= b.lo', 'r.bucket < b.hi');
+  // count(*) first: it tells an empty range (no rows) from one whose sums are zero.
+  const sums = `json_array(${['count(*)', ...keys.map((k) => `sum(r.${COUNT_COLUMNS[k]})`)].join(', ')})`;
+  const sub = (table: string) => `(SELECT ${sums} FROM ${table} r WHERE ${where.join(' AND ')})`;
+  const keyTable = by === 'brand' ? 'brands' : by === 'topic' ? 'topics' : null;
+  return `WITH b(i, day, lo, hi) AS (SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3 FROM json_each(@ranges))
+    SELECT b.i, ${keyTable ? 'k.id' : "''"}, CASE WHEN b.day THEN ${sub(rollupTable(family, 'day').name)} ELSE ${sub(rollupTable(family, 'hour').name)} END
+    FROM b${keyTable ? ` CROSS JOIN (SELECT id FROM ${keyTable}) k` : ''}`;
+}
+
+const cache = new WeakMap<object, Map<string, Database.Statement<unknown[]>>>();
+function prepared(db: Db, text: string): Database.Statement<unknown[]> {
+  let statements = cache.get(db.$client);
+  if (!statements) cache.set(db.$client, (statements = new Map()));
+  let statement = statements.get(text);
+  if (!statement) statements.set(text, (statement = db.$client.prepare<unknown[]>(text)));
+  return statement;
+}
