@@ -35,11 +35,13 @@ export function formatAlerts(alerts: readonly FiredAlert[], tz: string): string 
     a.score.toFixed(2),
     a.explanation.topics.slice(0, 3).map((t) => t.id).join(', ') || '-',
     a.explanation.terms.slice(0, 5).map((t) => t.term).join(', ') || '-',
+    `${a.explanation.incident?.id ?? '-'}${a.explanation.incident?.merged.length ? ` (+${a.explanation.incident.merged.length} folded)` : ''}`,
   ]);
-  const head = [`start (${tz})`, 'kind', 'brand / topic / source', 'observed vs expected', 'score', 'top topics', 'top terms'];
+  const head = [`start (${tz})`, 'kind', 'brand / topic / source', 'observed vs expected', 'score', 'top topics', 'top terms', 'incident'];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]!))).join('  ');
-  return [line(head), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line), '', `${alerts.length} alert(s)`].join('\n');
+  const incidents = new Set(alerts.map((a) => a.explanation.incident?.id)).size;
+  return [line(head), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line), '', `${alerts.length} alert(s) in ${incidents} incident(s)`].join('\n');
 }
 
 export function detectCommand(opts: DetectCommandOptions): FiredAlert[] {

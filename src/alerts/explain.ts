@@ -1,5 +1,6 @@
 import type { Db } from '../db/client.js';
 import { seriesBreakdown, seriesMentions, sourceNames, type AlertKind, type AlertSeries, type SeriesMention } from '../db/alerts.js';
+import type { IncidentInfo } from './detect-scan.js';
 import { documentFrequency, round, termGrowth, wordsOf, type Growth } from './terms.js';
 
 const HOUR = 3_600_000;
@@ -26,6 +27,8 @@ export interface AlertExplanation {
   terms: (Growth & { term: string })[];
   sources: (Growth & { id: number; name: string })[];
   samples: SampleMention[];
+  /** The incident the alert belongs to (alerts of one brand close in time) and what it absorbed. */
+  incident?: IncidentInfo;
 }
 
 export interface ExplainInput {
@@ -37,6 +40,7 @@ export interface ExplainInput {
   dataStart: number;
   summary: string;
   detector: Record<string, number | string>;
+  incident?: IncidentInfo;
 }
 
 function growth(window: Map<string, number>, baseline: Map<string, number>, scale: number, limit = 5): (Growth & { key: string })[] {
@@ -81,6 +85,7 @@ export function explainAlert(db: Db, input: ExplainInput): AlertExplanation {
     terms,
     sources,
     samples: pickSamples(now, kind, terms.map((t) => t.term)),
+    ...(input.incident ? { incident: input.incident } : {}),
   };
 }
 

@@ -11,6 +11,7 @@ sharedMissingNote('the airline-tweets alert replay');
 
 const TZ = 'America/Los_Angeles';
 const day = (iso: string) => DateTime.fromISO(iso, { zone: TZ }).toMillis();
+const HOUR = 3_600_000;
 
 describe.skipIf(!HAS_SHARED)('airline tweets: replayed alerts, Feb 16–25 2015 in Los Angeles time', () => {
   const earshot = tempEarshot(HAS_SHARED ? readFileSync(new URL('../../earshot.config.yaml', import.meta.url), 'utf8') : '');
@@ -29,39 +30,51 @@ describe.skipIf(!HAS_SHARED)('airline tweets: replayed alerts, Feb 16–25 2015 
       fired.set(sensitivity, detectAlerts(earshot.store, { from: day('2015-02-16'), to: day('2015-02-25'), sensitivity, tz: TZ }));
     }
     const counts = Object.fromEntries([...fired].map(([s, a]) => [s, a.length]));
-    console.log('alerts on Feb 16–24 (Pacific):', counts);
-    expect(counts.strict).toBeLessThanOrEqual(counts.balanced!);
-    expect(counts.balanced).toBeLessThanOrEqual(counts.sensitive!);
+    const incidents = Object.fromEntries([...fired].map(([s, a]) => [s, new Set(a.map((x) => x.explanation.incident!.id)).size]));
+    console.log('alerts on Feb 16–24 (Pacific):', counts, 'incidents:', incidents);
+    expect(counts.strict).toBeLessThan(counts.balanced!);
+    expect(counts.balanced).toBeLessThan(counts.sensitive!);
     // 9 days × ~60 series: a few a day, not a few an hour.
-    expect(counts.balanced).toBeLessThan(9 * 8);
+    expect(counts.balanced).toBeLessThan(9 * 5);
   }, 120_000);
 
-  it('raises on Feb 22 a volume spike for American and a cancellation-driven negative spike, each explained', () => {
+  it('raises on Feb 22 a volume spike for American and a negative spike on the cancellations topic, each explained', () => {
     const balanced = fired.get('balanced')!;
     const feb22 = balanced.filter((a) => a.bucketStart >= day('2015-02-22') && a.bucketStart < day('2015-02-23'));
     console.log(`Feb 22 (balanced):\n${formatAlerts(feb22, TZ)}`);
-    for (const a of feb22.filter((x) => x.kind !== 'emerging_topic' && x.topic === '*')) console.log(a.explanation.summary, '|', a.explanation.samples[0]?.text);
 
+    // The storm starts at noon Pacific (1–5 American tweets an hour before, then ~100): the
+    // volume spike is raised in that hour, explained by what the tweets say.
     const american = feb22.filter((a) => a.kind === 'volume_spike' && a.brand === 'american' && a.topic === '*');
-    expect(american.length).toBeGreaterThan(0);
-    for (const a of american) {
-      expect(a.explanation.terms.length).toBeGreaterThan(0);
-      expect(a.explanation.samples.length).toBeGreaterThan(0);
-    }
-    expect(american.some((a) => a.explanation.terms.some((t) => t.term === 'cancelled'))).toBe(true);
+    const storm = american.find((a) => a.bucketStart === day('2015-02-22') + 12 * HOUR);
+    expect(storm).toBeDefined();
+    expect(storm!.observed).toBeGreaterThan(100);
+    expect(storm!.explanation.terms.map((t) => t.term)).toEqual(expect.arrayContaining(['cancelled']));
+    expect(storm!.explanation.topics.map((t) => t.id)).toEqual(expect.arrayContaining(['cancellations']));
+    expect(storm!.explanation.samples).toHaveLength(5);
+    expect(storm!.explanation.samples.filter((s) => /cancel/i.test(s.text)).length).toBeGreaterThanOrEqual(3);
 
-    // The cancellation topic's own negative share stays high (~85 %) all week, so the spike in
-    // negativity shows as a negative spike whose growth is cancellations: topic and terms.
-    const negative = feb22.filter(
-      (a) =>
-        a.kind === 'negative_spike' &&
-        (a.topic === 'cancellations' ||
-          (a.explanation.topics.some((t) => t.id === 'cancellations') && a.explanation.terms.some((t) => t.term === 'cancelled'))),
-    );
-    expect(negative.length).toBeGreaterThan(0);
-    for (const a of negative) {
-      expect(a.explanation.samples.length).toBe(5);
+    // The cancellations topic is ~85 % negative all week, so its share cannot jump: the spike is
+    // in the number of its negative mentions, against that number's own baseline.
+    const cancellations = feb22.filter((a) => a.kind === 'negative_spike' && a.topic === 'cancellations');
+    expect(cancellations.map((a) => a.brand)).toContain('american');
+    for (const a of cancellations) {
+      expect(a.explanation.detector.trigger).toMatch(/count|both/);
+      expect(a.observed).toBeGreaterThan(5 * a.expected);
+      expect(a.explanation.terms[0]!.term).toBe('cancelled');
+      expect(a.explanation.samples).toHaveLength(5);
       expect(a.explanation.samples.filter((s) => s.sentiment === 'negative').length).toBeGreaterThanOrEqual(4);
     }
+  });
+
+  it('keeps the rest of the nine days quiet: a few alerts a day across all airlines and topics', () => {
+    const balanced = fired.get('balanced')!;
+    const storm = balanced.filter((a) => a.brand === 'american' && a.bucketStart >= day('2015-02-22') && a.bucketStart < day('2015-02-23'));
+    const elsewhere = balanced.length - storm.length;
+    console.log(`balanced: ${storm.length} alerts in the American storm on Feb 22, ${elsewhere} elsewhere`);
+    expect(elsewhere).toBeLessThan(9 * 4);
+    // The storm goes on for two more days: it stays one incident, not a new alert for each topic.
+    const after = balanced.filter((a) => a.brand === 'american' && a.bucketStart >= day('2015-02-23'));
+    expect(after.length).toBeLessThanOrEqual(2);
   });
 });

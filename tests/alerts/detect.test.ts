@@ -16,8 +16,21 @@ describe('detectAlerts (replay)', () => {
     expect(at('volume_spike', 'acme', '*')).toBeDefined();
     expect(at('volume_spike', '*', '*')).toBeDefined();
     expect(at('negative_spike', 'acme', '*')).toBeDefined();
-    expect(at('volume_spike', 'acme', 'cancellations')).toBeDefined();
     expect(alerts.filter((a) => a.bucketStart < SPIKE)).toEqual([]);
+  });
+
+  it('folds what repeats the same burst into one alert of the incident, and says so', () => {
+    // The cancellations topic spiked in the same hour as the brand: one alert each for volume and
+    // negativity, the topic's spikes (and its emerging-topic decision) listed inside them.
+    const atSpike = alerts.filter((a) => a.bucketStart === SPIKE && a.brand === 'acme');
+    expect(atSpike.map((a) => `${a.kind} ${a.topic}`).sort()).toEqual(['negative_spike *', 'volume_spike *']);
+    const volume = atSpike.find((a) => a.kind === 'volume_spike')!;
+    expect(volume.explanation.incident!.merged).toEqual(
+      expect.arrayContaining([expect.objectContaining({ kind: 'volume_spike', topic: 'cancellations', observed: expect.any(Number) })]),
+    );
+    const ids = new Set(atSpike.map((a) => a.explanation.incident!.id));
+    expect(ids.size).toBe(1);
+    expect([...ids][0]).toBe(`acme@${new Date(SPIKE).toISOString().slice(0, 13)}Z`);
     expect(alerts.every((a) => a.id === undefined)).toBe(true);
   });
 

@@ -11,3 +11,4 @@ export {
   type NegativeShareDetectorOptions,
 } from './negative-share.js';
 export { emergingTerms, type EmergingTerm, type EmergingOptions, type TermBucket } from './emerging.js';
+export { createNegativeSpikeDetector, type NegativeSpikeDecision, type NegativeSpikeOptions } from './negative-spike.js';

@@ -27,6 +27,12 @@ export interface VolumeDetectorOptions {
   spanMs?: number | number[];
   /** Past days (weeks for daily buckets) in the seasonal baseline. Default 7. */
   baselinePeriods?: number;
+  /**
+   * Within the cooldown, a new incident (the detector re-armed since its last alert) whose
+   * evidence is at least this many times the last alert's observed count fires anyway: a storm
+   * five times the blip that just paged is news. Default 5; Infinity turns it off.
+   */
+  escalation?: number;
   /** Override the sensitivity's surprise threshold (for sensitivity studies). */
   threshold?: number;
   /** Override the sensitivity's minimum lift (observed / expected). */
@@ -71,6 +77,8 @@ export function createVolumeDetector(opts: VolumeDetectorOptions): VolumeDetecto
   let seen = 0;
   let cooldownUntil = Number.NEGATIVE_INFINITY;
   let armed = true;
+  let lastObserved = 0;
+  const escalation = opts.escalation ?? 5;
 
   return {
     push(t, count) {
@@ -89,11 +97,12 @@ export function createVolumeDetector(opts: VolumeDetectorOptions): VolumeDetecto
       else if (observed < minVolume) reason = `below minimum volume ${minVolume}`;
       else if (score < threshold) reason = `score below ${threshold}`;
       else if (observed < expected * minLift) reason = `lift below ${minLift}`;
-      else if (t < cooldownUntil || !armed) reason = 'cooldown';
+      else if (!armed || (t < cooldownUntil && observed < escalation * lastObserved)) reason = 'cooldown';
       const fired = reason === undefined;
       if (fired) {
         cooldownUntil = t + cooldownBuckets * bucketMs;
         armed = false;
+        lastObserved = observed;
       } else if (score < threshold / 2) {
         // One alert per incident: re-arm only once the series has calmed down.
         armed = true;
@@ -107,7 +116,9 @@ export function createVolumeDetector(opts: VolumeDetectorOptions): VolumeDetecto
         stored = Math.min(count, rate * ((e + CLIP_Z * Math.sqrt(e + shortest.overdispersion * e * e)) / e));
       }
       baseline.add(t, stored);
-      return reason === undefined ? { t, observed, expected, score, fired } : { t, observed, expected, score, fired, reason };
+      const decision: SpikeDecision = { t, observed, expected, score, fired, ongoing: !armed };
+      if (reason !== undefined) decision.reason = reason;
+      return decision;
     },
   };
 }

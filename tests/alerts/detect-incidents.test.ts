@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { groupIncidents } from '../../src/alerts/detect-incidents.js';
+import type { Candidate } from '../../src/alerts/detect-scan.js';
+import type { AlertKind } from '../../src/db/alerts.js';
+
+const H = 3_600_000;
+const T = Date.UTC(2015, 1, 22, 12);
+function c(kind: AlertKind, brand: string, topic: string, hour: number, sourceId = 0): Candidate {
+  return { kind, series: { brand, topic, sourceId }, t: T + hour * H, windowFrom: T + hour * H, observed: 10, expected: 1, score: 6, summary: '', detector: {} };
+}
+const show = (cs: Candidate[]) => cs.map((x) => `${(x.t - T) / H} ${x.kind} ${x.series.brand}/${x.series.topic}`);
+
+describe('groupIncidents', () => {
+  it('folds a slice spike into the brand spike of the same kind and hour, and an emerging topic into its spike', () => {
+    const out = groupIncidents([c('emerging_topic', 'aa', 'bags', 0), c('volume_spike', 'aa', 'bags', 0), c('volume_spike', 'aa', '*', 0), c('negative_spike', 'aa', 'bags', 0)]);
+    expect(show(out)).toEqual(['0 volume_spike aa/*', '0 negative_spike aa/bags']);
+    expect(out[0]!.incident!.merged.map((m) => `${m.kind} ${m.topic}`)).toEqual(['volume_spike bags', 'emerging_topic bags']);
+  });
+
+  it('a slice raises each kind once per incident; a later hour of a new kind is new information', () => {
+    const out = groupIncidents([c('volume_spike', 'aa', 'bags', 0), c('volume_spike', 'aa', 'bags', 3), c('negative_spike', 'aa', 'bags', 4), c('volume_spike', 'aa', '*', 5)]);
+    expect(show(out)).toEqual(['0 volume_spike aa/bags', '4 negative_spike aa/bags', '5 volume_spike aa/*']);
+    expect(new Set(out.map((x) => x.incident!.id))).toEqual(new Set(['aa@2015-02-22T12Z']));
+  });
+
+  it('a new incident starts after 12 quiet hours, unless the brand is still inside its alerted incident', () => {
+    const input = [c('volume_spike', 'aa', 'bags', 0), c('volume_spike', 'aa', 'bags', 20)];
+    expect(show(groupIncidents(input))).toEqual(['0 volume_spike aa/bags', '20 volume_spike aa/bags']);
+    const stormGoesOn = groupIncidents(input, (brand, t) => brand === 'aa' && t < T + 48 * H);
+    expect(show(stormGoesOn)).toEqual(['0 volume_spike aa/bags']);
+    expect(stormGoesOn[0]!.incident!.merged).toHaveLength(1);
+  });
+
+  it('never folds across brands, and never folds brand-level spikes', () => {
+    const out = groupIncidents([c('volume_spike', 'aa', '*', 0), c('volume_spike', 'aa', '*', 2), c('volume_spike', 'ua', 'bags', 0), c('negative_spike', 'aa', '*', 0)]);
+    expect(show(out)).toEqual(['0 volume_spike aa/*', '0 negative_spike aa/*', '0 volume_spike ua/bags', '2 volume_spike aa/*']);
+  });
+});
