@@ -4,8 +4,8 @@
  * (bench/nab-score.ts), normalized 0–100 (null detector 0, perfect 100), per file and overall.
  *
  * Then, because the defaults were themselves picked on these five files:
- * - a leave-one-file-out estimate: over a small explicit grid (SETTINGS_GRID, 40 settings of the
- *   threshold, evidence spans, cooldown and baseline days) the best setting on four files scores the
+ * - a leave-one-file-out estimate: over a small explicit grid (SETTINGS_GRID, 36 settings of the
+ *   threshold, the longest span's confirmation, cooldown and baseline days) the best setting on four files scores the
  *   held-out fifth; the five held-out results are added and normalized as NAB does. This is the
  *   honest estimate for unseen series of the same kind, printed beside the in-sample score;
  * - the other sensitivity levels and profiles;
@@ -31,37 +31,38 @@ const DEFAULT_DAYS = 7;
 export interface GridSetting {
   /** Surprise threshold (z). */
   z: number;
-  /** Multiplier on the default evidence spans (1, 2, 4 h). */
-  spanScale: number;
+  /** Surprise the longest (4 h) span must reach as well. */
+  confirmZ: number;
   cooldownHours: number;
   baselineDays: number;
 }
 
 /**
- * The grid (5 × 2 × 2 × 2 = 40 settings), listed once here so the estimate cannot quietly grow.
+ * The grid (3 × 3 × 2 × 2 = 36 settings), listed once here so the estimate cannot quietly grow.
  * Each dimension lists the shipped default first, so ties (equal training scores) go to the
  * setting nearest the default.
  */
 export const SETTINGS_GRID: readonly GridSetting[] = (() => {
   const out: GridSetting[] = [];
-  for (const z of [5, 4, 4.5, 5.5, 6])
-    for (const spanScale of [1, 0.8])
-      for (const cooldownHours of [DEFAULT_COOLDOWN_MS / HOUR, 2 * (DEFAULT_COOLDOWN_MS / HOUR)])
-        for (const baselineDays of [DEFAULT_DAYS, 10]) out.push({ z, spanScale, cooldownHours, baselineDays });
+  const b = SENSITIVITY_THRESHOLDS.balanced;
+  for (const z of [b.volumeZ, b.volumeZ - 0.5, b.volumeZ + 0.5])
+    for (const confirmZ of [b.volumeConfirmZ, b.volumeConfirmZ - 0.5, b.volumeConfirmZ + 0.5])
+      for (const cooldownHours of [DEFAULT_COOLDOWN_MS / HOUR, DEFAULT_COOLDOWN_MS / HOUR / 2])
+        for (const baselineDays of [DEFAULT_DAYS, 10]) out.push({ z, confirmZ, cooldownHours, baselineDays });
   return out;
 })();
 
 export function settingOptions(s: GridSetting): SeriesDetectorOptions {
   return {
     threshold: s.z,
-    spanMs: SPANS_H.map((h) => h * HOUR * s.spanScale),
+    confirmZ: s.confirmZ,
     cooldownBuckets: Math.round((s.cooldownHours * HOUR) / BUCKET_MS),
     baselinePeriods: s.baselineDays,
   };
 }
 
 export const settingName = (s: GridSetting): string =>
-  `z ${s.z}, spans ×${s.spanScale}, cooldown ${s.cooldownHours} h, ${s.baselineDays} days`;
+  `z ${s.z}, confirm ${s.confirmZ}, cooldown ${s.cooldownHours} h, ${s.baselineDays} days`;
 
 export interface HeldOut {
   file: string;
@@ -156,7 +157,7 @@ function main(): void {
   const loo = leaveOneFileOut(files, grid);
   const bestAll = grid.reduce((b, perFile, i) => (normalizedScore(perFile) > normalizedScore(grid[b]!) + 1e-9 ? i : b), 0);
   console.log(
-    `\nLeave-one-file-out over ${SETTINGS_GRID.length} settings (z × spans × cooldown × baseline days; ${((Date.now() - t1) / 1000).toFixed(1)} s):`,
+    `\nLeave-one-file-out over ${SETTINGS_GRID.length} settings (z × confirmation × cooldown × baseline days; ${((Date.now() - t1) / 1000).toFixed(1)} s):`,
   );
   console.log('| held-out file | setting chosen on the other four | their score | held-out | in-sample (balanced) |');
   console.log('|---|---|---|---|---|');
@@ -180,6 +181,8 @@ function main(): void {
   const knobs: [string, (f: number) => SeriesDetectorOptions][] = [
     ['surprise threshold (z)', (f) => ({ threshold: b.volumeZ * f })],
     ['minimum lift', (f) => ({ minLift: 1 + (b.volumeLift - 1) * f })],
+    [`confirmation on 4 h (z ${b.volumeConfirmZ})`, (f) => ({ confirmZ: b.volumeConfirmZ * f })],
+    ['escalation (×5)', (f) => ({ escalation: 5 * f })],
     [`cooldown (${cooldownH} h)`, (f) => ({ cooldownBuckets: Math.round(((cooldownH * HOUR) / BUCKET_MS) * f) })],
     ['minimum volume (10)', (f) => ({ minVolume: Math.round(10 * f) })],
     [`evidence spans (${SPANS_H.join(', ')} h)`, (f) => ({ spanMs: SPANS_H.map((h) => h * HOUR * f) })],

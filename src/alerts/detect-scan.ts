@@ -5,13 +5,14 @@
  * those before the reported range too (they open the incidents later alerts belong to).
  */
 import { createNegativeSpikeDetector, createVolumeDetector, emergingTerms, type Sensitivity, type TermBucket } from '../analytics/detectors/index.js';
+import { DEFAULT_COOLDOWN_MS } from '../analytics/detectors/volume-spike.js';
 import { NO_SOURCE, type AlertKind, type AlertSeries, type HourCounts } from '../db/alerts.js';
 import { round } from './terms.js';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
-/** The same series fires again only after this (per kind); matches the volume detector's cooldown. */
-export const REPEAT_MS = 12 * HOUR;
+/** The same series fires again only after this (per kind); the volume detector's cooldown. */
+export const REPEAT_MS = DEFAULT_COOLDOWN_MS;
 /**
  * Fewest mentions of a topic in the hour for it to emerge: hourly history is mostly empty for a
  * topic, so its median share is 0 and the expected count is the 0.5 prior; the detector's
@@ -146,7 +147,7 @@ export function scanSeries(s: Series, w: ScanWindow, ongoing?: Set<number>): Can
  * counts against its last 7 days, each day the 24 hours ending a whole number of days before
  * this hour. Days rather than hours: a topic's share per hour is mostly 0 for a brand with few
  * mentions an hour, so its median would call every common topic rare; the median over days
- * still keeps one past burst from becoming normal. A topic fires at most once per 12 h per brand.
+ * still keeps one past burst from becoming normal. A topic fires at most once per 24 h per brand.
  */
 export function scanEmerging(all: Series, topics: readonly Series[], w: ScanWindow): Candidate[] {
   const brand = all.series.brand;

@@ -103,7 +103,7 @@ function candidatesFor(db: Db, feedFrom: number, from: number, to: number, sensi
  * sources) through the detectors, hour by hour, from up to 8 days before `from`; each decision
  * uses only hours up to its own, so a replay and a live run decide alike. Fired alerts in
  * [from, to) come back explained; with `persist` they are stored (an alert already stored, or one
- * for the same series and kind within the previous 12 h, is not stored again).
+ * for the same series and kind within the previous 24 h, is not stored again).
  */
 export function detectAlerts(store: { db: Db }, opts: DetectOptions): FiredAlert[] {
   const { db } = store;

@@ -23,9 +23,9 @@ describe('groupIncidents', () => {
     expect(new Set(out.map((x) => x.incident!.id))).toEqual(new Set(['aa@2015-02-22T12Z']));
   });
 
-  it('a new incident starts after 12 quiet hours, unless the brand is still inside its alerted incident', () => {
-    const input = [c('volume_spike', 'aa', 'bags', 0), c('volume_spike', 'aa', 'bags', 20)];
-    expect(show(groupIncidents(input))).toEqual(['0 volume_spike aa/bags', '20 volume_spike aa/bags']);
+  it('a new incident starts after a quiet day, unless the brand is still inside its alerted incident', () => {
+    const input = [c('volume_spike', 'aa', 'bags', 0), c('volume_spike', 'aa', 'bags', 30)];
+    expect(show(groupIncidents(input))).toEqual(['0 volume_spike aa/bags', '30 volume_spike aa/bags']);
     const stormGoesOn = groupIncidents(input, (brand, t) => brand === 'aa' && t < T + 48 * H);
     expect(show(stormGoesOn)).toEqual(['0 volume_spike aa/bags']);
     expect(stormGoesOn[0]!.incident!.merged).toHaveLength(1);

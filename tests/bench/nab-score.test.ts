@@ -101,7 +101,8 @@ describe('leave-one-file-out estimate (bench:spikes)', () => {
   it('uses a small explicit grid whose first setting is the shipped balanced default', () => {
     expect(SETTINGS_GRID.length).toBeLessThanOrEqual(40);
     expect(new Set(SETTINGS_GRID.map((g) => JSON.stringify(g))).size).toBe(SETTINGS_GRID.length);
-    expect(SETTINGS_GRID[0]).toEqual({ z: SENSITIVITY_THRESHOLDS.balanced.volumeZ, spanScale: 1, cooldownHours: 12, baselineDays: 7 });
-    expect(settingOptions(SETTINGS_GRID[0]!)).toEqual({ threshold: 5, spanMs: [3_600_000, 7_200_000, 14_400_000], cooldownBuckets: 144, baselinePeriods: 7 });
+    const b = SENSITIVITY_THRESHOLDS.balanced;
+    expect(SETTINGS_GRID[0]).toEqual({ z: b.volumeZ, confirmZ: b.volumeConfirmZ, cooldownHours: 24, baselineDays: 7 });
+    expect(settingOptions(SETTINGS_GRID[0]!)).toEqual({ threshold: 5, confirmZ: 2, cooldownBuckets: 288, baselinePeriods: 7 });
   });
 });

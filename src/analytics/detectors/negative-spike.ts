@@ -1,5 +1,5 @@
 import { createNegativeShareDetector, type NegativeShareDetectorOptions, type ShareBucket, type ShareDecision } from './negative-share.js';
-import { createVolumeDetector, type VolumeDetectorOptions } from './volume-spike.js';
+import { createVolumeDetector, DEFAULT_COOLDOWN_MS, type VolumeDetectorOptions } from './volume-spike.js';
 import type { SpikeDecision } from './types.js';
 
 export interface NegativeSpikeOptions {
@@ -10,7 +10,7 @@ export interface NegativeSpikeOptions {
   share?: Omit<NegativeShareDetectorOptions, 'sensitivity'>;
   /** Options of the count test (volume-spike.ts, run on the negative counts). */
   count?: Omit<VolumeDetectorOptions, 'bucketMs' | 'sensitivity' | 'utcOffsetMinutes'>;
-  /** Buckets after a firing during which neither test fires again. Default: 12 hours' worth. */
+  /** Buckets after a firing during which neither test fires again. Default: the volume detector's cooldown. */
   cooldownBuckets?: number;
 }
 
@@ -36,7 +36,7 @@ export interface NegativeSpikeDecision {
 export function createNegativeSpikeDetector(opts: NegativeSpikeOptions): { push(bucket: ShareBucket): NegativeSpikeDecision } {
   const share = createNegativeShareDetector({ ...opts.share, sensitivity: opts.sensitivity });
   const count = createVolumeDetector({ ...opts.count, bucketMs: opts.bucketMs, sensitivity: opts.sensitivity, utcOffsetMinutes: opts.utcOffsetMinutes });
-  const cooldown = opts.cooldownBuckets ?? Math.ceil((12 * 3_600_000) / opts.bucketMs);
+  const cooldown = opts.cooldownBuckets ?? Math.ceil(DEFAULT_COOLDOWN_MS / opts.bucketMs);
   let quietFor = Number.POSITIVE_INFINITY;
   return {
     push(bucket) {

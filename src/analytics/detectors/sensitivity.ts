@@ -9,6 +9,8 @@ import type { Sensitivity } from './types.js';
  *   real mention counts are heavier-tailed than the negative binomial.
  * - `volumeLift`: the observed span must also be at least this multiple of the expected one, so a
  *   statistically clear but tiny rise in a huge series stays quiet.
+ * - `volumeConfirmZ`: the surprise the longest evidence span (4 h) must reach as well, so a spike
+ *   is seen at two scales; one-sided tail ≈ 6.7e-2 / 2.3e-2 / 6.2e-3.
  * - `shareZ` / `shareDelta`: the negative share's proportion test and the minimum rise of the share
  *   in absolute points. An hourly share test runs on every series every hour (~60 series × 24 h a
  *   day in the airline replay), so z 4 (tail 3.2e-5) is about one chance alarm a month there;
@@ -18,6 +20,7 @@ import type { Sensitivity } from './types.js';
 export interface Thresholds {
   volumeZ: number;
   volumeLift: number;
+  volumeConfirmZ: number;
   shareZ: number;
   shareDelta: number;
   termScore: number;
@@ -25,9 +28,9 @@ export interface Thresholds {
 }
 
 export const SENSITIVITY_THRESHOLDS: Readonly<Record<Sensitivity, Readonly<Thresholds>>> = {
-  sensitive: { volumeZ: 4, volumeLift: 1.3, shareZ: 3.5, shareDelta: 0.05, termScore: 3, termLift: 3 },
-  balanced: { volumeZ: 5, volumeLift: 1.5, shareZ: 4, shareDelta: 0.1, termScore: 4, termLift: 5 },
-  strict: { volumeZ: 6, volumeLift: 2, shareZ: 5, shareDelta: 0.15, termScore: 5, termLift: 8 },
+  sensitive: { volumeZ: 4, volumeLift: 1.3, volumeConfirmZ: 1.5, shareZ: 3.5, shareDelta: 0.05, termScore: 3, termLift: 3 },
+  balanced: { volumeZ: 5, volumeLift: 1.5, volumeConfirmZ: 2, shareZ: 4, shareDelta: 0.1, termScore: 4, termLift: 5 },
+  strict: { volumeZ: 6, volumeLift: 2, volumeConfirmZ: 2.5, shareZ: 5, shareDelta: 0.15, termScore: 5, termLift: 8 },
 };
 
 export const DEFAULT_SENSITIVITY: Sensitivity = 'balanced';

@@ -76,19 +76,36 @@ describe('createVolumeDetector', () => {
     expect(firedAt(run(10 * 24, () => 20, { [blip]: 80, [storm]: 600 }, { escalation: Infinity }))).toEqual([blip]);
   });
 
-  it('the default cooldown is 12 hours at any bucket size', () => {
+  it('the default cooldown is 24 hours at any bucket size', () => {
     const FIVE = 300_000;
     const draw = poissonSampler(3);
     const d = createVolumeDetector({ bucketMs: FIVE });
-    const n = 10 * 288;
+    const n = 11 * 288;
     const first = 8 * 288;
     const fired: number[] = [];
     for (let i = 0; i < n; i++) {
-      const burst = i === first || i === first + 143 || i === first + 144 ? 120 : 0;
+      const burst = i === first || i === first + 287 || i === first + 288 ? 120 : 0;
       if (d.push(T0 + i * FIVE, draw(2) + burst).fired) fired.push(i);
     }
-    // 143 buckets later is still inside the 12 hours; 144 is the first bucket after them.
-    expect(fired).toEqual([first, first + 144]);
+    // 287 buckets later is still inside the 24 hours; 288 is the first bucket after them.
+    expect(fired).toEqual([first, first + 288]);
+  });
+
+  it('a burst must stand out over the longest span too: a blip is not confirmed, a swell is', () => {
+    const FIVE = 300_000;
+    const run5 = (extra: (i: number) => number) => {
+      const draw = poissonSampler(5);
+      const d = createVolumeDetector({ bucketMs: FIVE, confirmZ: 4.5 });
+      return Array.from({ length: 10 * 288 }, (_, i) => d.push(T0 + i * FIVE, draw(5) + extra(i)));
+    };
+    const at = 9 * 288;
+    // +60 in one bucket (5 a bucket usual): over 6 σ over an hour, under 4 σ over four hours.
+    const blip = run5((i) => (i === at ? 60 : 0));
+    expect(blip[at]!.reason).toMatch(/not confirmed over 4 h/);
+    expect(blip.some((d) => d.fired)).toBe(false);
+    // Sixty more an hour for four hours is seen at both scales.
+    const swell = run5((i) => (i >= at && i < at + 48 ? 5 : 0));
+    expect(swell.some((d) => d.fired)).toBe(true);
   });
 
   it('is online: a decision does not change when later data differ', () => {
