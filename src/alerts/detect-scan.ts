@@ -163,21 +163,32 @@ export function scanEmerging(all: Series, topics: readonly Series[], w: ScanWind
     return { total: all.hours.get(t)?.volume ?? 0, terms };
   };
   const hourly = new Map<number, TermBucket>();
+  // The day ending at an hour is summed once and reused by the six following days' decisions.
+  const daySums = new Map<number, TermBucket>();
+  const dayEndingAt = (end: number): TermBucket => {
+    let day = daySums.get(end);
+    if (day) return day;
+    const terms: Record<string, number> = {};
+    let total = 0;
+    for (let h = end - DAY; h < end; h += HOUR) {
+      const b = hourly.get(h);
+      if (!b) continue;
+      total += b.total;
+      for (const [k, n] of Object.entries(b.terms)) terms[k] = (terms[k] ?? 0) + n;
+    }
+    daySums.set(end, (day = { total, terms }));
+    daySums.delete(end - 8 * DAY);
+    return day;
+  };
   for (let t = start; t < w.to; t += HOUR) {
     const current = countsAt(t);
     hourly.set(t, current);
-    hourly.delete(t - 7 * DAY);
+    hourly.delete(t - 8 * DAY);
     // A day of history at least, so a young store's first topics are not "emerging".
     if (t - start < DAY || current.total === 0) continue;
     const days: TermBucket[] = [];
     for (let d = 0; d < 7; d++) {
-      const day: TermBucket & { terms: Record<string, number> } = { total: 0, terms: {} };
-      for (let h = t - (d + 1) * DAY; h < t - d * DAY; h += HOUR) {
-        const b = hourly.get(h);
-        if (!b) continue;
-        day.total += b.total;
-        for (const [k, n] of Object.entries(b.terms)) day.terms[k] = (day.terms[k] ?? 0) + n;
-      }
+      const day = dayEndingAt(t - d * DAY);
       if (day.total > 0) days.push(day);
     }
     for (const e of emergingTerms(days, current, { sensitivity: w.sensitivity, minCount: EMERGING_MIN_COUNT })) {

@@ -10,6 +10,8 @@ const DAY_MS = 24 * HOUR_MS;
 const TOPIC_KEYS = ['volume', 'positive', 'neutral', 'negative'] as const;
 
 export interface TopicsQuery extends Omit<TrendFilter, 'topic'> {
+  /** List only this topic's subtopics (its whole subtree below it). */
+  topic?: string;
   tz: string;
   from?: number;
   to?: number;
@@ -66,10 +68,13 @@ export function topTopics(db: Db, query: TopicsQuery): TopicsAnswer {
   const previousFrom = from - (to - from);
   const aligned = [from, to, previousFrom].every((t) => t % HOUR_MS === 0);
   const source = query.countSource ?? countSourceFor(query, aligned);
+  const { topic, ...filter } = query;
+  const within = topic === undefined ? null : subtopics(db, topic);
+  const keep = <T>(rows: [string, T][]) => new Map(within ? rows.filter(([key]) => within.has(key)) : rows);
   const count = (a: number, b: number) =>
     source === 'mentions'
-      ? new Map(countRows(db, query, { from: a, to: b, step: null, by: 'topic' }).map((r) => [r.key, r]))
-      : new Map([...bucketSums(db, query, { starts: [a], end: b, by: 'topic', keys: TOPIC_KEYS })].map(([key, [counts]]) => [key, { ...counts!, key }]));
+      ? keep(countRows(db, filter, { from: a, to: b, step: null, by: 'topic' }).map((r) => [r.key, r]))
+      : keep([...bucketSums(db, filter, { starts: [a], end: b, by: 'topic', keys: TOPIC_KEYS })].map(([key, [counts]]) => [key, { ...counts!, key }]));
   const now = count(from, to);
   const before = count(previousFrom, from);
   const names = new Map(
@@ -114,4 +119,13 @@ export function topTopics(db: Db, query: TopicsQuery): TopicsAnswer {
     top,
     rising: rising.slice(0, query.limit),
   };
+}
+
+/** Every topic below `topic` in the taxonomy (not the topic itself). */
+function subtopics(db: Db, topic: string): Set<string> {
+  const rows = db.$client
+    .prepare('WITH RECURSIVE tree(id) AS (SELECT id FROM topics WHERE parent_id = ? UNION SELECT t.id FROM topics t JOIN tree ON t.parent_id = tree.id) SELECT id FROM tree')
+    .pluck()
+    .all(topic) as string[];
+  return new Set(rows);
 }

@@ -3,9 +3,9 @@ import { topTopics } from '../analytics/top-topics.js';
 import type { Db } from '../db/client.js';
 import { ChangeSchema, filterFrom, trendFilterParams } from './trend-params.js';
 
-const { topic: _topic, ...params } = trendFilterParams;
 const QuerySchema = z.object({
-  ...params,
+  ...trendFilterParams,
+  topic: trendFilterParams.topic.openapi({ description: "list only this topic's subtopics" }),
   limit: z.coerce.number().int().min(1).max(100).default(10),
   alpha: z.coerce.number().gt(0).max(0.5).default(0.05).openapi({ description: 'largest one-sided p-value a listed rise may have' }),
 });

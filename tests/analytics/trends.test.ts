@@ -109,6 +109,12 @@ describe('top and rising topics, share of voice', () => {
     expect(answer.top.map((t) => [t.topic, t.volume])).toEqual([['delivery', 30], ['late-delivery', 30], ['price', 3]]);
     expect(answer.top[0]!.previous.volume).toEqual({ value: 10, delta: 20, percent: 200 });
     expect(answer.rising.map((t) => t.topic)).toEqual(['delivery', 'late-delivery']); // price 1 → 3 is not significant
+    // Within a topic: its subtopics only, from the rollups and from the mentions alike.
+    for (const countSource of [undefined, 'mentions'] as const) {
+      const within = topTopics(earshot.store.db, { tz: 'UTC', from: T0 + 7 * 24 * H, to: T0 + 14 * 24 * H, limit: 10, alpha: 0.05, topic: 'delivery', countSource });
+      expect(within.top.map((t) => [t.topic, t.volume])).toEqual([['late-delivery', 30]]);
+      expect(within.rising.map((t) => t.topic)).toEqual(['late-delivery']);
+    }
   });
 
   it('splits voice between the brand and its competitors', () => {

@@ -1,10 +1,46 @@
 /** Small robust-statistics helpers shared by the detectors. */
 
+/**
+ * The median, by selection rather than a full sort (the detectors take a week's median every
+ * hour of every series; sorting was most of a detection run).
+ */
 export function median(values: readonly number[]): number {
-  if (values.length === 0) return Number.NaN;
-  const s = [...values].sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+  const n = values.length;
+  if (n === 0) return Number.NaN;
+  const a = Float64Array.from(values);
+  const mid = n >> 1;
+  const upper = select(a, mid);
+  if (n % 2) return upper;
+  // The lower middle is the largest value left of `mid` once selection has partitioned there.
+  let lower = -Infinity;
+  for (let i = 0; i < mid; i++) if (a[i]! > lower) lower = a[i]!;
+  return (lower + upper) / 2;
+}
+
+/** Hoare's quickselect: puts the k-th smallest at index k, smaller ones left of it; returns it. */
+function select(a: Float64Array, k: number): number {
+  let lo = 0;
+  let hi = a.length - 1;
+  while (lo < hi) {
+    const pivot = a[(lo + hi) >> 1]!;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (a[i]! < pivot) i++;
+      while (a[j]! > pivot) j--;
+      if (i <= j) {
+        const t = a[i]!;
+        a[i] = a[j]!;
+        a[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else break;
+  }
+  return a[k]!;
 }
 
 /** P(Z ≥ z) for a standard normal (Abramowitz–Stegun 7.1.26 erfc, error < 1.5e-7). */
