@@ -137,7 +137,8 @@ const trendQueries: { name: string; q: Partial<TrendQuery> }[] = [
   { name: 'all metrics/day, 1 y, LA, brand+topic', q: { ...base, metric: 'all', tz: 'America/Los_Angeles', brand: 'globex', topic: 'support' } },
   { name: 'volume/day, 1 y, LA, lang=fr', q: { ...base, tz: 'America/Los_Angeles', lang: 'fr' } },
   { name: 'sentiment/month, 1 y, brand+source=appstore', q: { ...base, metric: 'sentiment', bucket: 'month', brand: 'acme', sourceIds: [5] } },
-  { name: 'volume/day, 30 d, sentiment=negative (mentions path)', q: { ...base, from: END - 30 * DAY, to: END, brand: 'acme', sentiment: 'negative' } },
+  { name: 'volume/day, 30 d, brand, sentiment=negative', q: { ...base, from: END - 30 * DAY, to: END, brand: 'acme', sentiment: 'negative' } },
+  { name: 'sentiment/week, 90 d, rating=1,2 (mentions path)', q: { ...base, metric: 'sentiment', bucket: 'week', from: END - 90 * DAY, to: END, rating: [1, 2] } },
 ];
 const queries: Query[] = trendQueries.map(({ name, q }) => ({
   name,

@@ -1,8 +1,13 @@
 -- Hand-edited (drizzle-kit cannot express WITHOUT ROWID): every rollup table is created WITHOUT
--- ROWID, rollups is recreated with its new key order (source before bucket) and rollups_all is
--- recreated unchanged but WITHOUT ROWID; the new language and day tables are then filled from
--- the hour rollups (sums of sums, so they agree exactly with what the writer will add).
-CREATE TABLE `__new_rollups` (
+-- ROWID. The two hour tables are recreated (rollups with its new key order, source before hour)
+-- and recounted from the mentions, as src/db/mention-writer.ts (rebuildRollupsSql) counts them,
+-- since old rows lack the per-label originals; the language and day tables are then filled
+-- from the hour tables (sums of sums: they agree exactly with what the writer adds).
+DROP TABLE `rollups`;
+--> statement-breakpoint
+DROP TABLE `rollups_all`;
+--> statement-breakpoint
+CREATE TABLE `rollups` (
 	`brand` text NOT NULL,
 	`topic` text NOT NULL,
 	`bucket` integer NOT NULL,
@@ -26,16 +31,13 @@ CREATE TABLE `__new_rollups` (
 	`ces_count` integer DEFAULT 0 NOT NULL,
 	`cli_sum` real DEFAULT 0 NOT NULL,
 	`cli_count` integer DEFAULT 0 NOT NULL,
+	`positive_originals` integer DEFAULT 0 NOT NULL,
+	`neutral_originals` integer DEFAULT 0 NOT NULL,
+	`negative_originals` integer DEFAULT 0 NOT NULL,
 	PRIMARY KEY(`brand`, `topic`, `source_id`, `bucket`, `lang`)
 ) WITHOUT ROWID;
 --> statement-breakpoint
-INSERT INTO `__new_rollups` (brand, topic, bucket, source_id, lang, volume, originals, positive, neutral, negative, sentiment_sum, sentiment_count, rating_sum, rating_count, csat_count, csat_satisfied, nps_count, promoters, detractors, ces_sum, ces_count, cli_sum, cli_count) SELECT brand, topic, bucket, source_id, lang, volume, originals, positive, neutral, negative, sentiment_sum, sentiment_count, rating_sum, rating_count, csat_count, csat_satisfied, nps_count, promoters, detractors, ces_sum, ces_count, cli_sum, cli_count FROM `rollups` ORDER BY brand, topic, source_id, bucket, lang;
---> statement-breakpoint
-DROP TABLE `rollups`;
---> statement-breakpoint
-ALTER TABLE `__new_rollups` RENAME TO `rollups`;
---> statement-breakpoint
-CREATE TABLE `__new_rollups_all` (
+CREATE TABLE `rollups_all` (
 	`brand` text NOT NULL,
 	`topic` text NOT NULL,
 	`bucket` integer NOT NULL,
@@ -57,14 +59,11 @@ CREATE TABLE `__new_rollups_all` (
 	`ces_count` integer DEFAULT 0 NOT NULL,
 	`cli_sum` real DEFAULT 0 NOT NULL,
 	`cli_count` integer DEFAULT 0 NOT NULL,
+	`positive_originals` integer DEFAULT 0 NOT NULL,
+	`neutral_originals` integer DEFAULT 0 NOT NULL,
+	`negative_originals` integer DEFAULT 0 NOT NULL,
 	PRIMARY KEY(`brand`, `topic`, `bucket`)
 ) WITHOUT ROWID;
---> statement-breakpoint
-INSERT INTO `__new_rollups_all` (brand, topic, bucket, volume, originals, positive, neutral, negative, sentiment_sum, sentiment_count, rating_sum, rating_count, csat_count, csat_satisfied, nps_count, promoters, detractors, ces_sum, ces_count, cli_sum, cli_count) SELECT brand, topic, bucket, volume, originals, positive, neutral, negative, sentiment_sum, sentiment_count, rating_sum, rating_count, csat_count, csat_satisfied, nps_count, promoters, detractors, ces_sum, ces_count, cli_sum, cli_count FROM `rollups_all` ORDER BY brand, topic, bucket;
---> statement-breakpoint
-DROP TABLE `rollups_all`;
---> statement-breakpoint
-ALTER TABLE `__new_rollups_all` RENAME TO `rollups_all`;
 --> statement-breakpoint
 CREATE TABLE `rollups_lang` (
 	`brand` text NOT NULL,
@@ -89,6 +88,9 @@ CREATE TABLE `rollups_lang` (
 	`ces_count` integer DEFAULT 0 NOT NULL,
 	`cli_sum` real DEFAULT 0 NOT NULL,
 	`cli_count` integer DEFAULT 0 NOT NULL,
+	`positive_originals` integer DEFAULT 0 NOT NULL,
+	`neutral_originals` integer DEFAULT 0 NOT NULL,
+	`negative_originals` integer DEFAULT 0 NOT NULL,
 	PRIMARY KEY(`brand`, `topic`, `lang`, `bucket`)
 ) WITHOUT ROWID;
 --> statement-breakpoint
@@ -116,6 +118,9 @@ CREATE TABLE `rollups_day` (
 	`ces_count` integer DEFAULT 0 NOT NULL,
 	`cli_sum` real DEFAULT 0 NOT NULL,
 	`cli_count` integer DEFAULT 0 NOT NULL,
+	`positive_originals` integer DEFAULT 0 NOT NULL,
+	`neutral_originals` integer DEFAULT 0 NOT NULL,
+	`negative_originals` integer DEFAULT 0 NOT NULL,
 	PRIMARY KEY(`brand`, `topic`, `source_id`, `bucket`, `lang`)
 ) WITHOUT ROWID;
 --> statement-breakpoint
@@ -141,6 +146,9 @@ CREATE TABLE `rollups_all_day` (
 	`ces_count` integer DEFAULT 0 NOT NULL,
 	`cli_sum` real DEFAULT 0 NOT NULL,
 	`cli_count` integer DEFAULT 0 NOT NULL,
+	`positive_originals` integer DEFAULT 0 NOT NULL,
+	`neutral_originals` integer DEFAULT 0 NOT NULL,
+	`negative_originals` integer DEFAULT 0 NOT NULL,
 	PRIMARY KEY(`brand`, `topic`, `bucket`)
 ) WITHOUT ROWID;
 --> statement-breakpoint
@@ -167,13 +175,44 @@ CREATE TABLE `rollups_lang_day` (
 	`ces_count` integer DEFAULT 0 NOT NULL,
 	`cli_sum` real DEFAULT 0 NOT NULL,
 	`cli_count` integer DEFAULT 0 NOT NULL,
+	`positive_originals` integer DEFAULT 0 NOT NULL,
+	`neutral_originals` integer DEFAULT 0 NOT NULL,
+	`negative_originals` integer DEFAULT 0 NOT NULL,
 	PRIMARY KEY(`brand`, `topic`, `lang`, `bucket`)
 ) WITHOUT ROWID;
 --> statement-breakpoint
-INSERT INTO `rollups_lang` (brand, topic, lang, bucket, volume, originals, positive, neutral, negative, sentiment_sum, sentiment_count, rating_sum, rating_count, csat_count, csat_satisfied, nps_count, promoters, detractors, ces_sum, ces_count, cli_sum, cli_count) SELECT brand, topic, lang, bucket, sum(volume), sum(originals), sum(positive), sum(neutral), sum(negative), sum(sentiment_sum), sum(sentiment_count), sum(rating_sum), sum(rating_count), sum(csat_count), sum(csat_satisfied), sum(nps_count), sum(promoters), sum(detractors), sum(ces_sum), sum(ces_count), sum(cli_sum), sum(cli_count) FROM `rollups` GROUP BY brand, topic, lang, bucket;
+WITH RECURSIVE anc(topic, ancestor) AS (
+  SELECT id, id FROM topics
+  UNION SELECT anc.topic, t.parent_id FROM anc JOIN topics t ON t.id = anc.ancestor WHERE t.parent_id IS NOT NULL
+), mb(mid, brand) AS (
+  SELECT id, '*' FROM mentions UNION ALL SELECT mention_id, brand_id FROM mention_brands
+), mt(mid, topic) AS (
+  SELECT id, '*' FROM mentions
+  UNION SELECT mt.mention_id, coalesce(anc.ancestor, mt.topic_id) FROM mention_topics mt LEFT JOIN anc ON anc.topic = mt.topic_id
+)
+INSERT INTO rollups (brand, topic, source_id, bucket, lang, volume, originals, positive, neutral, negative, sentiment_sum, sentiment_count, rating_sum, rating_count, csat_count, csat_satisfied, nps_count, promoters, detractors, ces_sum, ces_count, cli_sum, cli_count, positive_originals, neutral_originals, negative_originals)
+SELECT mb.brand, mt.topic, m.source_id, (m.published_at / 3600000) * 3600000, m.lang, sum(1), sum((m.duplicate_of IS NULL)), sum((m.sentiment_label IS 'positive')), sum((m.sentiment_label IS 'neutral')), sum((m.sentiment_label IS 'negative')), sum(coalesce(m.sentiment_score, 0)), sum((m.sentiment_score IS NOT NULL)), sum(coalesce(m.rating, 0)), sum((m.rating IS NOT NULL)), sum((coalesce(m.csat, m.rating) IS NOT NULL)), sum(coalesce(coalesce(m.csat, m.rating) >= 4, 0)), sum((m.nps IS NOT NULL)), sum(coalesce(m.nps >= 9, 0)), sum(coalesce(m.nps <= 6, 0)), sum(coalesce(m.ces, 0)), sum((m.ces IS NOT NULL)), sum(coalesce((CASE WHEN m.nps IS NOT NULL AND m.metadata IS NOT NULL AND (CASE WHEN typeof(json_extract(m.metadata, '$.repurchase')) IN ('integer', 'real') OR (trim(json_extract(m.metadata, '$.repurchase')) GLOB '[0-9]*' AND trim(json_extract(m.metadata, '$.repurchase')) NOT GLOB '*[^0-9.]*') THEN cast(trim(json_extract(m.metadata, '$.repurchase')) AS REAL) END) BETWEEN 0 AND 10 AND (CASE WHEN typeof(json_extract(m.metadata, '$.try_other')) IN ('integer', 'real') OR (trim(json_extract(m.metadata, '$.try_other')) GLOB '[0-9]*' AND trim(json_extract(m.metadata, '$.try_other')) NOT GLOB '*[^0-9.]*') THEN cast(trim(json_extract(m.metadata, '$.try_other')) AS REAL) END) BETWEEN 0 AND 10 THEN (m.nps + (CASE WHEN typeof(json_extract(m.metadata, '$.repurchase')) IN ('integer', 'real') OR (trim(json_extract(m.metadata, '$.repurchase')) GLOB '[0-9]*' AND trim(json_extract(m.metadata, '$.repurchase')) NOT GLOB '*[^0-9.]*') THEN cast(trim(json_extract(m.metadata, '$.repurchase')) AS REAL) END) + (CASE WHEN typeof(json_extract(m.metadata, '$.try_other')) IN ('integer', 'real') OR (trim(json_extract(m.metadata, '$.try_other')) GLOB '[0-9]*' AND trim(json_extract(m.metadata, '$.try_other')) NOT GLOB '*[^0-9.]*') THEN cast(trim(json_extract(m.metadata, '$.try_other')) AS REAL) END)) / 3.0 END), 0)), sum(((CASE WHEN m.nps IS NOT NULL AND m.metadata IS NOT NULL AND (CASE WHEN typeof(json_extract(m.metadata, '$.repurchase')) IN ('integer', 'real') OR (trim(json_extract(m.metadata, '$.repurchase')) GLOB '[0-9]*' AND trim(json_extract(m.metadata, '$.repurchase')) NOT GLOB '*[^0-9.]*') THEN cast(trim(json_extract(m.metadata, '$.repurchase')) AS REAL) END) BETWEEN 0 AND 10 AND (CASE WHEN typeof(json_extract(m.metadata, '$.try_other')) IN ('integer', 'real') OR (trim(json_extract(m.metadata, '$.try_other')) GLOB '[0-9]*' AND trim(json_extract(m.metadata, '$.try_other')) NOT GLOB '*[^0-9.]*') THEN cast(trim(json_extract(m.metadata, '$.try_other')) AS REAL) END) BETWEEN 0 AND 10 THEN (m.nps + (CASE WHEN typeof(json_extract(m.metadata, '$.repurchase')) IN ('integer', 'real') OR (trim(json_extract(m.metadata, '$.repurchase')) GLOB '[0-9]*' AND trim(json_extract(m.metadata, '$.repurchase')) NOT GLOB '*[^0-9.]*') THEN cast(trim(json_extract(m.metadata, '$.repurchase')) AS REAL) END) + (CASE WHEN typeof(json_extract(m.metadata, '$.try_other')) IN ('integer', 'real') OR (trim(json_extract(m.metadata, '$.try_other')) GLOB '[0-9]*' AND trim(json_extract(m.metadata, '$.try_other')) NOT GLOB '*[^0-9.]*') THEN cast(trim(json_extract(m.metadata, '$.try_other')) AS REAL) END)) / 3.0 END) IS NOT NULL)), sum((m.duplicate_of IS NULL AND m.sentiment_label IS 'positive')), sum((m.duplicate_of IS NULL AND m.sentiment_label IS 'neutral')), sum((m.duplicate_of IS NULL AND m.sentiment_label IS 'negative'))
+FROM mentions m JOIN mb ON mb.mid = m.id JOIN mt ON mt.mid = m.id
+GROUP BY 1, 2, 3, 4, 5;
 --> statement-breakpoint
-INSERT INTO `rollups_day` (brand, topic, source_id, bucket, lang, volume, originals, positive, neutral, negative, sentiment_sum, sentiment_count, rating_sum, rating_count, csat_count, csat_satisfied, nps_count, promoters, detractors, ces_sum, ces_count, cli_sum, cli_count) SELECT brand, topic, source_id, (bucket / 86400000) * 86400000, lang, sum(volume), sum(originals), sum(positive), sum(neutral), sum(negative), sum(sentiment_sum), sum(sentiment_count), sum(rating_sum), sum(rating_count), sum(csat_count), sum(csat_satisfied), sum(nps_count), sum(promoters), sum(detractors), sum(ces_sum), sum(ces_count), sum(cli_sum), sum(cli_count) FROM `rollups` GROUP BY brand, topic, source_id, (bucket / 86400000) * 86400000, lang;
+WITH RECURSIVE anc(topic, ancestor) AS (
+  SELECT id, id FROM topics
+  UNION SELECT anc.topic, t.parent_id FROM anc JOIN topics t ON t.id = anc.ancestor WHERE t.parent_id IS NOT NULL
+), mb(mid, brand) AS (
+  SELECT id, '*' FROM mentions UNION ALL SELECT mention_id, brand_id FROM mention_brands
+), mt(mid, topic) AS (
+  SELECT id, '*' FROM mentions
+  UNION SELECT mt.mention_id, coalesce(anc.ancestor, mt.topic_id) FROM mention_topics mt LEFT JOIN anc ON anc.topic = mt.topic_id
+)
+INSERT INTO rollups_all (brand, topic, bucket, volume, originals, positive, neutral, negative, sentiment_sum, sentiment_count, rating_sum, rating_count, csat_count, csat_satisfied, nps_count, promoters, detractors, ces_sum, ces_count, cli_sum, cli_count, positive_originals, neutral_originals, negative_originals)
+SELECT mb.brand, mt.topic, (m.published_at / 3600000) * 3600000, sum(1), sum((m.duplicate_of IS NULL)), sum((m.sentiment_label IS 'positive')), sum((m.sentiment_label IS 'neutral')), sum((m.sentiment_label IS 'negative')), sum(coalesce(m.sentiment_score, 0)), sum((m.sentiment_score IS NOT NULL)), sum(coalesce(m.rating, 0)), sum((m.rating IS NOT NULL)), sum((coalesce(m.csat, m.rating) IS NOT NULL)), sum(coalesce(coalesce(m.csat, m.rating) >= 4, 0)), sum((m.nps IS NOT NULL)), sum(coalesce(m.nps >= 9, 0)), sum(coalesce(m.nps <= 6, 0)), sum(coalesce(m.ces, 0)), sum((m.ces IS NOT NULL)), sum(coalesce((CASE WHEN m.nps IS NOT NULL AND m.metadata IS NOT NULL AND (CASE WHEN typeof(json_extract(m.metadata, '$.repurchase')) IN ('integer', 'real') OR (trim(json_extract(m.metadata, '$.repurchase')) GLOB '[0-9]*' AND trim(json_extract(m.metadata, '$.repurchase')) NOT GLOB '*[^0-9.]*') THEN cast(trim(json_extract(m.metadata, '$.repurchase')) AS REAL) END) BETWEEN 0 AND 10 AND (CASE WHEN typeof(json_extract(m.metadata, '$.try_other')) IN ('integer', 'real') OR (trim(json_extract(m.metadata, '$.try_other')) GLOB '[0-9]*' AND trim(json_extract(m.metadata, '$.try_other')) NOT GLOB '*[^0-9.]*') THEN cast(trim(json_extract(m.metadata, '$.try_other')) AS REAL) END) BETWEEN 0 AND 10 THEN (m.nps + (CASE WHEN typeof(json_extract(m.metadata, '$.repurchase')) IN ('integer', 'real') OR (trim(json_extract(m.metadata, '$.repurchase')) GLOB '[0-9]*' AND trim(json_extract(m.metadata, '$.repurchase')) NOT GLOB '*[^0-9.]*') THEN cast(trim(json_extract(m.metadata, '$.repurchase')) AS REAL) END) + (CASE WHEN typeof(json_extract(m.metadata, '$.try_other')) IN ('integer', 'real') OR (trim(json_extract(m.metadata, '$.try_other')) GLOB '[0-9]*' AND trim(json_extract(m.metadata, '$.try_other')) NOT GLOB '*[^0-9.]*') THEN cast(trim(json_extract(m.metadata, '$.try_other')) AS REAL) END)) / 3.0 END), 0)), sum(((CASE WHEN m.nps IS NOT NULL AND m.metadata IS NOT NULL AND (CASE WHEN typeof(json_extract(m.metadata, '$.repurchase')) IN ('integer', 'real') OR (trim(json_extract(m.metadata, '$.repurchase')) GLOB '[0-9]*' AND trim(json_extract(m.metadata, '$.repurchase')) NOT GLOB '*[^0-9.]*') THEN cast(trim(json_extract(m.metadata, '$.repurchase')) AS REAL) END) BETWEEN 0 AND 10 AND (CASE WHEN typeof(json_extract(m.metadata, '$.try_other')) IN ('integer', 'real') OR (trim(json_extract(m.metadata, '$.try_other')) GLOB '[0-9]*' AND trim(json_extract(m.metadata, '$.try_other')) NOT GLOB '*[^0-9.]*') THEN cast(trim(json_extract(m.metadata, '$.try_other')) AS REAL) END) BETWEEN 0 AND 10 THEN (m.nps + (CASE WHEN typeof(json_extract(m.metadata, '$.repurchase')) IN ('integer', 'real') OR (trim(json_extract(m.metadata, '$.repurchase')) GLOB '[0-9]*' AND trim(json_extract(m.metadata, '$.repurchase')) NOT GLOB '*[^0-9.]*') THEN cast(trim(json_extract(m.metadata, '$.repurchase')) AS REAL) END) + (CASE WHEN typeof(json_extract(m.metadata, '$.try_other')) IN ('integer', 'real') OR (trim(json_extract(m.metadata, '$.try_other')) GLOB '[0-9]*' AND trim(json_extract(m.metadata, '$.try_other')) NOT GLOB '*[^0-9.]*') THEN cast(trim(json_extract(m.metadata, '$.try_other')) AS REAL) END)) / 3.0 END) IS NOT NULL)), sum((m.duplicate_of IS NULL AND m.sentiment_label IS 'positive')), sum((m.duplicate_of IS NULL AND m.sentiment_label IS 'neutral')), sum((m.duplicate_of IS NULL AND m.sentiment_label IS 'negative'))
+FROM mentions m JOIN mb ON mb.mid = m.id JOIN mt ON mt.mid = m.id
+GROUP BY 1, 2, 3;
 --> statement-breakpoint
-INSERT INTO `rollups_all_day` (brand, topic, bucket, volume, originals, positive, neutral, negative, sentiment_sum, sentiment_count, rating_sum, rating_count, csat_count, csat_satisfied, nps_count, promoters, detractors, ces_sum, ces_count, cli_sum, cli_count) SELECT brand, topic, (bucket / 86400000) * 86400000, sum(volume), sum(originals), sum(positive), sum(neutral), sum(negative), sum(sentiment_sum), sum(sentiment_count), sum(rating_sum), sum(rating_count), sum(csat_count), sum(csat_satisfied), sum(nps_count), sum(promoters), sum(detractors), sum(ces_sum), sum(ces_count), sum(cli_sum), sum(cli_count) FROM `rollups_all` GROUP BY brand, topic, (bucket / 86400000) * 86400000;
+INSERT INTO `rollups_lang` (brand, topic, lang, bucket, volume, originals, positive, neutral, negative, sentiment_sum, sentiment_count, rating_sum, rating_count, csat_count, csat_satisfied, nps_count, promoters, detractors, ces_sum, ces_count, cli_sum, cli_count, positive_originals, neutral_originals, negative_originals) SELECT brand, topic, lang, bucket, sum(volume), sum(originals), sum(positive), sum(neutral), sum(negative), sum(sentiment_sum), sum(sentiment_count), sum(rating_sum), sum(rating_count), sum(csat_count), sum(csat_satisfied), sum(nps_count), sum(promoters), sum(detractors), sum(ces_sum), sum(ces_count), sum(cli_sum), sum(cli_count), sum(positive_originals), sum(neutral_originals), sum(negative_originals) FROM `rollups` GROUP BY brand, topic, lang, bucket;
 --> statement-breakpoint
-INSERT INTO `rollups_lang_day` (brand, topic, lang, bucket, volume, originals, positive, neutral, negative, sentiment_sum, sentiment_count, rating_sum, rating_count, csat_count, csat_satisfied, nps_count, promoters, detractors, ces_sum, ces_count, cli_sum, cli_count) SELECT brand, topic, lang, (bucket / 86400000) * 86400000, sum(volume), sum(originals), sum(positive), sum(neutral), sum(negative), sum(sentiment_sum), sum(sentiment_count), sum(rating_sum), sum(rating_count), sum(csat_count), sum(csat_satisfied), sum(nps_count), sum(promoters), sum(detractors), sum(ces_sum), sum(ces_count), sum(cli_sum), sum(cli_count) FROM `rollups_lang` GROUP BY brand, topic, lang, (bucket / 86400000) * 86400000;
+INSERT INTO `rollups_day` (brand, topic, source_id, bucket, lang, volume, originals, positive, neutral, negative, sentiment_sum, sentiment_count, rating_sum, rating_count, csat_count, csat_satisfied, nps_count, promoters, detractors, ces_sum, ces_count, cli_sum, cli_count, positive_originals, neutral_originals, negative_originals) SELECT brand, topic, source_id, (bucket / 86400000) * 86400000, lang, sum(volume), sum(originals), sum(positive), sum(neutral), sum(negative), sum(sentiment_sum), sum(sentiment_count), sum(rating_sum), sum(rating_count), sum(csat_count), sum(csat_satisfied), sum(nps_count), sum(promoters), sum(detractors), sum(ces_sum), sum(ces_count), sum(cli_sum), sum(cli_count), sum(positive_originals), sum(neutral_originals), sum(negative_originals) FROM `rollups` GROUP BY brand, topic, source_id, (bucket / 86400000) * 86400000, lang;
+--> statement-breakpoint
+INSERT INTO `rollups_all_day` (brand, topic, bucket, volume, originals, positive, neutral, negative, sentiment_sum, sentiment_count, rating_sum, rating_count, csat_count, csat_satisfied, nps_count, promoters, detractors, ces_sum, ces_count, cli_sum, cli_count, positive_originals, neutral_originals, negative_originals) SELECT brand, topic, (bucket / 86400000) * 86400000, sum(volume), sum(originals), sum(positive), sum(neutral), sum(negative), sum(sentiment_sum), sum(sentiment_count), sum(rating_sum), sum(rating_count), sum(csat_count), sum(csat_satisfied), sum(nps_count), sum(promoters), sum(detractors), sum(ces_sum), sum(ces_count), sum(cli_sum), sum(cli_count), sum(positive_originals), sum(neutral_originals), sum(negative_originals) FROM `rollups_all` GROUP BY brand, topic, (bucket / 86400000) * 86400000;
+--> statement-breakpoint
+INSERT INTO `rollups_lang_day` (brand, topic, lang, bucket, volume, originals, positive, neutral, negative, sentiment_sum, sentiment_count, rating_sum, rating_count, csat_count, csat_satisfied, nps_count, promoters, detractors, ces_sum, ces_count, cli_sum, cli_count, positive_originals, neutral_originals, negative_originals) SELECT brand, topic, lang, (bucket / 86400000) * 86400000, sum(volume), sum(originals), sum(positive), sum(neutral), sum(negative), sum(sentiment_sum), sum(sentiment_count), sum(rating_sum), sum(rating_count), sum(csat_count), sum(csat_satisfied), sum(nps_count), sum(promoters), sum(detractors), sum(ces_sum), sum(ces_count), sum(cli_sum), sum(cli_count), sum(positive_originals), sum(neutral_originals), sum(negative_originals) FROM `rollups_lang` GROUP BY brand, topic, lang, (bucket / 86400000) * 86400000;

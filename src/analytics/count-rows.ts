@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Db } from '../db/client.js';
 import { ALL } from '../db/mention-writer.js';
-import { MENTION_SUMS_SQL, type Counts } from './counts.js';
+import { COUNT_KEYS, MENTION_SUMS_SQL, type CountKey, type Counts } from './counts.js';
 
 export const SENTIMENT_LABELS = ['negative', 'neutral', 'positive'] as const;
 export type SentimentLabel = (typeof SENTIMENT_LABELS)[number];
@@ -22,13 +22,18 @@ export type CountSource = 'rollups' | 'mentions';
 
 /**
  * Sentiment and rating are not rollup keys (each would multiply the rollup rows; see
- * bench/trends.ts), so those filters are answered from mentions through their indexes, as are
- * zones whose offset is not a whole number of hours.
+ * bench/trends.ts). A sentiment filter is answered from the rollups' per-label counts when the
+ * counts asked are volume, unique voices and labels (rollup-sums.ts); otherwise, and for a
+ * rating filter or a zone whose offset is not a whole number of hours, from the mentions.
  */
-export function countSourceFor(filter: TrendFilter, hourAligned: boolean): CountSource {
-  if (!hourAligned || filter.sentiment !== undefined || filter.rating !== undefined) return 'mentions';
+export function countSourceFor(filter: TrendFilter, hourAligned: boolean, keys: readonly CountKey[] = COUNT_KEYS): CountSource {
+  if (!hourAligned || filter.rating !== undefined) return 'mentions';
+  if (filter.sentiment !== undefined && !keys.every((k) => LABEL_ANSWERABLE.has(k))) return 'mentions';
   return 'rollups';
 }
+
+/** What the rollups know of the mentions with one sentiment label. */
+const LABEL_ANSWERABLE = new Set<CountKey>(['volume', 'originals', 'positive', 'neutral', 'negative']);
 
 export interface CountRow extends Counts {
   at: number;

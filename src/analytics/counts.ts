@@ -7,7 +7,7 @@ import { cliOfResponse, CLI_METADATA_KEYS, isDetractor, isPromoter, isSatisfied 
 export const COUNT_KEYS = [
   'volume', 'originals', 'positive', 'neutral', 'negative', 'sentimentSum', 'sentimentCount',
   'ratingSum', 'ratingCount', 'csatCount', 'csatSatisfied', 'npsCount', 'promoters', 'detractors',
-  'cesSum', 'cesCount', 'cliSum', 'cliCount',
+  'cesSum', 'cesCount', 'cliSum', 'cliCount', 'positiveOriginals', 'neutralOriginals', 'negativeOriginals',
 ] as const;
 export type CountKey = (typeof COUNT_KEYS)[number];
 export type Counts = Record<CountKey, number>;
@@ -17,6 +17,7 @@ export const COUNT_COLUMNS: Record<CountKey, string> = {
   sentimentSum: 'sentiment_sum', sentimentCount: 'sentiment_count', ratingSum: 'rating_sum', ratingCount: 'rating_count',
   csatCount: 'csat_count', csatSatisfied: 'csat_satisfied', npsCount: 'nps_count', promoters: 'promoters',
   detractors: 'detractors', cesSum: 'ces_sum', cesCount: 'ces_count', cliSum: 'cli_sum', cliCount: 'cli_count',
+  positiveOriginals: 'positive_originals', neutralOriginals: 'neutral_originals', negativeOriginals: 'negative_originals',
 };
 
 export interface CountedMention {
@@ -54,6 +55,9 @@ export function mentionCounts(m: CountedMention): number[] {
     m.ces === null ? 0 : 1,
     cli ?? 0,
     cli === null ? 0 : 1,
+    m.duplicateOf === null && m.sentimentLabel === 'positive' ? 1 : 0,
+    m.duplicateOf === null && m.sentimentLabel === 'neutral' ? 1 : 0,
+    m.duplicateOf === null && m.sentimentLabel === 'negative' ? 1 : 0,
   ];
 }
 
@@ -93,6 +97,9 @@ export const MENTION_FACTS_SQL: Record<CountKey, string> = {
   cesCount: '(m.ces IS NOT NULL)',
   cliSum: `coalesce(${CLI_SQL}, 0)`,
   cliCount: `(${CLI_SQL} IS NOT NULL)`,
+  positiveOriginals: "(m.duplicate_of IS NULL AND m.sentiment_label IS 'positive')",
+  neutralOriginals: "(m.duplicate_of IS NULL AND m.sentiment_label IS 'neutral')",
+  negativeOriginals: "(m.duplicate_of IS NULL AND m.sentiment_label IS 'negative')",
 };
 
 /** `sum(col) AS "key", …` over rollup rows. */

@@ -77,13 +77,25 @@ export function bucketSums(db: Db, filter: TrendFilter, request: BucketRequest):
   return out;
 }
 
+/**
+ * The SQL sum of one count over rollup rows `r`. Under a sentiment filter only the mentions with
+ * that label count: volume is the label's count, unique voices its originals, the other labels 0.
+ */
+function sumOf(key: CountKey, sentiment: TrendFilter['sentiment']): string {
+  if (sentiment === undefined) return `sum(r.${COUNT_COLUMNS[key]})`;
+  if (key === 'volume') return `sum(r.${sentiment})`;
+  if (key === 'originals') return `sum(r.${sentiment}_originals)`;
+  if (key === 'positive' || key === 'neutral' || key === 'negative') return key === sentiment ? `sum(r.${key})` : '0';
+  throw new Error(`rollups cannot count ${key} of ${sentiment} mentions alone (countSourceFor sends this to the mentions)`);
+}
+
 function sumSql(family: RollupFamily, by: BucketRequest['by'], keys: readonly CountKey[], filter: TrendFilter): string {
   const where = [by === 'brand' ? 'r.brand = k.id' : 'r.brand = @brand', by === 'topic' ? 'r.topic = k.id' : 'r.topic = @topic'];
   if (filter.sourceIds !== undefined) where.push('r.source_id IN (SELECT value FROM json_each(@sources))');
   if (filter.lang !== undefined) where.push('r.lang = @lang');
   where.push('r.bucket >= b.lo', 'r.bucket < b.hi');
   // count(*) first: it tells an empty range (no rows) from one whose sums are zero.
-  const sums = `json_array(${['count(*)', ...keys.map((k) => `sum(r.${COUNT_COLUMNS[k]})`)].join(', ')})`;
+  const sums = `json_array(${['count(*)', ...keys.map((k) => sumOf(k, filter.sentiment))].join(', ')})`;
   const sub = (table: string) => `(SELECT ${sums} FROM ${table} r WHERE ${where.join(' AND ')})`;
   const keyTable = by === 'brand' ? 'brands' : by === 'topic' ? 'topics' : null;
   return `WITH b(i, day, lo, hi) AS (SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3 FROM json_each(@ranges))

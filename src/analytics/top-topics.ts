@@ -67,7 +67,7 @@ export function topTopics(db: Db, query: TopicsQuery): TopicsAnswer {
   if (from === undefined || to === undefined) return empty;
   const previousFrom = from - (to - from);
   const aligned = [from, to, previousFrom].every((t) => t % HOUR_MS === 0);
-  const source = query.countSource ?? countSourceFor(query, aligned);
+  const source = query.countSource ?? countSourceFor(query, aligned, TOPIC_KEYS);
   const { topic, ...filter } = query;
   const within = topic === undefined ? null : subtopics(db, topic);
   const keep = <T>(rows: [string, T][]) => new Map(within ? rows.filter(([key]) => within.has(key)) : rows);

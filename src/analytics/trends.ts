@@ -61,7 +61,7 @@ export function resolveRange(db: Db, query: TrendQuery): ResolvedRange | null {
   const hourAligned = hourAlignedZone(start, end, query.tz);
   const starts = bucketStartsFor(start, end, query.bucket, query.tz, hourAligned);
   if (starts.length > MAX_BUCKETS) throwTooMany(query.bucket);
-  return { start, end, starts, source: query.countSource ?? countSourceFor(query, hourAligned), hourAligned };
+  return { start, end, starts, source: query.countSource ?? countSourceFor(query, hourAligned, metricKeys(query.metric)), hourAligned };
 }
 
 function throwTooMany(unit: BucketUnit): never {

@@ -170,6 +170,11 @@ function rollupCounts() {
     cesCount: integer('ces_count').notNull().default(0),
     cliSum: real('cli_sum').notNull().default(0),
     cliCount: integer('cli_count').notNull().default(0),
+    // Originals per sentiment label: a sentiment-filtered volume trend (volume and unique voices of
+    // the negative mentions) is then answered from the rollups too.
+    positiveOriginals: integer('positive_originals').notNull().default(0),
+    neutralOriginals: integer('neutral_originals').notNull().default(0),
+    negativeOriginals: integer('negative_originals').notNull().default(0),
   };
 }
 

@@ -64,6 +64,26 @@ describe('rollup sums per bucket across DST changes', () => {
     }
   });
 
+  it('answers a sentiment-filtered volume trend (volume and unique voices) from the rollups, as the mentions do', () => {
+    let nonEmpty = 0;
+    for (const tz of ['UTC', 'America/Los_Angeles']) {
+      for (const sentiment of ['negative', 'neutral', 'positive'] as const) {
+        for (const filter of [{}, { brand: 'acme' }, { lang: 'en', topic: 'delivery' }, { sourceIds: [sources[0]!] }]) {
+          const a = sameAsMentions({ metric: 'volume', bucket: 'week', tz, from: RANGES[0]![0], to: RANGES[0]![1], compare: true, sentiment, ...filter });
+          if (a.points.some((p) => (p.unique as number) > 0)) nonEmpty++;
+        }
+      }
+    }
+    expect(nonEmpty).toBeGreaterThanOrEqual(20); // of 24 (Acme has no neutral mention here)
+    // Share of voice among negative mentions, from the rollups too.
+    const q = { bucket: 'week' as const, tz: 'Europe/Paris', from: RANGES[0]![0], to: RANGES[0]![1], sentiment: 'negative' as const };
+    const sov = shareOfVoice(earshot.store.db, q);
+    expect(sov.computedFrom).toBe('rollups');
+    expect({ ...shareOfVoice(earshot.store.db, { ...q, countSource: 'mentions' }), computedFrom: 'rollups' }).toEqual(sov);
+    // Averages of one label's mentions are not in the rollups: those still come from the mentions.
+    expect(trendSeries(earshot.store.db, { metric: 'sentiment', bucket: 'week', tz: 'UTC', sentiment: 'negative' }).computedFrom).toBe('mentions');
+  });
+
   it('answers hours and source filters on the day of each change, with compare', () => {
     for (const tz of ['America/Los_Angeles', 'Europe/Paris']) {
       for (const day of ['2024-03-10', '2024-03-31', '2024-10-27', '2024-11-03']) {

@@ -25,18 +25,28 @@ function mentions(sourceIds: number[]): MentionRecord[] {
 }
 
 describe('migration 0006: day and language rollups, WITHOUT ROWID', () => {
-  it('turns a store with hourly rollups only into one with every table filled exactly as the writer fills it', () => {
+  it('turns a store with hourly rollups only into one with every table counted exactly as the writer counts', () => {
     const { sqlite } = earshot.store;
     const sources = [ensureImportSource(earshot.store.db, 'a').id, ensureImportSource(earshot.store.db, 'b').id];
     sqlite.transaction(() => createMentionWriter(sqlite).insertAll(mentions(sources)))();
-    const dump = () => ROLLUP_TABLES.map((t) => sqlite.prepare(`SELECT * FROM ${t.name} ORDER BY ${t.keys.join(', ')}`).all());
+    // Real-valued sums to 9 decimals: the writer and SQLite add them in another order.
+    const dumpOf = (db: typeof sqlite) =>
+      ROLLUP_TABLES.map((t) =>
+        (db.prepare(`SELECT * FROM ${t.name} ORDER BY ${t.keys.join(', ')}`).all() as Record<string, unknown>[]).map((row) =>
+          Object.fromEntries(Object.entries(row).map(([k, v]) => [k, typeof v === 'number' ? Math.round(v * 1e9) / 1e9 : v])),
+        ),
+      );
+    const dump = () => dumpOf(sqlite);
     const written = dump();
 
-    // Back to what migration 0005 left: plain (rowid) hour tables, no language or day tables.
+    // Back to what migration 0005 left: plain (rowid) hour tables without the per-label counts of
+    // originals, no language or day tables.
+    const old = (table: string) =>
+      (sqlite.prepare(`SELECT name FROM pragma_table_info('${table}')`).pluck().all() as string[]).filter((c) => !/^(positive|neutral|negative)_originals$/.test(c)).join(', ');
     sqlite.exec(`
       DROP TABLE rollups_lang; DROP TABLE rollups_day; DROP TABLE rollups_all_day; DROP TABLE rollups_lang_day;
-      CREATE TABLE old_rollups AS SELECT * FROM rollups; DROP TABLE rollups; ALTER TABLE old_rollups RENAME TO rollups;
-      CREATE TABLE old_all AS SELECT * FROM rollups_all; DROP TABLE rollups_all; ALTER TABLE old_all RENAME TO rollups_all;
+      CREATE TABLE old_rollups AS SELECT ${old('rollups')} FROM rollups; DROP TABLE rollups; ALTER TABLE old_rollups RENAME TO rollups;
+      CREATE TABLE old_all AS SELECT ${old('rollups_all')} FROM rollups_all; DROP TABLE rollups_all; ALTER TABLE old_all RENAME TO rollups_all;
       DELETE FROM __drizzle_migrations WHERE created_at = (SELECT max(created_at) FROM __drizzle_migrations);`);
     earshot.store.close();
 
@@ -45,7 +55,7 @@ describe('migration 0006: day and language rollups, WITHOUT ROWID', () => {
       const tables = reopened.sqlite.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name LIKE 'rollups%'").all() as { name: string; sql: string }[];
       expect(tables.map((t) => t.name).sort()).toEqual(ROLLUP_TABLES.map((t) => t.name).sort());
       expect(tables.every((t) => /WITHOUT ROWID\s*$/.test(t.sql))).toBe(true);
-      const after = ROLLUP_TABLES.map((t) => reopened.sqlite.prepare(`SELECT * FROM ${t.name} ORDER BY ${t.keys.join(', ')}`).all());
+      const after = dumpOf(reopened.sqlite);
       expect(after).toEqual(written);
       expect(after[0]!.length).toBeGreaterThan(100);
     } finally {
