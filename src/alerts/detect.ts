@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import type { Sensitivity } from '../analytics/detectors/index.js';
+import { DEFAULT_ESCALATION } from '../analytics/detectors/volume-spike.js';
 import type { Db } from '../db/client.js';
 import {
   brandSourceHours,
@@ -103,7 +104,7 @@ function candidatesFor(db: Db, feedFrom: number, from: number, to: number, sensi
  * sources) through the detectors, hour by hour, from up to 8 days before `from`; each decision
  * uses only hours up to its own, so a replay and a live run decide alike. Fired alerts in
  * [from, to) come back explained; with `persist` they are stored (an alert already stored, or one
- * for the same series and kind within the previous 24 h, is not stored again).
+ * for the same series and kind within the previous 24 h, is not stored again unless it escalates).
  */
 export function detectAlerts(store: { db: Db }, opts: DetectOptions): FiredAlert[] {
   const { db } = store;
@@ -120,7 +121,11 @@ export function detectAlerts(store: { db: Db }, opts: DetectOptions): FiredAlert
   const out: FiredAlert[] = [];
   for (const c of candidatesFor(db, feedFrom, from, to, sensitivity, opts.tz ?? 'UTC', names)) {
     const identity = { kind: c.kind, brand: c.series.brand, topic: c.series.topic, sourceId: c.series.sourceId, bucketStart: c.t, sensitivity };
-    if (opts.persist && recentAlert(db, { ...identity, bucketEnd: 0, observed: 0, expected: 0, score: 0, explanation: {} }, c.t - REPEAT_MS + 1, c.t)) continue;
+    if (opts.persist) {
+      // A re-run may decide the same incident an hour off (late mentions); only an escalation is new.
+      const recent = recentAlert(db, { ...identity, bucketEnd: 0, observed: 0, expected: 0, score: 0, explanation: {} }, c.t - REPEAT_MS + 1, c.t);
+      if (recent && c.observed < DEFAULT_ESCALATION * recent.observed) continue;
+    }
     const explanation = explainAlert(db, {
       kind: c.kind,
       series: c.series,

@@ -85,6 +85,22 @@ describe('persisting', () => {
   });
 });
 
+describe('an escalating incident', () => {
+  it('alerts on a blip and again on the storm five times its size within the cooldown, live as in replay', async () => {
+    const store = syntheticEarshot(SPIKE + 12 * HOUR, [{ at: SPIKE, n: 30 }, { at: SPIKE + 5 * HOUR, n: 300 }]);
+    try {
+      const window = { from: START + 7 * 24 * HOUR, to: SPIKE + 12 * HOUR, sensitivity: 'balanced' as const };
+      const brand = (list: { kind: string; brand: string; topic: string; bucketStart: number }[]) =>
+        list.filter((a) => a.kind === 'volume_spike' && a.brand === 'acme' && a.topic === '*').map((a) => (a.bucketStart - SPIKE) / HOUR);
+      expect(brand(detectAlerts(store.store, window))).toEqual([0, 5]);
+      expect(brand(detectAlerts(store.store, { ...window, persist: true, now: 1 }))).toEqual([0, 5]);
+      expect(detectAlerts(store.store, { ...window, persist: true, now: 2 }).every((a) => a.created === false)).toBe(true);
+    } finally {
+      await store.cleanup();
+    }
+  });
+});
+
 describe('detectCommand', () => {
   it('prints a table in the asked zone, or JSON', () => {
     const lines: string[] = [];

@@ -37,9 +37,10 @@ const QUIET = [
 
 /**
  * A store with 10.5 days of hourly Acme mentions (4–7 an hour, one in five negative) and, at
- * SPIKE, 60 negative mentions about cancelled flights in a storm. `upTo` stops the data early.
+ * SPIKE, 60 negative mentions about cancelled flights in a storm (or the given bursts). `upTo`
+ * stops the data early.
  */
-export function syntheticEarshot(upTo = SPIKE + 6 * HOUR) {
+export function syntheticEarshot(upTo = SPIKE + 6 * HOUR, bursts: { at: number; n: number }[] = [{ at: SPIKE, n: 60 }]) {
   const earshot = tempEarshot(CONFIG);
   const source = ensureImportSource(earshot.store.db, 'tweets');
   const writer = createMentionWriter(earshot.store.sqlite);
@@ -52,9 +53,10 @@ export function syntheticEarshot(upTo = SPIKE + 6 * HOUR) {
       const [text, label, topics] = QUIET[(hour + i) % QUIET.length]!;
       records.push(record(source.id, `q${n++}`, t + i * 60_000, `${text} #${n}`, label, [...topics]));
     }
-    if (t === SPIKE) {
-      for (let i = 0; i < 60; i++) {
-        records.push(record(source.id, `s${i}`, t + i * 30_000, `@acme cancelled my flight in the storm, stranded at the gate https://t.co/x${i} (${i})`, 'negative', ['cancellations']));
+    for (const burst of bursts.filter((b) => b.at === t)) {
+      for (let i = 0; i < burst.n; i++) {
+        const id = `s${t}-${i}`;
+        records.push(record(source.id, id, t + (i * 1_800_000) / burst.n, `@acme cancelled my flight in the storm, stranded at the gate https://t.co/x${i} (${id})`, 'negative', ['cancellations']));
       }
     }
   }

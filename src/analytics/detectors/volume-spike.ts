@@ -10,6 +10,8 @@ const HOUR = 3_600_000;
  * a larger incident still gets through (`escalation`).
  */
 export const DEFAULT_COOLDOWN_MS = 24 * HOUR;
+/** Default escalation (see VolumeDetectorOptions.escalation). */
+export const DEFAULT_ESCALATION = 5;
 
 export interface VolumeDetectorOptions {
   bucketMs: number;
@@ -89,7 +91,7 @@ export function createVolumeDetector(opts: VolumeDetectorOptions): VolumeDetecto
   let cooldownUntil = Number.NEGATIVE_INFINITY;
   let armed = true;
   let lastObserved = 0;
-  const escalation = opts.escalation ?? 5;
+  const escalation = opts.escalation ?? DEFAULT_ESCALATION;
 
   return {
     push(t, count) {
