@@ -16,7 +16,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { detectRows, readSeries, type SeriesDetectorOptions, type SeriesRow } from '../src/analytics/detect-series.js';
 import { SENSITIVITY_THRESHOLDS } from '../src/analytics/detectors/sensitivity.js';
-import { DEFAULT_COOLDOWN_MS } from '../src/analytics/detectors/volume-spike.js';
+import { DEFAULT_COOLDOWN_MS, DEFAULT_ESCALATION } from '../src/analytics/detectors/volume-spike.js';
 import type { Sensitivity } from '../src/analytics/detectors/types.js';
 import { normalizedScore, PROFILES, type CostProfile, scoreFile, type FileScore, type LabelWindow } from './nab-score.js';
 
@@ -182,7 +182,7 @@ function main(): void {
     ['surprise threshold (z)', (f) => ({ threshold: b.volumeZ * f })],
     ['minimum lift', (f) => ({ minLift: 1 + (b.volumeLift - 1) * f })],
     [`confirmation on 4 h (z ${b.volumeConfirmZ})`, (f) => ({ confirmZ: b.volumeConfirmZ * f })],
-    ['escalation (×5)', (f) => ({ escalation: 5 * f })],
+    [`escalation (×${DEFAULT_ESCALATION})`, (f) => ({ escalation: DEFAULT_ESCALATION * f })],
     [`cooldown (${cooldownH} h)`, (f) => ({ cooldownBuckets: Math.round(((cooldownH * HOUR) / BUCKET_MS) * f) })],
     ['minimum volume (10)', (f) => ({ minVolume: Math.round(10 * f) })],
     [`evidence spans (${SPANS_H.join(', ')} h)`, (f) => ({ spanMs: SPANS_H.map((h) => h * HOUR * f) })],

@@ -86,8 +86,8 @@ describe('persisting', () => {
 });
 
 describe('an escalating incident', () => {
-  it('alerts on a blip and again on the storm five times its size within the cooldown, live as in replay', async () => {
-    const store = syntheticEarshot(SPIKE + 12 * HOUR, [{ at: SPIKE, n: 30 }, { at: SPIKE + 5 * HOUR, n: 300 }]);
+  it('alerts on a blip and again on a storm ten times its size within the cooldown, live as in replay', async () => {
+    const store = syntheticEarshot(SPIKE + 12 * HOUR, [{ at: SPIKE, n: 30 }, { at: SPIKE + 5 * HOUR, n: 600 }]);
     try {
       const window = { from: START + 7 * 24 * HOUR, to: SPIKE + 12 * HOUR, sensitivity: 'balanced' as const };
       const brand = (list: { kind: string; brand: string; topic: string; bucketStart: number }[]) =>

@@ -11,7 +11,7 @@ const HOUR = 3_600_000;
  */
 export const DEFAULT_COOLDOWN_MS = 24 * HOUR;
 /** Default escalation (see VolumeDetectorOptions.escalation). */
-export const DEFAULT_ESCALATION = 5;
+export const DEFAULT_ESCALATION = 10;
 
 export interface VolumeDetectorOptions {
   bucketMs: number;
@@ -35,8 +35,9 @@ export interface VolumeDetectorOptions {
   baselinePeriods?: number;
   /**
    * Within the cooldown, a new incident (the detector re-armed since its last alert) whose
-   * evidence is at least this many times the last alert's observed count fires anyway: a storm
-   * five times the blip that just paged is news. Default 5; Infinity turns it off.
+   * evidence is at least this many times the last alert's observed count fires anyway: a storm an
+   * order of magnitude bigger than the blip that just paged is news. Default 10; Infinity turns
+   * it off.
    */
   escalation?: number;
   /** Override the sensitivity's surprise threshold (for sensitivity studies). */

@@ -66,14 +66,14 @@ describe('createVolumeDetector', () => {
     expect(firedAt(ds)).toEqual([a, c]);
   });
 
-  it('within the cooldown, a new incident five times the last alert fires anyway; a like-sized one does not', () => {
+  it('within the cooldown, a new incident ten times the last alert fires anyway; a like-sized one does not', () => {
     const blip = 8 * 24 + 3;
     const storm = blip + 7; // within 12 h, after the series calmed down
     const same = run(10 * 24, () => 20, { [blip]: 80, [storm]: 80 });
     expect(firedAt(same)).toEqual([blip]);
-    const bigger = run(10 * 24, () => 20, { [blip]: 80, [storm]: 600 });
+    const bigger = run(10 * 24, () => 20, { [blip]: 80, [storm]: 1200 });
     expect(firedAt(bigger)).toEqual([blip, storm]);
-    expect(firedAt(run(10 * 24, () => 20, { [blip]: 80, [storm]: 600 }, { escalation: Infinity }))).toEqual([blip]);
+    expect(firedAt(run(10 * 24, () => 20, { [blip]: 80, [storm]: 1200 }, { escalation: Infinity }))).toEqual([blip]);
   });
 
   it('the default cooldown is 24 hours at any bucket size', () => {
