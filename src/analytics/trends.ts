@@ -5,7 +5,7 @@ import { countRows, countSourceFor, dataExtent, type CountSource, type TrendFilt
 import { bucketSums } from './rollup-sums.js';
 import { emptyCounts, type CountKey, type Counts } from './counts.js';
 import type { Change } from './metrics.js';
-import { metricFields, metricKeys, TREND_METRICS, type TrendMetric } from './metric-fields.js';
+import { metricFields, metricKeys, metricPoint, TREND_METRICS, type TrendMetric } from './metric-fields.js';
 import { compareFields, previousStart, starts as bucketStartsFor, sumAll, sumIntoBuckets } from './period.js';
 
 export { TREND_METRICS, type TrendMetric };
@@ -86,11 +86,10 @@ export function trendSeries(db: Db, query: TrendQuery): TrendAnswer {
 
   const labels = isoInZoneAll(starts, query.tz);
   const points = current.map((counts, i): TrendPoint => {
+    if (!query.compare) return metricPoint(query.metric, counts, labels[i]!);
     const fields = metricFields(query.metric, counts);
-    const point: TrendPoint = { start: labels[i]!, ...fields };
     const before = totals[previousStarts.length + i - 1];
-    if (query.compare) point.previous = compareFields(fields, before ? metricFields(query.metric, before) : {});
-    return point;
+    return { start: labels[i]!, ...fields, previous: compareFields(fields, before ? metricFields(query.metric, before) : {}) };
   });
   const answer: TrendAnswer = {
     ...base,
