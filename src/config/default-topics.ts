@@ -6,6 +6,8 @@ const topic = (id: string, name: string, terms: string[], phrases: string[] = []
   terms,
   phrases,
   exclude,
+  lang: {},
+  match: 'lemma',
   ...(parent ? { parent } : {}),
 });
 

@@ -7,7 +7,7 @@ import { compileModel, DocScorer } from './sentiment/scorer.js';
 import { fromProbs } from './sentiment/model.js';
 import { foreignLabel, foreignSentiment, MULTILINGUAL_LANGUAGES } from './sentiment/foreign.js';
 import { its, readDoc } from './sentiment/reader.js';
-import type { CompiledTaxonomy } from './taxonomy.js';
+import type { CompiledTaxonomy, TaxonomyMatch } from './taxonomy.js';
 import { collectEntities, type Entities } from './entities.js';
 
 export type { SentimentContribution } from './sentiment/english.js';
@@ -48,7 +48,10 @@ export interface Analysis {
   sentimentNote: string | null;
   sentences: SentenceAnalysis[];
   topics: TopicAnalysis[];
+  /** Configured brands the text names (directly, by @handle, or through one of their products). */
   brands: string[];
+  /** Configured products the text names. */
+  products: string[];
   /** Hashtags, @handles, links and e-mail addresses in the text. */
   entities: Entities;
 }
@@ -99,7 +102,8 @@ export function analyze(text: string, taxonomy: CompiledTaxonomy, options: Analy
     for (const [start, end] of spans) sentenceScores.push(spans.length === 1 ? docSentiment : scoreWith(scorer, start, end, explainParts));
   }
 
-  if (foreign) return { ...analyzeForeign(text, language, sentenceTexts, spans, tokens, taxonomy, options), entities };
+  const matched = taxonomy.match(normals, types, language.lang);
+  if (foreign) return { ...analyzeForeign(text, language, sentenceTexts, spans, tokens, matched, options), entities };
 
   let values: string[] | null = null;
   let spaces: string[] | null = null;
@@ -128,7 +132,7 @@ export function analyze(text: string, taxonomy: CompiledTaxonomy, options: Analy
   });
 
   const topics: TopicAnalysis[] = [];
-  const found = taxonomy.topics.find(tokens);
+  const found = matched.topics;
   // Which sentence each token is in: only needed when a topic matched.
   const sentenceOfToken = found.size > 0 ? new Uint32Array(tokens.length) : null;
   if (sentenceOfToken) {
@@ -157,7 +161,8 @@ export function analyze(text: string, taxonomy: CompiledTaxonomy, options: Analy
         : `no sentiment analyzer for language '${language.lang}'`,
     sentences,
     topics,
-    brands: [...taxonomy.brands.find(tokens).keys()],
+    brands: [...matched.brands.keys()],
+    products: [...matched.products.keys()],
     entities,
   };
 }
@@ -172,7 +177,7 @@ function analyzeForeign(
   sentenceTexts: string[],
   spans: [number, number][],
   tokens: string[],
-  taxonomy: CompiledTaxonomy,
+  matched: TaxonomyMatch,
   options: AnalyzeOptions,
 ): Omit<Analysis, 'entities'> {
   const explain = options.explain ?? 'document';
@@ -185,7 +190,7 @@ function analyzeForeign(
     for (let t = start; t <= end; t++) sentenceOf[t] = index;
   });
   const topics: TopicAnalysis[] = [];
-  for (const [id, matches] of taxonomy.topics.find(tokens)) {
+  for (const [id, matches] of matched.topics) {
     const inSentences = [...new Set(matches.map((m) => sentenceOf[m.start]!))];
     const mean = inSentences.reduce((sum, i) => sum + sentenceScores[i]!.score, 0) / inSentences.length;
     topics.push({ id, terms: [...new Set(matches.map((m) => m.term))], sentiment: { score: round(mean), label: foreignLabel(mean) } });
@@ -197,7 +202,8 @@ function analyzeForeign(
     sentimentNote: null,
     sentences: sentenceTexts.map((s, i) => ({ text: s, sentiment: withExplain(sentenceScores[i]!, explain === 'all') })),
     topics,
-    brands: [...taxonomy.brands.find(tokens).keys()],
+    brands: [...matched.brands.keys()],
+    products: [...matched.products.keys()],
   };
 }
 
