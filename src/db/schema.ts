@@ -58,6 +58,15 @@ export const brands = sqliteTable('brands', {
   active: integer('active', { mode: 'boolean' }).notNull().default(true),
 });
 
+/** Products of the configured brands; naming a product names its brand. */
+export const products = sqliteTable('products', {
+  id: text('id').primaryKey(),
+  brandId: text('brand_id').notNull(),
+  name: text('name').notNull(),
+  query: text('query', { mode: 'json' }).notNull(),
+  active: integer('active', { mode: 'boolean' }).notNull().default(true),
+});
+
 export const topics = sqliteTable('topics', {
   id: text('id').primaryKey(),
   name: text('name').notNull(),
@@ -88,8 +97,15 @@ export const mentions = sqliteTable(
     ces: integer('ces'),
     /** Hash of the normalized text: identical posts share it. */
     contentHash: text('content_hash').notNull(),
-    /** The first stored mention with the same normalized text; null for an original voice. */
+    /**
+     * The first stored mention this one copies (same normalized text, or a near-duplicate: a
+     * retweet, a copy-paste campaign with small edits); null for an original voice.
+     */
     duplicateOf: integer('duplicate_of'),
+    /** exact | near, when duplicate_of is set. */
+    duplicateKind: text('duplicate_kind'),
+    /** The emerging-term keys the text contributes (noun phrases, #tags, @handles, brand:/product:). */
+    terms: text('terms', { mode: 'json' }),
     sentimentScore: real('sentiment_score'),
     sentimentLabel: text('sentiment_label'),
     /** Why sentiment is null (e.g. no analyzer for the language). */
@@ -141,6 +157,59 @@ export const mentionBrands = sqliteTable(
     primaryKey({ columns: [t.mentionId, t.brandId] }),
     index('mention_brands_brand').on(t.brandId, t.mentionId),
   ],
+);
+
+export const mentionProducts = sqliteTable(
+  'mention_products',
+  {
+    mentionId: integer('mention_id')
+      .notNull()
+      .references(() => mentions.id, { onDelete: 'cascade' }),
+    productId: text('product_id').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.mentionId, t.productId] }),
+    index('mention_products_product').on(t.productId, t.mentionId),
+  ],
+);
+
+/**
+ * The MinHash band keys of each mention's text (src/nlp/near-duplicate.ts), for finding
+ * near-duplicates by index: copies share a key. Keyed by publication time too, so a lookup reads
+ * only the candidates of the days around the mention.
+ */
+export const nearDuplicateBands = sqliteTable(
+  'near_duplicate_bands',
+  {
+    band: integer('band').notNull(),
+    publishedAt: integer('published_at').notNull(),
+    mentionId: integer('mention_id')
+      .notNull()
+      .references(() => mentions.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.band, t.publishedAt, t.mentionId] }), index('near_duplicate_bands_mention').on(t.mentionId)],
+);
+
+/** Every term ever counted, so counts are keyed by a small integer. */
+export const terms = sqliteTable('terms', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  term: text('term').notNull().unique(),
+});
+
+/**
+ * Hourly counts of each term among original voices (near-duplicates and copies left out), per
+ * brand and over all ('*'), kept current on insert and rebuilt by retag: one bucket's terms are
+ * one index range.
+ */
+export const termCounts = sqliteTable(
+  'term_counts',
+  {
+    brand: text('brand').notNull(),
+    bucket: integer('bucket').notNull(),
+    termId: integer('term_id').notNull(),
+    count: integer('count').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.brand, t.bucket, t.termId] })],
 );
 
 /**

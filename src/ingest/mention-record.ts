@@ -4,6 +4,7 @@ import type { MentionRecord } from '../db/mention-writer.js';
 import { contentHash } from '../nlp/dedupe.js';
 import { analyze, topicsWithAncestors } from '../nlp/pipeline.js';
 import { hasEntities } from '../nlp/entities.js';
+import { nearDuplicateKeys } from '../nlp/near-duplicate.js';
 import type { CompiledTaxonomy } from '../nlp/taxonomy.js';
 
 /** An item analysed and shaped into the row the writer stores: pure, so it can run in a worker. */
@@ -11,6 +12,8 @@ export function toMentionRecord(sourceId: number, item: RawItem, taxonomy: Compi
   const analysis = analyze(analysedText(item), taxonomy, { langHint: item.langHint });
   const brands = new Set(analysis.brands);
   if (item.brand) brands.add(slugify(item.brand));
+  const terms = new Set(analysis.terms);
+  for (const brand of brands) terms.add(`brand:${brand}`);
   return {
     sourceId,
     externalId: item.externalId,
@@ -43,6 +46,9 @@ export function toMentionRecord(sourceId: number, item: RawItem, taxonomy: Compi
       label: t.sentiment?.label ?? null,
     })),
     brands: [...brands],
+    products: analysis.products,
+    nearKeys: nearDuplicateKeys(item.text),
+    terms: [...terms],
     rollupTopics: topicsWithAncestors(analysis, taxonomy),
   };
 }

@@ -9,6 +9,7 @@ import { foreignLabel, foreignSentiment, MULTILINGUAL_LANGUAGES } from './sentim
 import { its, readDoc } from './sentiment/reader.js';
 import type { CompiledTaxonomy, TaxonomyMatch } from './taxonomy.js';
 import { collectEntities, type Entities } from './entities.js';
+import { extractTerms } from './terms.js';
 
 export type { SentimentContribution } from './sentiment/english.js';
 
@@ -54,6 +55,8 @@ export interface Analysis {
   products: string[];
   /** Hashtags, @handles, links and e-mail addresses in the text. */
   entities: Entities;
+  /** Noun phrases, hashtags, @handles and named brands/products: what emerging-term counts count. */
+  terms: string[];
 }
 
 export interface AnalyzeOptions {
@@ -103,7 +106,9 @@ export function analyze(text: string, taxonomy: CompiledTaxonomy, options: Analy
   }
 
   const matched = taxonomy.match(normals, types, language.lang);
-  if (foreign) return { ...analyzeForeign(text, language, sentenceTexts, spans, tokens, matched, options), entities };
+  const named = { brands: [...matched.brands.keys()], products: [...matched.products.keys()] };
+  const terms = extractTerms(normals, types, language.lang, named);
+  if (foreign) return { ...analyzeForeign(text, language, sentenceTexts, spans, tokens, matched, options), entities, terms };
 
   let values: string[] | null = null;
   let spaces: string[] | null = null;
@@ -161,9 +166,9 @@ export function analyze(text: string, taxonomy: CompiledTaxonomy, options: Analy
         : `no sentiment analyzer for language '${language.lang}'`,
     sentences,
     topics,
-    brands: [...matched.brands.keys()],
-    products: [...matched.products.keys()],
+    ...named,
     entities,
+    terms,
   };
 }
 
@@ -179,7 +184,7 @@ function analyzeForeign(
   tokens: string[],
   matched: TaxonomyMatch,
   options: AnalyzeOptions,
-): Omit<Analysis, 'entities'> {
+): Omit<Analysis, 'entities' | 'terms'> {
   const explain = options.explain ?? 'document';
   const doc = foreignSentiment(text, language.lang)!;
   const sentenceScores = sentenceTexts.map((s) => (sentenceTexts.length === 1 ? doc : foreignSentiment(s, language.lang)!));
