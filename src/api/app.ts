@@ -5,10 +5,12 @@ import { healthApi } from './health-route.js';
 import { labelsApi } from './labels-route.js';
 import { mentionsApi } from './mentions-route.js';
 import { onError, problemResponse, validationProblem } from './problem.js';
+import type { ApiEnv } from './principal.js';
 import { sourcesApi } from './sources-route.js';
 import { trendsApi } from './trends-route.js';
 import { trendTopicsApi } from './trend-topics-route.js';
 import { shareOfVoiceApi } from './share-of-voice-route.js';
+import { trendTermsApi } from './trend-terms-route.js';
 
 export interface AppDeps {
   store: OpenDb;
@@ -26,6 +28,8 @@ export function createApp({ store, now }: AppDeps) {
   trendsApi(store.db, v1);
   trendTopicsApi(store.db, v1);
   shareOfVoiceApi(store.db, v1);
+  // Routes guarded by role run on the ApiEnv app the authentication middleware fills.
+  v1.route('/', trendTermsApi(store.db, new OpenAPIHono<ApiEnv>({ defaultHook: (result, c) => (result.success ? undefined : validationProblem(c, result.error)) })));
   sourcesApi(store.db, v1, now);
   alertsApi(store.db, v1, now);
   v1.doc31('/openapi.json', {
