@@ -17,7 +17,9 @@ const exceptionTables = ['verb', 'noun', 'adjective'].map(
  */
 
 let tagger: ReturnType<typeof winkNLP> | null = null;
-const pos = () => (tagger ??= winkNLP(model, ['pos']));
+/** One wink instance with the part-of-speech pass, shared (loading the model costs ~0.2 s). */
+export const posTagger = () => (tagger ??= winkNLP(model, ['pos']));
+const pos = posTagger;
 
 const lemmaMemo = new Map<string, string[]>();
 

@@ -1,7 +1,7 @@
 import type { BrandConfig, TopicConfig } from '../config/schema.js';
 import { PhraseMatcher, type PhraseHit } from './phrase-matcher.js';
 import { evaluateRule } from './rule-eval.js';
-import { termPattern } from './term-pattern.js';
+import { termPattern, type TermPattern } from './term-pattern.js';
 import { tokenForms } from './token-forms.js';
 import { parseRule, ruleTerms, type RuleNode } from './topic-rule.js';
 
@@ -72,16 +72,25 @@ export function compileTaxonomy(topics: readonly TopicConfig[], brands: readonly
     return index;
   };
 
+  // Every language's matcher holds the shared terms too: each term is cut and expanded once.
+  const patterns = new Map<string, TermPattern>();
+  const pattern = (term: string, lemma: boolean) => {
+    const key = `${lemma ? 1 : 0}${term}`;
+    let found = patterns.get(key);
+    if (!found) patterns.set(key, (found = termPattern(term, { lemma })));
+    return found;
+  };
+  const ruleIndex = new Map<Part, number>();
   const addPart = (matcher: PhraseMatcher, part: Part) => {
-    const options = { lemma: part.lemma };
     const include = ownerOf({ domain: part.domain, id: part.id, role: 'include' });
     const exclude = ownerOf({ domain: part.domain, id: part.id, role: 'exclude' });
-    for (const term of part.include) matcher.add(include, termPattern(term, options));
-    for (const term of part.exclude) matcher.add(exclude, termPattern(term, options));
+    for (const term of part.include) matcher.add(include, pattern(term, part.lemma));
+    for (const term of part.exclude) matcher.add(exclude, pattern(term, part.lemma));
     if (part.rule !== undefined) {
-      const index = rules.push({ domain: part.domain, id: part.id, node: parseRule(part.rule) }) - 1;
+      let index = ruleIndex.get(part);
+      if (index === undefined) ruleIndex.set(part, (index = rules.push({ domain: part.domain, id: part.id, node: parseRule(part.rule) }) - 1));
       const leaf = ownerOf({ domain: part.domain, id: part.id, role: 'leaf', rule: index });
-      for (const term of ruleTerms(rules[index]!.node)) matcher.add(leaf, termPattern(term, options));
+      for (const term of ruleTerms(rules[index]!.node)) matcher.add(leaf, pattern(term, part.lemma));
     }
   };
 

@@ -1,6 +1,6 @@
-import winkNLP from 'wink-nlp';
-import model from 'wink-eng-lite-web-model';
+import type winkNLP from 'wink-nlp';
 import { deu, eng, fra, nld, pol, spa, swe } from 'stopword';
+import { posTagger } from './lemma-forms.js';
 import { deaccent } from './token-forms.js';
 
 /**
@@ -35,7 +35,6 @@ function words(list: readonly string[], extra: readonly string[] = []): Readonly
 const MAX_PHRASE = 3;
 const MIN_LETTERS = 3;
 
-let tagger: ReturnType<typeof winkNLP> | null = null;
 let probe: ReturnType<ReturnType<typeof winkNLP>['readDoc']> | null = null;
 const classMemo = new Map<string, 'N' | 'A' | 'O'>();
 const CLASS_MEMO_LIMIT = 200_000;
@@ -44,7 +43,7 @@ const CLASS_MEMO_LIMIT = 200_000;
 function wordClass(word: string): 'N' | 'A' | 'O' {
   let cls = classMemo.get(word);
   if (cls === undefined) {
-    tagger ??= winkNLP(model, ['pos']);
+    const tagger = posTagger();
     probe ??= tagger.readDoc('x');
     if (probe.isOOV(word)) cls = 'N';
     else {
