@@ -31,14 +31,14 @@ interface Counts {
   fn: number;
 }
 
-function score(part: Tweet[]) {
+function score(part: Tweet[], compiled = taxonomy) {
   const per = new Map<string, Counts>();
   for (const topic of Object.values(REASON_TOPIC)) if (topic) per.set(topic, { tp: 0, fp: 0, fn: 0 });
   let covered = 0;
   let tagged = 0;
   for (const tweet of part) {
     const gold = REASON_TOPIC[tweet.reason] ?? null;
-    const found = new Set(analyze(tweet.text, taxonomy, { langHint: 'en', explain: 'none' }).topics.map((t) => t.id));
+    const found = new Set(analyze(tweet.text, compiled, { langHint: 'en', explain: 'none' }).topics.map((t) => t.id));
     if ([...per.keys()].some((t) => found.has(t))) tagged++;
     if (gold && found.has(gold)) covered++;
     for (const [topic, c] of per) {
@@ -82,3 +82,18 @@ console.log(`| **micro average** | | ${micro.tp + micro.fn} | ${pct(mp)} | ${pct
 console.log(`| **macro F1** | | | | | ${macroF1.toFixed(3)} | |`);
 console.log(`\nheld out: the labelled reason is among the topics found for ${pct(heldOut.covered / heldOut.withReason)} of tweets with a reason;`);
 console.log(`${pct(heldOut.tagged / heldOut.n)} of negative tweets get at least one of the mapped topics.`);
+
+// What the matching features add, on the same held-out tweets: the taxonomy with exact word
+// forms only (no inflections), and without its boolean rules.
+const microF1 = (result: ReturnType<typeof score>) => {
+  let tp = 0, fp = 0, fn = 0;
+  for (const c of result.per.values()) (tp += c.tp), (fp += c.fp), (fn += c.fn);
+  return (2 * tp) / (2 * tp + fp + fn);
+};
+const variants: [string, typeof config.topics][] = [
+  ['exact word forms only (match: exact)', config.topics.map((t) => ({ ...t, match: 'exact' as const }))],
+  ['without the boolean rules', config.topics.map(({ rule: _rule, ...t }) => ({ ...t, lang: {} }))],
+];
+const heldOutTweets = negatives.filter((t) => !isDevelopment(t.id));
+console.log(`\nheld-out micro F1: full taxonomy ${microF1(heldOut).toFixed(3)}`);
+for (const [label, topics] of variants) console.log(`  ${label}: ${microF1(score(heldOutTweets, compileTaxonomy(topics, config.brands))).toFixed(3)}`);

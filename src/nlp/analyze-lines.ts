@@ -53,6 +53,8 @@ export function toOutput(a: Analysis) {
     topics: a.topics.map((t) => ({ id: t.id, terms: t.terms, sentiment: score(t.sentiment), label: t.sentiment?.label ?? null })),
     sentences: a.sentences.map((s) => ({ text: s.text, sentiment: score(s.sentiment), label: s.sentiment?.label ?? null })),
     brands: a.brands,
+    products: a.products,
     entities: a.entities,
+    terms: a.terms,
   };
 }

@@ -156,11 +156,17 @@ function resolve(hits: PhraseHit[], owners: Owner[], rules: CompiledRule[], type
     excluded.get(`${owner.domain}\u0000${owner.id}`)?.some((ex) => ex.start <= hit.end && hit.start <= ex.end) ?? false;
 
   const leaves = new Map<number, Map<string, PhraseHit[]>>();
+  // Several configured terms can match the same words ("cancel", "cancelled"): the first counts.
+  const seen = new Set<string>();
   for (const hit of hits) {
     const owner = owners[hit.owner]!;
     if (owner.role === 'exclude' || vetoed(owner, hit)) continue;
-    if (owner.role === 'include') pushTo(out[owner.domain], owner.id, { term: hit.term, start: hit.start, end: hit.end });
-    else {
+    if (owner.role === 'include') {
+      const span = `${owner.domain}\u0000${owner.id}\u0000${hit.start}\u0000${hit.end}`;
+      if (seen.has(span)) continue;
+      seen.add(span);
+      pushTo(out[owner.domain], owner.id, { term: hit.term, start: hit.start, end: hit.end });
+    } else {
       const terms = leaves.get(owner.rule!) ?? new Map<string, PhraseHit[]>();
       pushTo(terms, hit.term, hit);
       leaves.set(owner.rule!, terms);
