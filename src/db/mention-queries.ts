@@ -1,7 +1,7 @@
 import { and, desc, eq, gte, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import { topicAndDescendants } from '../analytics/trends.js';
 import type { Db } from './client.js';
-import { mentionBrands, mentionTopics, mentions, sources } from './schema.js';
+import { mentionBrands, mentionProducts, mentionTopics, mentions, sources } from './schema.js';
 
 export interface MentionFilter {
   sourceIds?: number[];
@@ -76,6 +76,7 @@ export function listMentions(db: Db, filter: MentionFilter, limit: number, after
   const ids = page.map((r) => r.mention.id);
   const topicsOf = groupBy(ids.length ? db.select().from(mentionTopics).where(inArray(mentionTopics.mentionId, ids)).all() : []);
   const brandsOf = groupBy(ids.length ? db.select().from(mentionBrands).where(inArray(mentionBrands.mentionId, ids)).all() : []);
+  const productsOf = groupBy(ids.length ? db.select().from(mentionProducts).where(inArray(mentionProducts.mentionId, ids)).all() : []);
   const last = page.at(-1);
   return {
     items: page.map((r) => ({
@@ -83,6 +84,7 @@ export function listMentions(db: Db, filter: MentionFilter, limit: number, after
       source: r.source,
       topics: topicsOf.get(r.mention.id) ?? [],
       brands: (brandsOf.get(r.mention.id) ?? []).map((b) => b.brandId),
+      products: (productsOf.get(r.mention.id) ?? []).map((p) => p.productId),
     })),
     next: rows.length > limit && last ? { publishedAt: last.mention.publishedAt, id: last.mention.id } : null,
   };

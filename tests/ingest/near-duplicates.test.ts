@@ -39,6 +39,14 @@ describe('near-duplicates at ingest', () => {
     expect(sums).toEqual({ volume: 5, originals: 3 });
   });
 
+  it('shows the grouping and the products in the mentions API answer', async () => {
+    const { createApp } = await import('../../src/api/app.js');
+    const response = await createApp({ store: earshot.store }).request('/api/v1/mentions?limit=10');
+    const body = (await response.json()) as { items: { text: string; duplicateKind: string | null; products: string[] }[] };
+    const retweet = body.items.find((m) => m.text.startsWith('RT @angry_user'))!;
+    expect(retweet).toMatchObject({ duplicateKind: 'near', products: ['rocket'] });
+  });
+
   it('records the products a mention names, and its brand through them', () => {
     expect(sql.prepare('SELECT count(DISTINCT mention_id) FROM mention_products WHERE product_id = ?').pluck().get('rocket')).toBe(5);
     expect(sql.prepare("SELECT count(*) FROM mention_brands WHERE brand_id = 'acme'").pluck().get()).toBe(5);
