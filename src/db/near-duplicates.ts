@@ -26,7 +26,6 @@ export function createNearDuplicateIndex(sqlite: Database.Database) {
      ORDER BY m.id`,
   );
   const addBand = sqlite.prepare('INSERT OR IGNORE INTO near_duplicate_bands (band, published_at, mention_id) VALUES (?, ?, ?)');
-  const dropBands = sqlite.prepare('DELETE FROM near_duplicate_bands WHERE mention_id = ?');
 
   return {
     find(text: string, contentHash: string, keys: readonly number[] | null, publishedAt: number, before = Number.MAX_SAFE_INTEGER): DuplicateOf | null {
@@ -44,9 +43,12 @@ export function createNearDuplicateIndex(sqlite: Database.Database) {
       return best === null ? null : { root: best, kind: 'near' };
     },
 
-    /** Makes a stored mention findable by its band keys (replacing any it had). */
+    /**
+     * Makes a stored mention findable by its band keys. A retag writes the same rows again (the
+     * text and its keys do not change), so this only ever adds. Keys left by an older
+     * fingerprint version would only add candidates, which are checked exactly anyway.
+     */
     index(mentionId: number, keys: readonly number[] | null, publishedAt: number): void {
-      dropBands.run(mentionId);
       for (const key of keys ?? []) addBand.run(key, publishedAt, mentionId);
     },
   };

@@ -176,30 +176,30 @@ export const mentionProducts = sqliteTable(
 /**
  * The MinHash band keys of each mention's text (src/nlp/near-duplicate.ts), for finding
  * near-duplicates by index: copies share a key. Keyed by publication time too, so a lookup reads
- * only the candidates of the days around the mention.
+ * only the candidates of the days around the mention. WITHOUT ROWID (migration 0006).
  */
 export const nearDuplicateBands = sqliteTable(
   'near_duplicate_bands',
   {
     band: integer('band').notNull(),
     publishedAt: integer('published_at').notNull(),
-    mentionId: integer('mention_id')
-      .notNull()
-      .references(() => mentions.id, { onDelete: 'cascade' }),
+    // No foreign key or mention index: six rows a mention are written on the hot path, mentions
+    // are never deleted, and retag finds a mention's rows again from its text's keys.
+    mentionId: integer('mention_id').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.band, t.publishedAt, t.mentionId] }), index('near_duplicate_bands_mention').on(t.mentionId)],
+  (t) => [primaryKey({ columns: [t.band, t.publishedAt, t.mentionId] })],
 );
 
 /** Every term ever counted, so counts are keyed by a small integer. */
 export const terms = sqliteTable('terms', {
-  id: integer('id').primaryKey({ autoIncrement: true }),
+  id: integer('id').primaryKey(),
   term: text('term').notNull().unique(),
 });
 
 /**
  * Hourly counts of each term among original voices (near-duplicates and copies left out), per
  * brand and over all ('*'), kept current on insert and rebuilt by retag: one bucket's terms are
- * one index range.
+ * one index range. WITHOUT ROWID (migration 0006): the key is the row.
  */
 export const termCounts = sqliteTable(
   'term_counts',
