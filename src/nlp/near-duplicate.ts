@@ -25,8 +25,8 @@ export function fingerprintWords(text: string): string[] {
   );
 }
 
-/** Texts with fewer shingles than this (about four words) are too short to call copies. */
-export const MIN_SHINGLES = 7;
+/** Texts with fewer shingles than this (five words) are too short to call copies: "will do, thank you" is many voices. */
+export const MIN_SHINGLES = 9;
 export const NEAR_DUPLICATE_JACCARD = 0.7;
 const BANDS = 6;
 const ROWS = 3;
