@@ -108,7 +108,9 @@ export function createMentionWriter(sqlite: Database.Database) {
         );
         if (row === undefined) continue;
         inserted++;
-        copies.index(row.id, m.nearKeys ?? null, m.publishedAt);
+        // Only first voices are indexed: a copy is found through its original, and a campaign of
+        // 30,000 copies stays one candidate instead of 30,000.
+        if (duplicateOf === null) copies.index(row.id, m.nearKeys ?? null, m.publishedAt);
         for (const product of m.products ?? []) insertProduct.run(row.id, product);
         // Terms count voices: a copy adds nothing to what is emerging.
         if (duplicateOf === null && m.terms) termBatch.add({ publishedAt: m.publishedAt, brands: m.brands, terms: m.terms });

@@ -1,6 +1,9 @@
 import type Database from 'better-sqlite3';
 import { jaccard, NEAR_DUPLICATE_JACCARD, shingles } from '../nlp/near-duplicate.js';
 
+/** Enough to find the original among a busy band; a bound so no lookup reads a whole campaign. */
+const MAX_CANDIDATES = 64;
+
 /** Copies are looked for among mentions published this close to each other. */
 export const NEAR_DUPLICATE_WINDOW_MS = 7 * 24 * 3_600_000;
 
@@ -11,9 +14,9 @@ export interface DuplicateOf {
 
 /**
  * Finds what a mention copies: the oldest stored mention (lowest id, below `before`) with the
- * same normalized text, else the oldest within a week whose text shares a MinHash band key and
- * is at least NEAR_DUPLICATE_JACCARD similar — and returns that mention's own root, so a group
- * has one original however it grew.
+ * same normalized text, else the oldest first voice within a week whose text shares a MinHash
+ * band key and is at least NEAR_DUPLICATE_JACCARD similar. Only first voices carry band keys, so
+ * a group has one original however it grew.
  */
 export function createNearDuplicateIndex(sqlite: Database.Database) {
   const firstWithHash = sqlite.prepare<[string, number], { root: number }>(
@@ -23,7 +26,7 @@ export function createNearDuplicateIndex(sqlite: Database.Database) {
     `SELECT DISTINCT m.id, coalesce(m.duplicate_of, m.id) AS root, m.text
      FROM near_duplicate_bands b JOIN mentions m ON m.id = b.mention_id
      WHERE b.band IN (?, ?, ?, ?, ?, ?) AND b.published_at BETWEEN ? AND ? AND b.mention_id < ?
-     ORDER BY m.id`,
+     ORDER BY m.id LIMIT ${MAX_CANDIDATES}`,
   );
   const addBand = sqlite.prepare('INSERT OR IGNORE INTO near_duplicate_bands (band, published_at, mention_id) VALUES (?, ?, ?)');
 
@@ -35,12 +38,9 @@ export function createNearDuplicateIndex(sqlite: Database.Database) {
       const found = candidates.all(...keys, publishedAt - NEAR_DUPLICATE_WINDOW_MS, publishedAt + NEAR_DUPLICATE_WINDOW_MS, before);
       if (found.length === 0) return null;
       const mine = shingles(text);
-      let best: number | null = null;
-      for (const c of found) {
-        if (best !== null && c.root >= best) continue;
-        if (jaccard(mine, shingles(c.text)) >= NEAR_DUPLICATE_JACCARD) best = c.root;
-      }
-      return best === null ? null : { root: best, kind: 'near' };
+      // Oldest first: the first that is similar enough is the original.
+      for (const c of found) if (jaccard(mine, shingles(c.text)) >= NEAR_DUPLICATE_JACCARD) return { root: c.root, kind: 'near' };
+      return null;
     },
 
     /**

@@ -96,7 +96,7 @@ export async function retag(
           r.lang, r.sentimentScore, r.sentimentLabel, r.sentimentNote, r.sentences, r.entities ?? null,
           copy?.root ?? null, copy?.kind ?? null, r.terms ? JSON.stringify(r.terms) : null, row.id,
         );
-        copies.index(row.id, r.nearKeys ?? null, row.published_at);
+        if (copy === null) copies.index(row.id, r.nearKeys ?? null, row.published_at);
         dropTopics.run(row.id);
         dropBrands.run(row.id);
         dropProducts.run(row.id);
