@@ -68,8 +68,8 @@ export function extractTerms(
   entities: { brands?: readonly string[]; products?: readonly string[] } = {},
 ): string[] {
   const out = new Set<string>();
-  const stop = STOP[lang] ?? STOP.en!;
   const english = lang === 'en';
+  const memo = memoFor(STOP[lang] ? lang : 'en');
   let run: string[] = [];
   let classes: ('N' | 'A' | 'O')[] = [];
   const flush = () => {
@@ -89,20 +89,46 @@ export function extractTerms(
       flush();
       continue;
     }
-    const word = deaccent(normal.replace(/['’]s$/u, ''));
-    if (stop.has(word) || [...word].length < MIN_LETTERS || !/\p{L}/u.test(word)) {
+    let word = memo.get(normal);
+    if (word === undefined) {
+      word = contentWord(normal, STOP[lang] ?? STOP.en!, english);
+      if (memo.size >= WORD_MEMO_LIMIT) memo.clear();
+      memo.set(normal, word);
+    }
+    if (word === null) {
       flush();
       continue;
     }
     if (english) {
-      run.push(word);
-      classes.push(wordClass(word));
-    } else out.add(word);
+      run.push(word.word);
+      classes.push(word.cls);
+    } else out.add(word.word);
   }
   flush();
   for (const id of entities.brands ?? []) out.add(`brand:${id}`);
   for (const id of entities.products ?? []) out.add(`product:${id}`);
   return [...out];
+}
+
+interface ContentWord {
+  word: string;
+  cls: 'N' | 'A' | 'O';
+}
+
+// Per language, what each normal is once cleaned: a stop word (null) or a content word with its
+// class. Text repeats words, so this is one map lookup a token.
+const WORD_MEMO_LIMIT = 100_000;
+const wordMemos = new Map<string, Map<string, ContentWord | null>>();
+function memoFor(lang: string): Map<string, ContentWord | null> {
+  let memo = wordMemos.get(lang);
+  if (!memo) wordMemos.set(lang, (memo = new Map()));
+  return memo;
+}
+
+function contentWord(normal: string, stop: ReadonlySet<string>, english: boolean): ContentWord | null {
+  const word = deaccent(normal.replace(/['’]s$/u, ''));
+  if (stop.has(word) || [...word].length < MIN_LETTERS || !/\p{L}/u.test(word)) return null;
+  return { word, cls: english ? wordClass(word) : 'N' };
 }
 
 /** Noun phrases in a run of content words (adjectives and nouns ending in a noun, at most 3 words), and their head nouns. */
