@@ -4,6 +4,7 @@ import type { Db } from '../db/client.js';
 import { lastRuns, listSources, sourceActivity } from '../db/sources.js';
 import { toIso } from '../util/dates.js';
 import { runToJson } from './run-json.js';
+import { requireRole, type ApiEnv } from './principal.js';
 
 const DAY_MS = 24 * 3_600_000;
 
@@ -37,6 +38,7 @@ const route = createRoute({
   method: 'get',
   path: '/sources',
   summary: 'Each source with its schedule, last run and whether it has gone silent',
+  middleware: [requireRole('viewer')] as const,
   responses: {
     200: { description: 'The sources', content: { 'application/json': { schema: z.object({ items: z.array(SourceSchema) }) } } },
   },
@@ -46,7 +48,7 @@ const route = createRoute({
  * Connector health: a dead connector must never pass for a quiet day. A scheduled source is
  * `silent` when no run has stored anything for longer than its connector's expected interval.
  */
-export function sourcesApi(db: Db, app: OpenAPIHono, now: () => number = Date.now) {
+export function sourcesApi(db: Db, app: OpenAPIHono<ApiEnv>, now: () => number = Date.now) {
   return app.openapi(route, (c) => {
     const at = now();
     const latest = lastRuns(db);

@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/api/app.js';
 import { claimRun, ensureImportSource, findSource, updateRun } from '../../src/db/sources.js';
+import { authHeaders } from '../helpers/api-keys.js';
 import { tempEarshot } from '../helpers/temp-earshot.js';
 
 const HOUR = 3_600_000;
@@ -30,7 +31,7 @@ describe('GET /api/v1/sources', () => {
     recordRun('failing', NOW - HOUR, { status: 'failed', errorCode: 'HTTP', errorMessage: 'HTTP 503 from https://c.example.test/feed' });
     ensureImportSource(earshot.store.db, 'survey');
 
-    const response = await createApp({ store: earshot.store, now: () => NOW }).request('/api/v1/sources');
+    const response = await createApp({ store: earshot.store, now: () => NOW }).request('/api/v1/sources', { headers: authHeaders(earshot.store, 'viewer') });
     expect(response.status).toBe(200);
     const { items } = (await response.json()) as { items: Record<string, any>[] };
     const byName = Object.fromEntries(items.map((s) => [s.name, s]));
