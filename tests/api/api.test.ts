@@ -152,7 +152,8 @@ describe('GET /api/v1/mentions', () => {
       seen.push(...page.body.items.map((m: { externalId: string }) => m.externalId));
       cursor = page.body.nextCursor;
     }
-    expect(seen).toEqual(['r5', 'r4', 'r3', 'late', 's1', 'r2', 'r1'].filter((id) => id !== 'late' || seen.includes('late')));
+    // 'late' was stored after the first page and sorts after its cursor, so the walk reaches it.
+    expect(seen).toEqual(['r5', 'r4', 'r3', 'late', 's1', 'r2', 'r1']);
     expect(new Set(seen).size).toBe(seen.length);
     const bad = await get('/api/v1/mentions?cursor=garbage');
     expect(bad.status).toBe(400);
