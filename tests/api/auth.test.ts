@@ -61,7 +61,11 @@ describe('rate limit per key', () => {
   it('answers 429 with Retry-After and a problem body once a key passes its limit, leaving other keys alone', async () => {
     const limited = makeKey(earshot.store, 'viewer', { name: 'tight', rateLimit: 3 });
     const other = makeKey(earshot.store, 'viewer');
-    for (let i = 0; i < 3; i++) expect((await call('/api/v1/sources', bearer(limited))).status).toBe(200);
+    const first = await call('/api/v1/sources', bearer(limited));
+    expect(first.status).toBe(200);
+    expect(first.headers.get('ratelimit-limit')).toBe('3');
+    expect(first.headers.get('ratelimit-remaining')).toBe('2');
+    for (let i = 0; i < 2; i++) expect((await call('/api/v1/sources', bearer(limited))).status).toBe(200);
     const over = await call('/api/v1/sources', bearer(limited));
     expect(over.status).toBe(429);
     expect(over.headers.get('content-type')).toBe('application/problem+json');
