@@ -43,6 +43,13 @@ export function exportApi(store: OpenDb, app: OpenAPIHono<ApiEnv>, now: () => nu
     const q = c.req.valid('query');
     const filter = mentionFilterFrom(store.db, q);
     if (store.path === ':memory:') throw new ApiProblem(503, 'Export unavailable', 'exports read their own connection to a database file; this server runs on :memory:');
+    const headers = {
+      'content-type': q.format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8',
+      'content-disposition': `attachment; filename="earshot-mentions-${new Date(now()).toISOString().slice(0, 19).replaceAll(':', '').replace('T', '-')}.${q.format}"`,
+      'cache-control': 'no-store',
+    };
+    // HEAD answers from a GET whose body is dropped unread: opening the export would leak it.
+    if (c.req.method === 'HEAD') return new Response(null, { status: 200, headers }) as never;
     if (running >= MAX_CONCURRENT_EXPORTS) {
       c.header('Retry-After', '10');
       throw new ApiProblem(429, 'Too many exports', `${MAX_CONCURRENT_EXPORTS} exports are streaming; retry when one is done`);
@@ -58,15 +65,7 @@ export function exportApi(store: OpenDb, app: OpenAPIHono<ApiEnv>, now: () => nu
       close();
       release();
     };
-    const stamp = new Date(now()).toISOString().slice(0, 19).replaceAll(':', '').replace('T', '-');
     const body = exportStream(cursor, q.format, (error) => console.error('export failed part-way:', error instanceof Error ? error.message : error));
-    return new Response(body, {
-      status: 200,
-      headers: {
-        'content-type': q.format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8',
-        'content-disposition': `attachment; filename="earshot-mentions-${stamp}.${q.format}"`,
-        'cache-control': 'no-store',
-      },
-    }) as never;
+    return new Response(body, { status: 200, headers }) as never;
   });
 }

@@ -88,8 +88,14 @@ export interface ExportCursor {
  */
 export function openExport(file: string, statement: { sql: string; params: unknown[] }): ExportCursor {
   const conn = new Database(file, { readonly: true, fileMustExist: true });
-  conn.pragma('busy_timeout = 10000');
-  const rows = conn.prepare(statement.sql).raw(true).iterate(...statement.params) as IterableIterator<unknown[]>;
+  let rows: IterableIterator<unknown[]>;
+  try {
+    conn.pragma('busy_timeout = 10000');
+    rows = conn.prepare(statement.sql).raw(true).iterate(...statement.params) as IterableIterator<unknown[]>;
+  } catch (error) {
+    conn.close();
+    throw error;
+  }
   let closed = false;
   return {
     rows,

@@ -113,18 +113,31 @@ describe('an export the client walks away from', () => {
     }));
     earshot.store.sqlite.transaction(() => writer.insertAll(rows))();
 
-    // A raw socket: nock's fetch interception (tests/helpers/no-network.ts) would read the body itself.
+    // Raw sockets: nock's fetch interception (tests/helpers/no-network.ts) would read the body itself.
     const port = Number(new URL(base).port);
-    const socket = net.connect(port, '127.0.0.1');
-    socket.write(`GET /api/v1/mentions/export?format=csv&source=bulk HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: ${headers.authorization}\r\n\r\n`);
-    const head = await new Promise<string>((resolve) => socket.once('data', (chunk: Buffer) => resolve(chunk.toString('latin1'))));
-    socket.pause(); // read no further: the server has to wait
-    expect(head).toMatch(/^HTTP\/1\.1 200/);
+    const openStalled = async () => {
+      const socket = net.connect(port, '127.0.0.1');
+      socket.write(`GET /api/v1/mentions/export?format=csv&source=bulk HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: ${headers.authorization}\r\n\r\n`);
+      const head = await new Promise<string>((resolve) => socket.once('data', (chunk: Buffer) => resolve(chunk.toString('latin1'))));
+      socket.pause(); // read no further: the server has to wait
+      expect(head).toMatch(/^HTTP\/1\.1 200/);
+      return socket;
+    };
+    const first = await openStalled();
     expect(runningExports()).toBe(1);
     // While the server answers other requests, the export is still waiting for this client.
     expect((await fetch(`${base}/api/v1/sources`, { headers })).status).toBe(200);
     expect(runningExports()).toBe(1);
-    socket.destroy();
+
+    // Four at once; a fifth is told to come back later.
+    const more = [await openStalled(), await openStalled(), await openStalled()];
+    expect(runningExports()).toBe(4);
+    const fifth = await exportOf('format=csv&source=bulk');
+    expect(fifth.status).toBe(429);
+    expect(fifth.headers.get('retry-after')).toBe('10');
+    expect(((await fetch(`${base}/api/v1/mentions/export?format=csv`, { headers, method: 'HEAD' })).status)).toBe(200);
+
+    for (const socket of [first, ...more]) socket.destroy();
     for (let i = 0; i < 200 && runningExports() > 0; i++) await new Promise((r) => setTimeout(r, 25));
     expect(runningExports()).toBe(0);
 
