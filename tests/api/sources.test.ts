@@ -45,4 +45,22 @@ describe('GET /api/v1/sources', () => {
     expect(byName['switched-off']).toMatchObject({ enabled: false, silent: false });
     expect(byName.survey).toMatchObject({ kind: 'import', schedule: null, silent: false, expectedIntervalMs: null });
   });
+
+  it('filters by kind, enabled and silent, and pages by name', async () => {
+    const app = createApp({ store: earshot.store, now: () => NOW });
+    const headers = authHeaders(earshot.store, 'viewer');
+    const names = async (query: string) => ((await (await app.request(`/api/v1/sources?${query}`, { headers })).json()) as { items: { name: string }[] }).items.map((s) => s.name);
+    expect(await names('silent=true')).toEqual(['failing', 'gone-quiet']);
+    expect(await names('kind=import')).toEqual(['survey']);
+    expect(await names('enabled=false')).toEqual(['switched-off']);
+    const walk: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page = (await (await app.request(`/api/v1/sources?limit=2${cursor ? `&cursor=${cursor}` : ''}`, { headers })).json()) as { items: { name: string }[]; nextCursor: string | null };
+      walk.push(...page.items.map((s) => s.name));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(walk).toEqual(['failing', 'gone-quiet', 'lively', 'survey', 'switched-off']);
+    expect((await app.request('/api/v1/sources?silent=maybe', { headers })).status).toBe(400);
+  });
 });

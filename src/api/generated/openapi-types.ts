@@ -859,19 +859,27 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Each source with its schedule, last run and whether it has gone silent
+         * Each source with its schedule, last run and whether it has gone silent, by name
          * @description Needs the **viewer** role (or higher).
          */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description a connector kind, e.g. rss, or import */
+                    kind?: string;
+                    enabled?: "true" | "false";
+                    /** @description true: only sources that have gone silent */
+                    silent?: "true" | "false";
+                    limit?: number;
+                    cursor?: string;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
             };
             requestBody?: never;
             responses: {
-                /** @description The sources */
+                /** @description One page of sources; pass nextCursor as cursor for the next */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -879,7 +887,17 @@ export interface paths {
                     content: {
                         "application/json": {
                             items: components["schemas"]["Source"][];
+                            nextCursor: string | null;
                         };
+                    };
+                };
+                /** @description A bad parameter or body; errors names each bad field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description No API key, or one that is unknown or revoked */
