@@ -88,8 +88,6 @@ function backgroundImport(): Promise<void> {
     });
   });
 }
-const QUIET = process.env.BENCH_QUIET === '1';
-const importing = QUIET ? Promise.resolve() : backgroundImport();
 
 const rss = (): number => {
   const status = readFileSync(`/proc/${server.pid}/status`, 'utf8');
@@ -138,6 +136,30 @@ const cursors: string[] = [];
     if (page % 2 === 0) cursors.push(cursor);
   }
 }
+/** One export of everything, with the server's resident memory sampled while it streams. */
+async function fullExport() {
+  const before = rss();
+  let peak = before;
+  const samples: number[] = [];
+  const sampler = setInterval(() => (peak = Math.max(peak, rss())), 100);
+  const t0 = performance.now();
+  const response = await fetch(`${base}/api/v1/mentions/export?format=csv`, { headers: auth });
+  let bytes = 0;
+  let lines = 0;
+  for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
+    bytes += chunk.byteLength;
+    for (let i = 0; i < chunk.length; i++) if (chunk[i] === 10) lines++;
+    // RSS at each further quarter of the rows: flat memory means these do not grow with the rows sent.
+    if (samples.length < 4 && lines >= ((samples.length + 1) * total) / 4) samples.push(rss());
+  }
+  clearInterval(sampler);
+  return { status: response.status, rows: lines - 1, bytes, seconds: (performance.now() - t0) / 1000, before, peak, after: rss(), samples };
+}
+
+// The same export on a quiet server first: the baseline for the export under ingest.
+const quiet = await fullExport();
+const QUIET = process.env.BENCH_QUIET === '1';
+const importing = QUIET ? Promise.resolve() : backgroundImport();
 const day = (n: number) => new Date(YEAR_START + n * DAY).toISOString().slice(0, 10);
 const startRows = mentionsNow();
 const startedAt = performance.now();
@@ -147,21 +169,7 @@ results.push(await cannon('trends: volume/day, 30 days, one brand', Array.from({
 results.push(await cannon('mentions: a page of 100 at a cursor', cursors.map((c) => `/api/v1/mentions?limit=100&cursor=${c}`)));
 results.push(await cannon('export: one day as CSV (~2,700 rows)', Array.from({ length: 300 }, (_, i) => `/api/v1/mentions/export?format=csv&from=${day(i)}&to=${day(i + 1)}`), { connections: 4 }));
 
-// One export of everything, with the server's memory sampled while it streams.
-const before = rss();
-let peak = before;
-const sampler = setInterval(() => (peak = Math.max(peak, rss())), 100);
-const t0 = performance.now();
-const response = await fetch(`${base}/api/v1/mentions/export?format=csv`, { headers: auth });
-let bytes = 0;
-let lines = 0;
-for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
-  bytes += chunk.byteLength;
-  for (let i = 0; i < chunk.length; i++) if (chunk[i] === 10) lines++;
-}
-const exportSeconds = (performance.now() - t0) / 1000;
-clearInterval(sampler);
-const after = rss();
+const underLoad = await fullExport();
 const ingestSeconds = (performance.now() - startedAt) / 1000;
 stopImports = true;
 await importing;
@@ -176,9 +184,14 @@ console.log('|---|---|---|---|---|---|---|');
 for (const r of results) {
   console.log(`| ${r.name} | ${r.rps.toFixed(0)} | ${(r.rps / baseline).toFixed(2)} | ${r.p50} | ${r.p99} | ${r.mbps.toFixed(1)} | ${r.errors} / ${r.timeouts} / ${r.non2xx} |`);
 }
-console.log(`\nfull export: ${(lines - 1).toLocaleString()} rows (status ${response.status}), ${mb(bytes)} in ${exportSeconds.toFixed(1)} s = ${((lines - 1) / exportSeconds).toFixed(0)} rows/s, ${(bytes / 1e6 / exportSeconds).toFixed(1)} MB/s`);
-console.log(`server memory (RSS): ${mb(before)} before, ${mb(peak)} peak while streaming (+${mb(peak - before)}), ${mb(after)} after — for ${mb(bytes)} sent`);
-const failed = results.some((r) => r.errors + r.timeouts + r.non2xx > 0) || importFailures > 0 || response.status !== 200 || lines - 1 < total;
+console.log('\nfull CSV export of every row:\n');
+console.log('| when | rows | MB | seconds | rows/s | vs quiet | server RSS before | at 1/4, 1/2, 3/4, all rows | peak | after |');
+console.log('|---|---|---|---|---|---|---|---|---|---|');
+for (const [name, e] of [['quiet server', quiet], ['under ingest', underLoad]] as const) {
+  console.log(`| ${name} | ${e.rows.toLocaleString()} | ${(e.bytes / 1e6).toFixed(0)} | ${e.seconds.toFixed(1)} | ${(e.rows / e.seconds).toFixed(0)} | ${(e.rows / e.seconds / (quiet.rows / quiet.seconds)).toFixed(2)} | ${mb(e.before)} | ${e.samples.map(mb).join(', ')} | ${mb(e.peak)} | ${mb(e.after)} |`);
+}
+const failed =
+  results.some((r) => r.errors + r.timeouts + r.non2xx > 0) || importFailures > 0 || [quiet, underLoad].some((e) => e.status !== 200 || e.rows < total);
 if (/SQLITE_BUSY|database is locked/i.test(serverLog)) console.log('server log mentions SQLITE_BUSY:\n' + serverLog.slice(-2000));
 
 server.kill('SIGTERM');
