@@ -104,14 +104,23 @@ const mentionsNow = () => {
 
 // ---------------------------------------------------------------- scenarios
 type Result = { name: string; rps: number; p50: number; p99: number; errors: number; non2xx: number; timeouts: number; mbps: number };
-async function cannon(name: string, paths: string[], options: { connections?: number; headers?: Record<string, string> } = {}): Promise<Result> {
+async function cannon(
+  name: string,
+  paths: string[],
+  options: { connections?: number; headers?: Record<string, string>; method?: string; body?: () => string } = {},
+): Promise<Result> {
   let i = 0;
   const result = await autocannon({
     url: base,
     connections: options.connections ?? CONNECTIONS,
     duration: SECONDS,
-    headers: options.headers ?? auth,
-    requests: [{ setupRequest: (req: { path: string }) => ({ ...req, path: paths[i++ % paths.length] }) }],
+    method: options.method ?? 'GET',
+    headers: { ...(options.headers ?? auth), ...(options.body ? { 'content-type': 'application/json' } : {}) },
+    requests: [
+      {
+        setupRequest: (req: { path: string }) => ({ ...req, path: paths[i++ % paths.length], ...(options.body ? { body: options.body() } : {}) }),
+      },
+    ],
   });
   return {
     name,
@@ -167,6 +176,14 @@ const results: Result[] = [];
 results.push(await cannon('baseline: GET /health (no key)', ['/health'], { headers: {} }));
 results.push(await cannon('trends: volume/day, 30 days, one brand', Array.from({ length: 30 }, (_, i) => `/api/v1/trends?metric=volume&bucket=day&brand=acme&from=${day(300 - i * 7)}&to=${day(330 - i * 7)}`)));
 results.push(await cannon('mentions: a page of 100 at a cursor', cursors.map((c) => `/api/v1/mentions?limit=100&cursor=${c}`)));
+// Writes on the server's connection while the import holds the write lock in turns: must wait, never fail.
+const labels = ['negative', 'neutral', 'positive'];
+results.push(
+  await cannon('labels: PUT a correction (a write)', Array.from({ length: 500 }, (_, i) => `/api/v1/mentions/${1 + ((i * 7919) % total)}/labels`), {
+    method: 'PUT',
+    body: () => JSON.stringify({ sentiment: labels[Math.floor(Math.random() * 3)] }),
+  }),
+);
 results.push(await cannon('export: one day as CSV (~2,700 rows)', Array.from({ length: 300 }, (_, i) => `/api/v1/mentions/export?format=csv&from=${day(i)}&to=${day(i + 1)}`), { connections: 4 }));
 
 const underLoad = await fullExport();
