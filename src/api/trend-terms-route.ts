@@ -48,11 +48,7 @@ const route = createRoute({
     'Counts original voices only. Without from/to: the last day of data against the 7 days before it. Brand filters read hourly term counts; topic, source, lang, sentiment and rating filters count from the mentions.',
   middleware: [requireRole('viewer')] as const,
   request: { query: QuerySchema },
-  responses: {
-    200: { description: 'Top and emerging terms', content: { 'application/json': { schema: TermsAnswerSchema } } },
-    401: { description: 'No API key' },
-    403: { description: 'The key may not read trends' },
-  },
+  responses: { 200: { description: 'Top and emerging terms', content: { 'application/json': { schema: TermsAnswerSchema } } } },
 });
 
 export function trendTermsApi(db: Db, app: OpenAPIHono<ApiEnv>) {

@@ -1,11 +1,8 @@
 import { serve } from '@hono/node-server';
-import { OpenAPIHono } from '@hono/zod-openapi';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/api/app.js';
-import type { ApiEnv, Role } from '../../src/api/principal.js';
-import { onError } from '../../src/api/problem.js';
-import { trendTermsApi } from '../../src/api/trend-terms-route.js';
 import { ensureImportSource } from '../../src/db/sources.js';
+import { authHeaders } from '../helpers/api-keys.js';
 import { emergingTerms, logLikelihoodRatio } from '../../src/analytics/emerging-terms.js';
 import { hourlyTermCounts } from '../../src/analytics/term-buckets.js';
 import { tempEarshot } from '../helpers/temp-earshot.js';
@@ -49,8 +46,7 @@ const storm = [
 
 let base: string;
 let close: () => Promise<void>;
-let realBase: string;
-let closeReal: () => Promise<void>;
+let viewer: Record<string, string>;
 
 async function listen(fetch: (r: Request) => Response | Promise<Response>) {
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
@@ -74,24 +70,12 @@ beforeAll(async () => {
   for (let i = 0; i < 10; i++) items.push({ externalId: `c${i}`, text: `RT @fan${i}: @acme the purple giraffe mascot is back in the new advert, love it`, publishedAt: stormDay + 2 * HOUR + i * 60_000 });
   await earshot.ingestor.ingest(source.id, items);
 
-  // A viewer: the principal the authentication middleware would set from a Bearer key.
-  const withRole = (role: Role | null) => {
-    const app = new OpenAPIHono<ApiEnv>();
-    app.use(async (c, next) => {
-      c.set('principal', role ? { keyId: 1, name: 'test', role } : undefined);
-      await next();
-    });
-    app.route('/api/v1', trendTermsApi(earshot.store.db, new OpenAPIHono<ApiEnv>()));
-    app.onError(onError);
-    return app;
-  };
-  ({ base, close } = await listen(withRole('viewer').fetch));
-  ({ base: realBase, close: closeReal } = await listen(createApp({ store: earshot.store }).fetch));
+  viewer = authHeaders(earshot.store, 'viewer');
+  ({ base, close } = await listen(createApp({ store: earshot.store }).fetch));
 });
 
 afterAll(async () => {
   await close();
-  await closeReal();
   await earshot.cleanup();
 });
 
@@ -99,7 +83,7 @@ const q = (params: Record<string, string>) => new URLSearchParams(params).toStri
 
 describe('GET /api/v1/trends/terms', () => {
   it('lists the terms that burst against their own background, not the ones a copied post repeats', async () => {
-    const response = await fetch(`${base}/api/v1/trends/terms?${q({ from: '2024-03-08', to: '2024-03-09' })}`);
+    const response = await fetch(`${base}/api/v1/trends/terms?${q({ from: '2024-03-08', to: '2024-03-09' })}`, { headers: viewer });
     expect(response.status).toBe(200);
     const body = (await response.json()) as any;
     expect(body.computedFrom).toBe('term_counts');
@@ -113,16 +97,16 @@ describe('GET /api/v1/trends/terms', () => {
   });
 
   it('takes the usual filters; a topic filter counts from the mentions', async () => {
-    const body = (await (await fetch(`${base}/api/v1/trends/terms?${q({ from: '2024-03-08', to: '2024-03-09', topic: 'delivery', brand: 'acme' })}`)).json()) as any;
+    const body = (await (await fetch(`${base}/api/v1/trends/terms?${q({ from: '2024-03-08', to: '2024-03-09', topic: 'delivery', brand: 'acme' })}`, { headers: viewer })).json()) as any;
     expect(body.computedFrom).toBe('mentions');
     expect(body.voices).toBe(storm.length - 1); // one storm post names no delivery term
     expect(body.emerging.map((e: { term: string }) => e.term)).toContain('snow storm');
-    const bad = await fetch(`${base}/api/v1/trends/terms?${q({ from: '2024-03-09', to: '2024-03-08' })}`);
+    const bad = await fetch(`${base}/api/v1/trends/terms?${q({ from: '2024-03-09', to: '2024-03-08' })}`, { headers: viewer });
     expect(bad.status).toBe(400);
   });
 
   it('needs a key with at least the viewer role', async () => {
-    const response = await fetch(`${realBase}/api/v1/trends/terms`);
+    const response = await fetch(`${base}/api/v1/trends/terms`);
     expect(response.status).toBe(401);
     expect(response.headers.get('content-type')).toMatch(/application\/problem\+json/);
   });

@@ -41,7 +41,8 @@ describe('near-duplicates at ingest', () => {
 
   it('shows the grouping and the products in the mentions API answer', async () => {
     const { createApp } = await import('../../src/api/app.js');
-    const response = await createApp({ store: earshot.store }).request('/api/v1/mentions?limit=10');
+    const { authHeaders } = await import('../helpers/api-keys.js');
+    const response = await createApp({ store: earshot.store }).request('/api/v1/mentions?limit=10', { headers: authHeaders(earshot.store) });
     const body = (await response.json()) as { items: { text: string; duplicateKind: string | null; products: string[] }[] };
     const retweet = body.items.find((m) => m.text.startsWith('RT @angry_user'))!;
     expect(retweet).toMatchObject({ duplicateKind: 'near', products: ['rocket'] });
