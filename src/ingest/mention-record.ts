@@ -9,7 +9,7 @@ import type { CompiledTaxonomy } from '../nlp/taxonomy.js';
 
 /** An item analysed and shaped into the row the writer stores: pure, so it can run in a worker. */
 export function toMentionRecord(sourceId: number, item: RawItem, taxonomy: CompiledTaxonomy, fetchedAt: number): MentionRecord {
-  const analysis = analyze(analysedText(item), taxonomy, { langHint: item.langHint });
+  const analysis = analyze(analysedText(item), taxonomy, { langHint: item.langHint, terms: true });
   const brands = new Set(analysis.brands);
   if (item.brand) brands.add(slugify(item.brand));
   const terms = new Set(analysis.terms);

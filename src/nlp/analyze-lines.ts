@@ -21,7 +21,7 @@ export async function analyzeLines(input: Readable, output: Writable, taxonomy: 
       continue;
     }
     lines++;
-    output.write(`${JSON.stringify(toOutput(analyze(parsed.text, taxonomy, { langHint: parsed.lang })))}\n`);
+    output.write(`${JSON.stringify(toOutput(analyze(parsed.text, taxonomy, { langHint: parsed.lang, terms: true })))}\n`);
   }
   return { lines, errors };
 }

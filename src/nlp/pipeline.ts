@@ -55,7 +55,10 @@ export interface Analysis {
   products: string[];
   /** Hashtags, @handles, links and e-mail addresses in the text. */
   entities: Entities;
-  /** Noun phrases, hashtags, @handles and named brands/products: what emerging-term counts count. */
+  /**
+   * Noun phrases, hashtags, @handles and named brands/products: what emerging-term counts count.
+   * Empty unless asked for with `terms: true` (ingest asks; it is not per-text analysis).
+   */
   terms: string[];
 }
 
@@ -66,6 +69,8 @@ export interface AnalyzeOptions {
    * mention view show), every sentence and clause too ('all'), or none.
    */
   explain?: 'document' | 'all' | 'none';
+  /** Extract emerging-term keys too (see `Analysis.terms`). */
+  terms?: boolean;
 }
 
 /**
@@ -107,7 +112,7 @@ export function analyze(text: string, taxonomy: CompiledTaxonomy, options: Analy
 
   const matched = taxonomy.match(normals, types, language.lang);
   const named = { brands: [...matched.brands.keys()], products: [...matched.products.keys()] };
-  const terms = extractTerms(normals, types, language.lang, named);
+  const terms = options.terms ? extractTerms(normals, types, language.lang, named) : [];
   if (foreign) return { ...analyzeForeign(text, language, sentenceTexts, spans, tokens, matched, options), entities, terms };
 
   let values: string[] | null = null;
