@@ -1,6 +1,8 @@
 import { foldToken } from '../normalize.js';
 import { findCues, rawCueCode, type CueName } from './cues.js';
 import type { LexiconHit } from './reader.js';
+import { phrasesStartingWith, type ReviewPhrase } from './phrase-lexicon.js';
+import { vaderLexicon } from './vader-lexicon.js';
 
 /**
  * The tokens of one document as the sentiment model sees them, read in bulk from the wink doc the
@@ -19,6 +21,11 @@ export interface TokenView {
   polarityEnd: Int32Array;
   /** rawCueCode() of each raw token, for the cue scan of the scorer. */
   rawCues: Int32Array;
+  /** VADER valence of each token, negation applied; 0 inside a review phrase (it counts there). */
+  valence: Float32Array;
+  /** Valence of the review phrase starting at each token (0: none) and its last token. */
+  phrase: Float32Array;
+  phraseEnd: Int32Array;
   /** What is known of each token that has a feature word (null for skipped tokens and numbers). */
   infos: (TokenInfo | null)[];
 }
@@ -31,6 +38,10 @@ export interface TokenInfo {
   cue: number;
   /** foldToken() of the token, as taxonomy matching reads it. */
   folded: string;
+  /** VADER valence of the raw token (0: not in the lexicon). */
+  vader: number;
+  /** Review phrases that start with the raw token, longest first (null: none). */
+  phrases: readonly ReviewPhrase[] | null;
   /** The scorer's notes on `word` for the model it was last scored with (see scorer.ts). */
   scorerModel: unknown;
   scorerId: number;
@@ -71,6 +82,9 @@ let pooledNegated = new Uint8Array(256);
 let pooledPolarity = new Float32Array(256);
 let pooledPolarityEnd = new Int32Array(256);
 let pooledRawCues = new Int32Array(256);
+let pooledValence = new Float32Array(256);
+let pooledPhrase = new Float32Array(256);
+let pooledPhraseEnd = new Int32Array(256);
 
 /**
  * `pooled`: the typed arrays are shared by every pooled view (and may be longer than the
@@ -83,6 +97,9 @@ export function buildView(raw: string[], types: string[], negationFlags: boolean
   let polarity: Float32Array;
   let polarityEnd: Int32Array;
   let rawCues: Int32Array;
+  let valence: Float32Array;
+  let phrase: Float32Array;
+  let phraseEnd: Int32Array;
   if (pooled) {
     if (pooledNegated.length < n) {
       const size = Math.max(2 * n, 256);
@@ -90,16 +107,25 @@ export function buildView(raw: string[], types: string[], negationFlags: boolean
       pooledPolarity = new Float32Array(size);
       pooledPolarityEnd = new Int32Array(size);
       pooledRawCues = new Int32Array(size);
+      pooledValence = new Float32Array(size);
+      pooledPhrase = new Float32Array(size);
+      pooledPhraseEnd = new Int32Array(size);
     }
     negated = pooledNegated;
     polarity = pooledPolarity.fill(0, 0, n);
     polarityEnd = pooledPolarityEnd.fill(0, 0, n);
     rawCues = pooledRawCues;
+    valence = pooledValence;
+    phrase = pooledPhrase.fill(0, 0, n);
+    phraseEnd = pooledPhraseEnd;
   } else {
     negated = new Uint8Array(n);
     polarity = new Float32Array(n);
     polarityEnd = new Int32Array(n);
     rawCues = new Int32Array(n);
+    valence = new Float32Array(n);
+    phrase = new Float32Array(n);
+    phraseEnd = new Int32Array(n);
   }
   const words = new Array<string>(n);
   const infos = new Array<TokenInfo | null>(n);
@@ -118,12 +144,39 @@ export function buildView(raw: string[], types: string[], negationFlags: boolean
     }
   }
   for (let i = 0; i < n; i++) negated[i] = negationFlags[i] ? 1 : 0;
+  // Review phrases first (longest match, left to right): the words inside one count through it.
+  let coveredUntil = -1;
+  for (let i = 0; i < n; i++) {
+    const info = infos[i];
+    const candidates = info ? info.phrases : phrasesStartingWith(raw[i]!);
+    if (candidates !== null && i > coveredUntil) {
+      for (const p of candidates) {
+        if (matchesAt(raw, i, p.tokens)) {
+          phrase[i] = p.valence;
+          phraseEnd[i] = i + p.tokens.length - 1;
+          coveredUntil = phraseEnd[i]!;
+          break;
+        }
+      }
+    }
+    const v = i <= coveredUntil || !info ? 0 : info.vader;
+    valence[i] = v === 0 ? 0 : negated[i] ? NEGATED_VALENCE * v : v;
+  }
   for (const [start, end, value] of hits) {
     if (start >= n) continue;
     polarity[start] = negated[start] ? -value : value;
     polarityEnd[start] = end;
   }
-  return { raw, words, negated, polarity, polarityEnd, rawCues, infos };
+  return { raw, words, negated, polarity, polarityEnd, rawCues, infos, valence, phrase, phraseEnd };
+}
+
+// VADER's scalar for a negated word: "not good" is milder than "bad".
+const NEGATED_VALENCE = -0.74;
+
+function matchesAt(raw: readonly string[], at: number, tokens: readonly string[]): boolean {
+  if (at + tokens.length > raw.length) return false;
+  for (let k = 1; k < tokens.length; k++) if (raw[at + k] !== tokens[k]) return false;
+  return true;
 }
 
 // Per token type (words, hashtags, emoji, ...): customer text repeats a small vocabulary, and a
@@ -143,7 +196,17 @@ function tokenInfo(token: string, type: string): TokenInfo {
       for (const m of tokenMemos.values()) m.clear();
       memoSize = 0;
     }
-    info = { word: foldWord(token, type), cue: rawCueCode(token), folded: foldToken(token), scorerModel: null, scorerId: -1, scorerStop: false, scorerCue: 0 };
+    info = {
+      word: foldWord(token, type),
+      cue: rawCueCode(token),
+      folded: foldToken(token),
+      vader: vaderLexicon().get(token) ?? 0,
+      phrases: phrasesStartingWith(token),
+      scorerModel: null,
+      scorerId: -1,
+      scorerStop: false,
+      scorerCue: 0,
+    };
     memo.set(token, info);
     memoSize++;
   }
@@ -231,11 +294,56 @@ export function extractFeatures(view: TokenView, start: number, end: number, wit
     if (lexNeg > 0) put('lex:neg', Math.min(lexNeg, 2), start, end);
   }
   if (used <= 3) put('len:short', 1, start, end);
+  const review = reviewSums(view, start, end, weight);
+  if (review.vPos === 0 && review.vNeg === 0) put('v:none', 1, start, end);
+  if (review.vPos > 0) put('v:pos', Math.min(review.vPos, 2), start, end);
+  if (review.vNeg > 0) put('v:neg', Math.min(review.vNeg, 2), start, end);
+  if (review.pPos > 0) put('p:pos', Math.min(review.pPos, 2), start, end);
+  if (review.pNeg > 0) put('p:neg', Math.min(review.pNeg, 2), start, end);
   for (const hit of findCues(view.words, view.raw, view.negated, start, end)) {
     // A contrast only reweighs its clauses: "but" by itself says nothing about the verdict.
     if (hit.cue !== 'contrast') put(`c:${hit.cue}`, weight[hit.start - start] ?? 1, hit.start, hit.end);
   }
   return { values, spans, lexicon };
+}
+
+export interface ReviewSums {
+  vPos: number;
+  vNeg: number;
+  pPos: number;
+  pNeg: number;
+}
+
+const sums: ReviewSums = { vPos: 0, vNeg: 0, pPos: 0, pNeg: 0 };
+
+/**
+ * VADER-lexicon and review-phrase evidence of tokens [start, end] (a phrase counts where it lies
+ * wholly inside), each on a 0…2 scale (valence / 4), clause-weighted like wink's lexicon. One
+ * function for training and the scorer's hot path, so both add the same numbers in the same order.
+ * The result is a shared scratch object: read it before the next call.
+ */
+export function reviewSums(view: TokenView, start: number, end: number, weight: Float32Array | null): ReviewSums {
+  let vPos = 0;
+  let vNeg = 0;
+  let pPos = 0;
+  let pNeg = 0;
+  const { valence, phrase, phraseEnd } = view;
+  for (let i = start; i <= end; i++) {
+    const w = weight ? weight[i - start]! : 1;
+    const v = valence[i]!;
+    if (v > 0) vPos += (w * v) / 4;
+    else if (v < 0) vNeg -= (w * v) / 4;
+    const p = phrase[i]!;
+    if (p !== 0 && phraseEnd[i]! <= end) {
+      if (p > 0) pPos += (w * p) / 4;
+      else pNeg -= (w * p) / 4;
+    }
+  }
+  sums.vPos = vPos;
+  sums.vNeg = vNeg;
+  sums.pPos = pPos;
+  sums.pNeg = pNeg;
+  return sums;
 }
 
 /** Weight of each token in [start, end]: lowered before a contrast (in its sentence, or the sentence before). */
