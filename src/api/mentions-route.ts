@@ -4,7 +4,7 @@ import { BadCursorError, decodeCursor, encodeCursor, listMentions } from '../db/
 import { toIso } from '../util/dates.js';
 import { labelsFor } from '../db/labels.js';
 import { ApiProblem } from './problem.js';
-import { instantsIn, isoInstant, sentimentLabel, sourceList, timeZone } from './query-params.js';
+import { instantsIn, isoInstant, ratingAgreement, sentimentLabel, sourceList, timeZone } from './query-params.js';
 import { resolveSourceIds } from './sources-filter.js';
 
 const MentionQuerySchema = z.object({
@@ -13,6 +13,9 @@ const MentionQuerySchema = z.object({
   brand: z.string().min(1).optional(),
   lang: z.string().regex(/^[a-z]{2,3}$/, 'an ISO 639-1 code such as en').optional(),
   sentiment: sentimentLabel.optional(),
+  ratingAgreement: ratingAgreement.optional().openapi({
+    description: 'star rating against text sentiment: disagree = opposite polarities (5 stars, negative text), mixed = one side neutral',
+  }),
   from: isoInstant.optional(),
   to: isoInstant.optional(),
   tz: timeZone,
@@ -36,6 +39,7 @@ const MentionSchema = z
     publishedAt: z.string(),
     fetchedAt: z.string(),
     rating: z.number().nullable(),
+    ratingAgreement: ratingAgreement.nullable().openapi({ description: 'whether the star rating and the text sentiment agree; null without both' }),
     nps: z.number().nullable(),
     csat: z.number().nullable(),
     ces: z.number().nullable(),
@@ -101,6 +105,7 @@ export function mentionsApi(db: Db, app: OpenAPIHono) {
           publishedAt: toIso(m.publishedAt)!,
           fetchedAt: toIso(m.fetchedAt)!,
           rating: m.rating,
+          ratingAgreement: m.ratingAgreement as z.infer<typeof ratingAgreement> | null,
           nps: m.nps,
           csat: m.csat,
           ces: m.ces,

@@ -9,6 +9,8 @@ export interface MentionFilter {
   brand?: string;
   lang?: string;
   sentiment?: 'negative' | 'neutral' | 'positive';
+  /** Star rating against text sentiment (see ratingAgreement()); only rated, scored mentions have one. */
+  ratingAgreement?: 'agree' | 'mixed' | 'disagree';
   from?: number;
   to?: number;
   q?: string;
@@ -53,6 +55,7 @@ export function listMentions(db: Db, filter: MentionFilter, limit: number, after
     filter.sourceIds ? inArray(mentions.sourceId, filter.sourceIds) : undefined,
     filter.lang ? eq(mentions.lang, filter.lang) : undefined,
     filter.sentiment ? eq(mentions.sentimentLabel, filter.sentiment) : undefined,
+    filter.ratingAgreement ? eq(mentions.ratingAgreement, filter.ratingAgreement) : undefined,
     filter.from !== undefined ? gte(mentions.publishedAt, filter.from) : undefined,
     filter.to !== undefined ? lt(mentions.publishedAt, filter.to) : undefined,
     filter.topic
