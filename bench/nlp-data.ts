@@ -2,7 +2,7 @@
  * The labelled sentiment sets in ../shared/data, read where they lie (never copied into the
  * repo), plus the fold split and metrics shared by bench/nlp.ts and scripts/train-sentiment.ts.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
@@ -23,8 +23,42 @@ export const dataDir = path.resolve(repo, '../shared/data');
 export const airlinePath = path.join(dataDir, 'airline-tweets/Tweets.csv');
 export const alexaPath = path.join(dataDir, 'amazon-alexa-reviews/amazon_alexa.tsv');
 
+export const multilingualDir = path.join(dataDir, 'multilingual');
+export const MULTILINGUAL = ['nl', 'sv', 'pl', 'de', 'fr', 'es'] as const;
+
 export function sharedDataPresent(): boolean {
   return existsSync(airlinePath) && existsSync(alexaPath);
+}
+
+export function multilingualPresent(): boolean {
+  return MULTILINGUAL.every((lang) => existsSync(path.join(multilingualDir, lang)));
+}
+
+/** The one labelled set of a language in ../shared/data/multilingual (`text<TAB>label`, header row). */
+export function loadMultilingual(lang: string): LabelledText[] & { file: string } {
+  const dir = path.join(multilingualDir, lang);
+  const file = readdirSync(dir).find((f) => f.endsWith('.tsv'));
+  if (!file) throw new Error(`${dir} holds no .tsv file`);
+  const rows = readFileSync(path.join(dir, file), 'utf8')
+    .split('\n')
+    .slice(1)
+    .filter(Boolean)
+    .map((line) => {
+      const [text, label] = line.split('\t');
+      if (label !== 'negative' && label !== 'neutral' && label !== 'positive') throw new Error(`${file}: label "${label}" is not negative/neutral/positive`);
+      return { text: text!, label: label as SentimentLabel };
+    });
+  return Object.assign(rows, { file });
+}
+
+/** Texts of known language for the detectors: airline tweets and Echo reviews (en), then one set per language. */
+export function languageSets(): { lang: string; name: string; texts: string[] }[] {
+  const sets = [
+    { lang: 'en', name: 'en tweets', texts: loadAirline().map((r) => r.text) },
+    { lang: 'en', name: 'en reviews', texts: loadAlexa().map((r) => r.text) },
+  ];
+  if (multilingualPresent()) for (const lang of MULTILINGUAL) sets.push({ lang, name: lang, texts: loadMultilingual(lang).map((r) => r.text) });
+  return sets;
 }
 
 /** 14,640 tweets, three classes as the crowd labelled them. */
