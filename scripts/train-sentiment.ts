@@ -2,10 +2,11 @@
  * npm run train:sentiment — trains Earshot's English sentiment model from ../shared/data and
  * writes src/nlp/sentiment/model-en.json (weights only; the data stays where it is).
  *
- * The shipped model is trained on the airline tweets and the Amazon Echo reviews (1–2 stars
- * negative, 3 neutral, 4–5 positive): two domains, so fewer of its weights are one domain's
- * habits. Printed before writing, none of it on data the scoring model saw:
- * - 5-fold cross-validation over both sets (airline 3-class; Echo pos vs neg);
+ * The shipped model is trained on the airline tweets and the Amazon Echo reviews rated 1–2
+ * (negative) or 4–5 (positive), classes balanced within each set (bench/english-recipe.ts): two
+ * domains, so fewer of its weights are one domain's habits. Printed before writing, none of it on
+ * data the scoring model saw:
+ * - 5-fold cross-validation over that training set (airline 3-class; Echo pos vs neg);
  * - out of domain: a model trained on the airline tweets alone, scored on the Echo reviews —
  *   the estimate for review sets of other domains, which the shipped model never saw either.
  * Deterministic: fixed fold and shuffle seeds.
@@ -13,10 +14,9 @@
  */
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { crossValidated, foldsOf, loadAirline, loadAlexa, polarityOf, scores, sharedDataPresent, FOLDS } from '../bench/nlp-data.js';
+import { evaluateRecipe, recipeExamples } from '../bench/english-recipe.js';
+import { polarityOf, scores, sharedDataPresent, FOLDS } from '../bench/nlp-data.js';
 import type { SentimentLabel } from '../src/nlp/sentiment.js';
-import { featuresOfText } from '../src/nlp/sentiment/english.js';
-import { score } from '../src/nlp/sentiment/model.js';
 import { DEFAULT_TRAIN, train } from '../src/nlp/sentiment/train.js';
 
 if (!sharedDataPresent()) {
@@ -25,17 +25,14 @@ if (!sharedDataPresent()) {
 }
 const dryRun = process.argv.includes('--dry-run');
 const started = performance.now();
-const airline = loadAirline();
-const reviews = loadAlexa();
+const { airline, reviews, features, oof, outOfDomain: ood } = evaluateRecipe();
 const both = [...airline, ...reviews];
-const features = both.map((r) => featuresOfText(r.text));
 const labels = both.map((r) => r.label);
 const isAirline = (i: number) => i < airline.length;
 const two: SentimentLabel[] = ['negative', 'positive'];
 const three: SentimentLabel[] = ['negative', 'neutral', 'positive'];
 const pct = (x: number) => +x.toFixed(3);
 
-const oof = crossValidated(features, labels, foldsOf(both.length));
 const air = both.map((_, i) => i).filter(isAirline);
 const air3 = scores(air.map((i) => labels[i]!), air.map((i) => oof[i]!.label), three);
 const airPn = air.filter((i) => labels[i] !== 'neutral');
@@ -43,21 +40,19 @@ const airPosNeg = scores(airPn.map((i) => labels[i]!), airPn.map((i) => polarity
 const rev = both.map((_, i) => i).filter((i) => !isAirline(i) && labels[i] !== 'neutral');
 const revPosNeg = scores(rev.map((i) => labels[i]!), rev.map((i) => polarityOf(oof[i]!.score)), two);
 const revPosNegLabel = scores(rev.map((i) => labels[i]!), rev.map((i) => oof[i]!.label), two);
+const oodPred = rev.map((i) => ood[i - airline.length]!);
+const outOfDomain = scores(rev.map((i) => labels[i]!), oodPred.map((s) => polarityOf(s.score)), two);
+const outOfDomainLabel = scores(rev.map((i) => labels[i]!), oodPred.map((s) => s.label), two);
 
-const airlineOnly = train(air.map((i) => ({ features: features[i]!, label: labels[i]! })), DEFAULT_TRAIN);
-const ood = rev.map((i) => score(airlineOnly, features[i]!));
-const outOfDomain = scores(rev.map((i) => labels[i]!), ood.map((s) => polarityOf(s.score)), two);
-const outOfDomainLabel = scores(rev.map((i) => labels[i]!), ood.map((s) => s.label), two);
-
-console.log(`${FOLDS}-fold CV over airline + Echo (n=${both.length}):`);
+console.log(`${FOLDS}-fold CV over airline + rated Echo reviews (n=${airline.length + rev.length}):`);
 console.log(`  airline 3-class macro-F1 ${pct(air3.macroF1)}, accuracy ${pct(air3.accuracy)}; pos vs neg macro-F1 ${pct(airPosNeg.macroF1)}`);
 console.log(`  Echo pos vs neg (n=${rev.length}) macro-F1 ${pct(revPosNeg.macroF1)} by sign, ${pct(revPosNegLabel.macroF1)} by label`);
 console.log(`out of domain — trained on airline only, scored on Echo: macro-F1 ${pct(outOfDomain.macroF1)} by sign, ${pct(outOfDomainLabel.macroF1)} by label`);
 
-const model = train(both.map((r, i) => ({ features: features[i]!, label: r.label })), DEFAULT_TRAIN);
+const model = train(recipeExamples(airline, reviews, features), DEFAULT_TRAIN);
 model.meta = {
   ...model.meta,
-  trainedOn: `airline-tweets (all ${airline.length}) + amazon-alexa-reviews (all ${reviews.length} with text; 1-2 stars negative, 3 neutral, 4-5 positive)`,
+  trainedOn: `airline-tweets (all ${airline.length}) + amazon-alexa-reviews rated 1-2 (negative) or 4-5 (positive) (${rev.length}); classes balanced within each set`,
   crossValidated: { folds: FOLDS, airline3ClassMacroF1: pct(air3.macroF1), airlinePosNegMacroF1: pct(airPosNeg.macroF1), echoPosNegMacroF1: pct(revPosNeg.macroF1) },
   outOfDomain: { trainedOn: 'airline-tweets only', echoPosNegMacroF1: pct(outOfDomain.macroF1) },
 };
