@@ -2,7 +2,10 @@ import { foldToken } from '../normalize.js';
 import { findCues, rawCueCode, type CueName } from './cues.js';
 import type { LexiconHit } from './reader.js';
 import { phrasesStartingWith, type ReviewPhrase } from './phrase-lexicon.js';
+import { markReviewEvidence, reviewSums } from './review-evidence.js';
 import { vaderLexicon } from './vader-lexicon.js';
+
+export { reviewSums, type ReviewSums } from './review-evidence.js';
 
 /**
  * The tokens of one document as the sentiment model sees them, read in bulk from the wink doc the
@@ -144,39 +147,13 @@ export function buildView(raw: string[], types: string[], negationFlags: boolean
     }
   }
   for (let i = 0; i < n; i++) negated[i] = negationFlags[i] ? 1 : 0;
-  // Review phrases first (longest match, left to right): the words inside one count through it.
-  let coveredUntil = -1;
-  for (let i = 0; i < n; i++) {
-    const info = infos[i];
-    const candidates = info ? info.phrases : phrasesStartingWith(raw[i]!);
-    if (candidates !== null && i > coveredUntil) {
-      for (const p of candidates) {
-        if (matchesAt(raw, i, p.tokens)) {
-          phrase[i] = p.valence;
-          phraseEnd[i] = i + p.tokens.length - 1;
-          coveredUntil = phraseEnd[i]!;
-          break;
-        }
-      }
-    }
-    const v = i <= coveredUntil || !info ? 0 : info.vader;
-    valence[i] = v === 0 ? 0 : negated[i] ? NEGATED_VALENCE * v : v;
-  }
+  markReviewEvidence(raw, infos, negated, valence, phrase, phraseEnd, n);
   for (const [start, end, value] of hits) {
     if (start >= n) continue;
     polarity[start] = negated[start] ? -value : value;
     polarityEnd[start] = end;
   }
   return { raw, words, negated, polarity, polarityEnd, rawCues, infos, valence, phrase, phraseEnd };
-}
-
-// VADER's scalar for a negated word: "not good" is milder than "bad".
-const NEGATED_VALENCE = -0.74;
-
-function matchesAt(raw: readonly string[], at: number, tokens: readonly string[]): boolean {
-  if (at + tokens.length > raw.length) return false;
-  for (let k = 1; k < tokens.length; k++) if (raw[at + k] !== tokens[k]) return false;
-  return true;
 }
 
 // Per token type (words, hashtags, emoji, ...): customer text repeats a small vocabulary, and a
@@ -305,45 +282,6 @@ export function extractFeatures(view: TokenView, start: number, end: number, wit
     if (hit.cue !== 'contrast') put(`c:${hit.cue}`, weight[hit.start - start] ?? 1, hit.start, hit.end);
   }
   return { values, spans, lexicon };
-}
-
-export interface ReviewSums {
-  vPos: number;
-  vNeg: number;
-  pPos: number;
-  pNeg: number;
-}
-
-const sums: ReviewSums = { vPos: 0, vNeg: 0, pPos: 0, pNeg: 0 };
-
-/**
- * VADER-lexicon and review-phrase evidence of tokens [start, end] (a phrase counts where it lies
- * wholly inside), each on a 0…2 scale (valence / 4), clause-weighted like wink's lexicon. One
- * function for training and the scorer's hot path, so both add the same numbers in the same order.
- * The result is a shared scratch object: read it before the next call.
- */
-export function reviewSums(view: TokenView, start: number, end: number, weight: Float32Array | null): ReviewSums {
-  let vPos = 0;
-  let vNeg = 0;
-  let pPos = 0;
-  let pNeg = 0;
-  const { valence, phrase, phraseEnd } = view;
-  for (let i = start; i <= end; i++) {
-    const w = weight ? weight[i - start]! : 1;
-    const v = valence[i]!;
-    if (v > 0) vPos += (w * v) / 4;
-    else if (v < 0) vNeg -= (w * v) / 4;
-    const p = phrase[i]!;
-    if (p !== 0 && phraseEnd[i]! <= end) {
-      if (p > 0) pPos += (w * p) / 4;
-      else pNeg -= (w * p) / 4;
-    }
-  }
-  sums.vPos = vPos;
-  sums.vNeg = vNeg;
-  sums.pPos = pPos;
-  sums.pNeg = pNeg;
-  return sums;
 }
 
 /** Weight of each token in [start, end]: lowered before a contrast (in its sentence, or the sentence before). */
