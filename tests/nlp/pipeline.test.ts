@@ -63,6 +63,17 @@ describe('analyze', () => {
     expect(a.sentences.every((s) => s.sentiment === null)).toBe(true);
   });
 
+  it('reads the emoji of text whose language cannot be told, and still gives none without them', () => {
+    const love = analyze('😍😍', taxonomy);
+    expect(love.lang).toBe('und');
+    expect(love.sentiment?.label).toBe('positive');
+    expect(love.sentiment?.explain?.[0]?.text).toBe('😍');
+    expect(analyze('🙄 :(', taxonomy).sentiment?.label).toBe('negative');
+    const digits = analyze('12345 678', taxonomy);
+    expect(digits.sentiment).toBeNull();
+    expect(digits.sentimentNote).toBe('language undetermined');
+  });
+
   it('scores Dutch, Swedish, Polish, German, French and Spanish with the multilingual analyzer', () => {
     const a = analyze("Le service était nul. Remboursement refusé, c'est inadmissible.", taxonomy);
     expect(a).toMatchObject({ lang: 'fr', sentimentNote: null });

@@ -52,6 +52,24 @@ const EMOTICONS: Record<string, number> = {
 };
 
 let emoji: Record<string, number> | null = null;
+
+/**
+ * Emoji and emoticons alone, for text whose language cannot be told ("😍😍", "🙄 :("): their
+ * sentiment needs no language. Null where the text holds none that the emoji lexicon scores.
+ */
+export function scoreEmoji(text: string): MultilingualScore | null {
+  emoji ??= readLexicon('emoji');
+  let total = 0;
+  const explain: string[] = [];
+  for (const token of text.toLowerCase().match(TOKEN) ?? []) {
+    const value = emoji[token] ?? EMOTICONS[token];
+    if (value === undefined || value === 0) continue;
+    total += value;
+    explain.push(`${token}(${value > 0 ? '+' : ''}${round(value)})`);
+  }
+  if (explain.length === 0) return null;
+  return { score: round(total / Math.sqrt(total * total + ALPHA), 4), explain };
+}
 const analyzers = new Map<string, Analyzer>();
 
 function analyzerFor(lang: string): Analyzer | null {

@@ -1,4 +1,4 @@
-import { MULTILINGUAL_LANGUAGES, scoreMultilingual } from '../sentiment-multilingual/index.js';
+import { MULTILINGUAL_LANGUAGES, scoreEmoji, scoreMultilingual } from '../sentiment-multilingual/index.js';
 import type { SentimentLabel } from '../sentiment.js';
 import type { SentimentContribution } from './english.js';
 
@@ -14,9 +14,12 @@ export interface ForeignSentiment {
   explain: SentimentContribution[];
 }
 
-/** Lexicon-and-rules sentiment for nl, sv, pl, de, fr, es, in the shape the English model gives. */
+/**
+ * Lexicon-and-rules sentiment for nl, sv, pl, de, fr, es, in the shape the English model gives;
+ * for text of undetermined language ('und'), its emoji and emoticons alone (null without any).
+ */
 export function foreignSentiment(text: string, lang: string): ForeignSentiment | null {
-  const scored = scoreMultilingual(text, lang);
+  const scored = lang === 'und' ? scoreEmoji(text) : scoreMultilingual(text, lang);
   if (!scored) return null;
   return { score: scored.score, label: foreignLabel(scored.score), explain: scored.explain.map(toContribution) };
 }
