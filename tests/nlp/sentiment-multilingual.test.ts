@@ -130,6 +130,9 @@ describe('scoreMultilingual', () => {
     ['nl', 'Werkt niet meer, teruggestuurd.'],
     ['sv', 'Fungerar inte, skickade tillbaka den.'],
     ['pl', 'Przestał działać po tygodniu.'],
+    ['de', 'Der Kundenservice hat nie geantwortet.'],
+    ['fr', 'Le service client ne répond jamais.'],
+    ['es', 'El servicio al cliente nunca contesta.'],
   ])('%s reads a complaint told as a fact as negative: "%s"', (lang, text) => {
     const result = scoreMultilingual(text, lang)!;
     expect(result.score).toBeLessThan(-0.3);
@@ -156,6 +159,10 @@ describe('scoreMultilingual', () => {
     expect(score('Der Bürgermeister kam.', 'de')).toBe(0);
     expect(score('Die Lautstärke ist einstellbar.', 'de')).toBe(0);
     expect(score('Schon wieder Zugverspätung.', 'de')).toBeLessThan(0);
+  });
+
+  it('gives Spanish function words no sentiment, whatever the stems of ML-SentiCon say', () => {
+    expect(scoreMultilingual('Es para todo lo que hay.', 'es')).toEqual({ score: 0, explain: [] });
   });
 
   it('finds Spanish opinion words that only ML-SentiCon knows', () => {

@@ -12,6 +12,16 @@ import { createRequire } from 'node:module';
  */
 const MIN_POLARITY = 0.25;
 const SCALE = 2;
+// Function words carry no opinion, yet their stems collide with lemmas of the lexicon ("que",
+// "para", "fue", "todo" came out as -0.75, -0.5, -0.5, +0.5).
+const FUNCTION_WORDS = new Set([
+  'que', 'para', 'por', 'con', 'sin', 'una', 'uno', 'unos', 'unas', 'los', 'las', 'del', 'como', 'pero', 'más',
+  'menos', 'muy', 'todo', 'toda', 'todos', 'todas', 'fue', 'fui', 'era', 'eran', 'ser', 'es', 'son', 'está',
+  'están', 'estaba', 'esta', 'este', 'esto', 'estos', 'estas', 'eso', 'ese', 'esa', 'aquí', 'allí', 'hay',
+  'hace', 'tiene', 'tengo', 'tuve', 'hemos', 'han', 'había', 'sus', 'mis', 'tus', 'nos', 'les', 'cuando',
+  'donde', 'porque', 'también', 'desde', 'hasta', 'entre', 'sobre', 'hora', 'horas', 'día', 'días', 'vez',
+  'veces', 'rato', 'cosa', 'cosas',
+]);
 
 interface Stemmer {
   stemWord(word: string): string;
@@ -24,6 +34,7 @@ export function senticonEs(): (token: string) => number {
   const stemmer = new StemmerEs();
   if (Object.keys(lexicon).length < 1000) throw new Error('@nlpjs/lang-es: senticon_es.json is not the ML-SentiCon lexicon');
   return (token) => {
+    if (token.length < 4 || FUNCTION_WORDS.has(token)) return 0;
     const polarity = lexicon[stemmer.stemWord(token)];
     return polarity !== undefined && Math.abs(polarity) >= MIN_POLARITY ? polarity * SCALE : 0;
   };
