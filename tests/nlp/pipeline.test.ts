@@ -67,7 +67,7 @@ describe('analyze', () => {
     const love = analyze('😍😍', taxonomy);
     expect(love.lang).toBe('und');
     expect(love.sentiment?.label).toBe('positive');
-    expect(love.sentiment?.explain?.[0]?.text).toBe('😍');
+    expect(love.sentiment?.explain).toEqual([{ text: '😍', kind: 'lexicon', weight: 6 }]);
     expect(analyze('🙄 :(', taxonomy).sentiment?.label).toBe('negative');
     const digits = analyze('12345 678', taxonomy);
     expect(digits.sentiment).toBeNull();

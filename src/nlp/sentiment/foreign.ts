@@ -21,7 +21,18 @@ export interface ForeignSentiment {
 export function foreignSentiment(text: string, lang: string): ForeignSentiment | null {
   const scored = lang === 'und' ? scoreEmoji(text) : scoreMultilingual(text, lang);
   if (!scored) return null;
-  return { score: scored.score, label: foreignLabel(scored.score), explain: scored.explain.map(toContribution) };
+  return { score: scored.score, label: foreignLabel(scored.score), explain: merged(scored.explain.map(toContribution)) };
+}
+
+// "😍😍" or "super super": one entry per word and kind, its weights added up, as English explains.
+function merged(parts: SentimentContribution[]): SentimentContribution[] {
+  const out: SentimentContribution[] = [];
+  for (const part of parts) {
+    const same = out.find((c) => c.kind === part.kind && c.text === part.text && c.cue === part.cue);
+    if (same) same.weight = Math.round((same.weight + part.weight) * 1000) / 1000;
+    else out.push({ ...part });
+  }
+  return out;
 }
 
 export function foreignLabel(score: number): SentimentLabel {
