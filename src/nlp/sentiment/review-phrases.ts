@@ -19,8 +19,12 @@ export const REVIEW_PHRASES: Readonly<Record<string, number>> = {
   'cheaply made': -2, 'save your money': -3, 'buyer beware': -3, 'one star': -2, '1 star': -2,
   'zero stars': -3, '0 stars': -3, 'worst purchase': -3, 'not happy': -2, 'not impressed': -2,
   'not satisfied': -2, 'false advertising': -3, 'ripped off': -3, 'rip off': -3,
+  "won't turn on": -3, 'will not turn on': -3, "doesn't turn on": -3, 'does not turn on': -3,
+  "won't charge": -3, 'dead on arrival': -3, 'not as described': -3, 'not as pictured': -3,
+  'not as advertised': -3, 'stay away': -3, 'steer clear': -3, 'avoid this': -3, 'look elsewhere': -2,
   // places and services
-  'never again': -3, 'never go back': -3, "won't be back": -3, 'will not be back': -3,
+  'go elsewhere': -2, "won't go back": -3, 'would not go back': -3, 'never coming back': -3,
+  'will never return': -3, 'never again': -3, 'never go back': -3, "won't be back": -3, 'will not be back': -3,
   "won't be returning": -3, 'not coming back': -3, 'no response': -2,
   // mild complaint idioms
   'does not': -0.5, "doesn't": -0.5, 'hard to': -1, 'difficult to': -1, 'not very': -1,
@@ -36,5 +40,7 @@ export const REVIEW_PHRASES: Readonly<Record<string, number>> = {
   'will be back': 2, 'well made': 2, 'easy to use': 2, 'easy to set up': 2, 'easy to setup': 2,
   'does the job': 2, 'very happy': 3, 'so happy': 3, 'very pleased': 3, "can't beat": 2,
   "couldn't be happier": 3, 'no regrets': 2, 'must have': 2, 'a must': 2, 'thank you': 1,
-  'keep up the good work': 3,
+  'keep up the good work': 3, 'top notch': 3, 'second to none': 3, 'well worth': 3, 'blown away': 3,
+  'above and beyond': 3, 'worth the wait': 2, 'will definitely return': 3, 'will definitely be back': 3,
+  'can not wait to go back': 3, 'exceeded our expectations': 3,
 };
