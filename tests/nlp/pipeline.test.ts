@@ -63,6 +63,14 @@ describe('analyze', () => {
     expect(a.sentences.every((s) => s.sentiment === null)).toBe(true);
   });
 
+  it('explains other languages by their words, negations and review idioms', () => {
+    const idiom = analyze('Funktioniert nicht mehr, leider.', taxonomy, { langHint: 'de' }).sentiment?.explain ?? [];
+    expect(idiom).toContainEqual({ text: 'funktioniert nicht mehr', kind: 'cue', cue: 'review', weight: -3 });
+    expect(idiom).toContainEqual({ text: 'leider', kind: 'lexicon', weight: -2 });
+    const verbSecond = analyze('Das Essen gefällt mir nicht.', taxonomy, { langHint: 'de' }).sentiment?.explain ?? [];
+    expect(verbSecond.map((c) => [c.text, c.kind])).toContainEqual(['nicht gefällt', 'negated']);
+  });
+
   it('reads the emoji of text whose language cannot be told, and still gives none without them', () => {
     const love = analyze('😍😍', taxonomy);
     expect(love.lang).toBe('und');

@@ -46,7 +46,13 @@ function toContribution(part: string): SentimentContribution {
   const valued = /^(.*)\(([+-]?\d+(?:\.\d+)?)\)$/.exec(part);
   if (valued) {
     const text = valued[1]!.replace(/→/g, ' ');
-    return { text, kind: valued[1]!.includes('→') ? 'negated' : 'lexicon', weight: Number(valued[2]) };
+    const weight = Number(valued[2]);
+    if (valued[1]!.includes('→')) return { text, kind: 'negated', weight };
+    // Verb-second negation, "gefällt←nicht": named negator first, as the other negations are.
+    const after = valued[1]!.split('←');
+    if (after.length === 2) return { text: `${after[1]} ${after[0]}`, kind: 'negated', weight };
+    // A review idiom ("funktioniert nicht", "rien à redire") is a cue, as English review phrases are.
+    return text.includes(' ') ? { text, kind: 'cue', cue: 'review', weight } : { text, kind: 'lexicon', weight };
   }
   const [cue, word] = part.split(':');
   return { text: word ?? part, kind: 'cue', cue, weight: 0 };
