@@ -9,14 +9,20 @@ import { sourcesApi } from './sources-route.js';
 import { trendsApi } from './trends-route.js';
 import { trendTopicsApi } from './trend-topics-route.js';
 import { shareOfVoiceApi } from './share-of-voice-route.js';
+import { DEFAULT_DELIVERY } from '../config/delivery.js';
+import { deliveriesApi } from './deliveries-route.js';
+import type { ApiEnv } from './principal.js';
+import { subscriptionsApi, type SubscriptionsApiDeps } from './subscriptions-route.js';
 
 export interface AppDeps {
   store: OpenDb;
   now?: () => number;
+  /** Subscriptions and the outbox: the delivery config, and hooks into the running service. */
+  delivery?: Partial<Omit<SubscriptionsApiDeps, 'now'>> & { queued?: () => void };
 }
 
 /** The HTTP API: one Hono app over one database, errors as application/problem+json. */
-export function createApp({ store, now }: AppDeps) {
+export function createApp({ store, now, delivery }: AppDeps) {
   const app = new OpenAPIHono();
   const v1 = new OpenAPIHono({
     defaultHook: (result, c) => (result.success ? undefined : validationProblem(c, result.error)),
@@ -28,6 +34,10 @@ export function createApp({ store, now }: AppDeps) {
   shareOfVoiceApi(store.db, v1);
   sourcesApi(store.db, v1, now);
   alertsApi(store.db, v1, now);
+  // These routes read the caller (c.get('principal')) that authentication sets on every request.
+  const guarded = v1 as unknown as OpenAPIHono<ApiEnv>;
+  subscriptionsApi(store.db, guarded, { config: DEFAULT_DELIVERY, ...delivery, now });
+  deliveriesApi(store.db, guarded, { now, queued: delivery?.queued });
   v1.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: { title: 'Earshot API', version: '1', description: 'Mentions and trends from the sources Earshot listens to.' },
