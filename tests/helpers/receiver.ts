@@ -51,13 +51,18 @@ export interface ReceivedMail {
   to: string[];
   raw: string;
   user?: string;
+  /** The session was under TLS (implicit or after STARTTLS). */
+  secure: boolean;
 }
 
-/** A real local SMTP server (smtp-server) that keeps every message; AUTH PLAIN/LOGIN with the given user. */
-export async function startSmtp(auth?: { user: string; pass: string }) {
+/**
+ * A real local SMTP server (smtp-server) that keeps every message; AUTH PLAIN/LOGIN with the given
+ * user. With `tls` it offers STARTTLS (or, with `secure`, speaks TLS from the first byte).
+ */
+export async function startSmtp(auth?: { user: string; pass: string }, tls?: { key: string; cert: string; secure?: boolean }) {
   const mails: ReceivedMail[] = [];
   const server = new SMTPServer({
-    disabledCommands: ['STARTTLS'],
+    ...(tls ? { key: tls.key, cert: tls.cert, secure: tls.secure ?? false } : { disabledCommands: ['STARTTLS'] }),
     authOptional: !auth,
     allowInsecureAuth: true,
     onAuth(a, _session, cb) {
@@ -74,6 +79,7 @@ export async function startSmtp(auth?: { user: string; pass: string }) {
           to: session.envelope.rcptTo.map((r) => r.address),
           raw,
           user: session.user as string | undefined,
+          secure: Boolean(session.secure),
         });
         cb();
       });
