@@ -8,16 +8,8 @@
 import type { DeliveryConfig } from '../config/delivery.js';
 import { getAlert, sourceNames } from '../db/alerts.js';
 import type { Db } from '../db/client.js';
-import {
-  cancelDelivery,
-  claimDue,
-  finishAttempt,
-  nextDueAt,
-  releaseStale,
-  setDeliveryPayload,
-  summaryMembers,
-  type Claimed,
-} from '../db/deliveries.js';
+import { nextDueAt, setDeliveryPayload, summaryMembers } from '../db/deliveries.js';
+import { cancelDelivery, claimDue, finishAttempt, releaseStale, type Claimed } from '../db/delivery-claims.js';
 import { getSubscriptionAny } from '../db/subscriptions.js';
 import { nextDelay } from './backoff.js';
 import { createChannels, type Channels } from './channels/index.js';
