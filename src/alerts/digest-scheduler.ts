@@ -36,6 +36,17 @@ export function scheduleInterval(task: Pick<ScheduledTask, 'getNextRuns'>): numb
   return a && b ? b.getTime() - a.getTime() : DAY;
 }
 
+/**
+ * Whether the schedule had a run in (last, now]: walks the minutes after the last digest until the
+ * first scheduled one (at most 8 days; longer is missed for sure). Only asked when the gap is longer
+ * than one interval, so a weekday schedule restarted on Sunday is not taken for a missed run.
+ */
+export function missedRun(task: Pick<ScheduledTask, 'match'>, last: number, now: number): boolean {
+  if (now - last > 8 * DAY) return true;
+  for (let t = Math.floor(last / MINUTE) * MINUTE + MINUTE; t <= now; t += MINUTE) if (task.match(new Date(t))) return true;
+  return false;
+}
+
 /** Queues the digest of one subscription ending at `at`; false when it was already owed. */
 export function runDigest(db: Db, sub: SubscriptionRow, config: DeliveryConfig, at: number, intervalMs: number, now: number = at): boolean {
   const to = Math.floor(at / MINUTE) * MINUTE;
@@ -78,7 +89,7 @@ export function startDigests(opts: DigestOptions): DigestScheduler {
       tasks.set(sub.id, { task, signature: `${sub.schedule}|${sub.tz}` });
       // Down at the last tick: the gap since the previous digest goes out now.
       const last = lastDigestEnd(db, sub.id);
-      if (last !== null && now() - last > scheduleInterval(task) + MINUTE) {
+      if (last !== null && now() - last > scheduleInterval(task) + MINUTE && missedRun(task, last, now())) {
         log(`digest ${sub.id} (${sub.name}): missed while stopped, sending the gap since ${new Date(last).toISOString()}`);
         tick(sub.id, task);
       }

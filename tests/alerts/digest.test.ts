@@ -2,7 +2,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { renderEmail } from '../../src/alerts/channels/email.js';
 import { slackPayload } from '../../src/alerts/channels/slack.js';
 import { buildDigest } from '../../src/alerts/digest.js';
-import { runDigest, startDigests } from '../../src/alerts/digest-scheduler.js';
+import cron from 'node-cron';
+import { missedRun, runDigest, startDigests } from '../../src/alerts/digest-scheduler.js';
 import { verifyWebhookSignature } from '../../src/alerts/signature.js';
 import type { DigestMessage } from '../../src/alerts/message.js';
 import { trendSeries } from '../../src/analytics/trends.js';
@@ -83,5 +84,16 @@ describe('digests', () => {
     clearInterval(ticking);
     await digests.stop();
     expect(queued).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe('missedRun', () => {
+  it('finds a scheduled run after the last digest, in the schedule’s zone, and none over a weekend', async () => {
+    const weekdays = cron.createTask('0 8 * * 1-5', () => {}, { timezone: 'Europe/Berlin' });
+    const friday = Date.UTC(2026, 11, 4, 7); // Friday 08:00 in Berlin
+    expect(missedRun(weekdays, friday, friday + 2 * DAY)).toBe(false);
+    expect(missedRun(weekdays, friday, friday + 3 * DAY + 60_000)).toBe(true);
+    expect(missedRun(weekdays, friday, friday + 3 * DAY - 60_000)).toBe(false);
+    await weekdays.destroy();
   });
 });
