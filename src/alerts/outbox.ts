@@ -130,24 +130,31 @@ export function createOutbox(opts: OutboxOptions): Outbox {
     }
   }
 
-  /** One batch: what is due now, up to the concurrency, sent in parallel. */
-  async function batch(): Promise<number> {
-    releaseStale(db, now(), isAlive);
-    const claimed = claimDue(db, now(), config.concurrency, leaseMs, process.pid);
-    await Promise.all(
-      claimed.map((c) => {
-        const job = deliver(c).catch((error: unknown) => log(`delivery ${c.delivery.id} failed to record: ${error instanceof Error ? error.message : String(error)}`));
-        inFlight.add(job);
-        return job.finally(() => inFlight.delete(job));
-      }),
-    );
-    return claimed.length;
-  }
-
+  /**
+   * Sends what is due now, keeping up to `concurrency` sends in flight: a slot that frees up
+   * claims the next due delivery at once rather than waiting for the slowest of a batch.
+   */
   async function drain(): Promise<number> {
+    releaseStale(db, now(), isAlive);
     let total = 0;
-    for (let n = await batch(); n > 0 && !stopping; n = await batch()) total += n;
-    return total;
+    const slots = new Set<Promise<void>>();
+    for (;;) {
+      if (!stopping && slots.size < config.concurrency) {
+        for (const c of claimDue(db, now(), config.concurrency - slots.size, leaseMs, process.pid)) {
+          total++;
+          const job: Promise<void> = deliver(c)
+            .catch((error: unknown) => log(`delivery ${c.delivery.id} failed to record: ${error instanceof Error ? error.message : String(error)}`))
+            .finally(() => {
+              slots.delete(job);
+              inFlight.delete(job);
+            });
+          slots.add(job);
+          inFlight.add(job);
+        }
+      }
+      if (slots.size === 0) return total;
+      await Promise.race(slots);
+    }
   }
 
   function schedule(): void {

@@ -27,27 +27,46 @@ export interface Claimed {
  * opens an attempt row for each, in one transaction, so two workers never send the same row.
  */
 export function claimDue(db: Db, now: number, limit: number, leaseMs: number, pid: number): Claimed[] {
+  // Raw statements on this path: it runs for every attempt (see bench/delivery.ts).
   return db.$client.transaction(() => {
-    const ids = prepared(
+    const rows = prepared(
       db,
-      `SELECT id FROM deliveries WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?`,
-    ).pluck().all(now, limit) as number[];
-    const out: Claimed[] = [];
-    for (const id of ids) {
-      const row = db
-        .update(deliveries)
-        .set({ status: 'sending', lockedUntil: now + leaseMs, lockedBy: pid, updatedAt: now })
-        .where(and(eq(deliveries.id, id), eq(deliveries.status, 'pending')))
-        .returning()
-        .get();
-      if (!row) continue;
-      const attempt = row.attempts + 1;
-      db.update(deliveries).set({ attempts: attempt }).where(eq(deliveries.id, id)).run();
-      db.insert(deliveryAttempts).values({ deliveryId: id, attempt, startedAt: now }).run();
-      out.push({ delivery: { ...row, attempts: attempt }, attempt });
-    }
-    return out;
+      `UPDATE deliveries SET status = 'sending', attempts = attempts + 1, locked_until = ?, locked_by = ?, updated_at = ?
+       WHERE id IN (SELECT id FROM deliveries WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?)
+       RETURNING *`,
+    ).all(now + leaseMs, pid, now, now, limit) as Record<string, unknown>[];
+    const open = prepared(db, 'INSERT INTO delivery_attempts (delivery_id, attempt, started_at) VALUES (?, ?, ?)');
+    return rows
+      .map((r) => {
+        const delivery = toDeliveryRow(r);
+        open.run(delivery.id, delivery.attempts, now);
+        return { delivery, attempt: delivery.attempts };
+      })
+      .sort((a, b) => (a.delivery.nextAttemptAt ?? 0) - (b.delivery.nextAttemptAt ?? 0) || a.delivery.id - b.delivery.id);
   })();
+}
+
+function toDeliveryRow(r: Record<string, unknown>): DeliveryRow {
+  return {
+    id: r.id as number,
+    subscriptionId: r.subscription_id as number,
+    alertId: r.alert_id as number | null,
+    kind: r.kind as string,
+    idempotencyKey: r.idempotency_key as string,
+    status: r.status as string,
+    summaryId: r.summary_id as number | null,
+    payload: r.payload === null ? null : JSON.parse(r.payload as string),
+    periodFrom: r.period_from as number | null,
+    periodTo: r.period_to as number | null,
+    attempts: r.attempts as number,
+    nextAttemptAt: r.next_attempt_at as number | null,
+    lockedUntil: r.locked_until as number | null,
+    lockedBy: r.locked_by as number | null,
+    lastError: r.last_error as string | null,
+    deliveredAt: r.delivered_at as number | null,
+    createdAt: r.created_at as number,
+    updatedAt: r.updated_at as number,
+  };
 }
 
 /**
@@ -97,23 +116,22 @@ export function finishAttempt(
   next: { status: 'delivered' | 'pending' | 'dead'; nextAttemptAt?: number | null },
   now: number,
 ): void {
+  const close = prepared(db, 'UPDATE delivery_attempts SET finished_at = ?, outcome = ?, http_status = ?, error = ? WHERE delivery_id = ? AND attempt = ?');
+  const move = prepared(
+    db,
+    `UPDATE deliveries SET status = ?, next_attempt_at = ?, locked_until = NULL, locked_by = NULL, last_error = ?, delivered_at = ?, updated_at = ?
+     WHERE id = ? AND status = 'sending'`,
+  );
   db.$client.transaction(() => {
-    db.update(deliveryAttempts)
-      .set({ finishedAt: now, outcome: result.outcome, httpStatus: result.httpStatus ?? null, error: result.error ?? null })
-      .where(and(eq(deliveryAttempts.deliveryId, claimed.delivery.id), eq(deliveryAttempts.attempt, claimed.attempt)))
-      .run();
-    db.update(deliveries)
-      .set({
-        status: next.status,
-        nextAttemptAt: next.status === 'pending' ? (next.nextAttemptAt ?? now) : null,
-        lockedUntil: null,
-        lockedBy: null,
-        lastError: result.outcome === 'ok' ? null : (result.error ?? null),
-        deliveredAt: next.status === 'delivered' ? now : null,
-        updatedAt: now,
-      })
-      .where(and(eq(deliveries.id, claimed.delivery.id), eq(deliveries.status, 'sending')))
-      .run();
+    close.run(now, result.outcome, result.httpStatus ?? null, result.error ?? null, claimed.delivery.id, claimed.attempt);
+    move.run(
+      next.status,
+      next.status === 'pending' ? (next.nextAttemptAt ?? now) : null,
+      result.outcome === 'ok' ? null : (result.error ?? null),
+      next.status === 'delivered' ? now : null,
+      now,
+      claimed.delivery.id,
+    );
   })();
 }
 
