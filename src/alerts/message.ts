@@ -84,7 +84,14 @@ export interface DigestMessage extends Envelope {
   link: string;
 }
 
-export type Message = AlertMessage | SummaryMessage | DigestMessage;
+/** Sent on request to check a subscription's channel and target. */
+export interface TestMessage extends Envelope {
+  type: 'test';
+  text: string;
+  link: string;
+}
+
+export type Message = AlertMessage | SummaryMessage | DigestMessage | TestMessage;
 
 /** A dashboard link with the alert's brand, topic and time range as query parameters. */
 export function dashboardLink(base: string, q: { brand?: string | null; topic?: string | null; from?: string; to?: string; alert?: number }): string {
@@ -147,6 +154,7 @@ export function title(m: Message): string {
     return `${KIND_LABELS[a.kind] ?? a.kind}: ${what} — ${fmt(a.observed)} vs ${fmt(a.expected)} expected`;
   }
   if (m.type === 'summary') return `${m.count} more alerts for "${m.subscription.name}" (hourly limit reached)`;
+  if (m.type === 'test') return `Test message for "${m.subscription.name}"`;
   return `Digest "${m.subscription.name}": ${m.period.from.slice(0, 10)} to ${m.period.to.slice(0, 10)}`;
 }
 

@@ -8,9 +8,9 @@ import type { DeliveryConfig } from '../config/delivery.js';
 import { sourceNames } from '../db/alerts.js';
 import type { Db } from '../db/client.js';
 import { alertsAwaitingRouting, insertDelivery, lastSentLike, messagesSince, openSummary } from '../db/deliveries.js';
-import { activeSubscriptions } from '../db/subscriptions.js';
+import { activeSubscriptions, type SubscriptionRow } from '../db/subscriptions.js';
 import { alertMatches, matchContext } from './match.js';
-import { alertMessage } from './message.js';
+import { alertMessage, dashboardLink, type TestMessage } from './message.js';
 
 const HOUR = 3_600_000;
 /** Alerts older than this are not routed (a subscription gets what fires after it was made). */
@@ -24,6 +24,19 @@ export interface RouteResult {
 
 export function alertKey(alertId: number, subscriptionId: number): string {
   return `earshot-alert-${alertId}-sub-${subscriptionId}`;
+}
+
+/** A test message for a subscription, due now (it goes through the outbox like any other). */
+export function queueTestMessage(db: Db, sub: SubscriptionRow, config: DeliveryConfig, now: number) {
+  const key = `earshot-test-${sub.id}-${now}`;
+  const payload: TestMessage = {
+    type: 'test',
+    idempotencyKey: key,
+    subscription: { id: sub.id, name: sub.name },
+    text: `Earshot can reach this ${sub.channel} target. Alerts for "${sub.name}" will arrive here.`,
+    link: dashboardLink(config.dashboardUrl, { brand: sub.brand }),
+  };
+  return insertDelivery(db, { subscriptionId: sub.id, kind: 'test', idempotencyKey: key, status: 'pending', payload, nextAttemptAt: now }, now);
 }
 
 export function routeAlerts(db: Db, config: DeliveryConfig, now: number): RouteResult {

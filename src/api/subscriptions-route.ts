@@ -3,6 +3,7 @@ import type { DeliveryConfig } from '../config/delivery.js';
 import type { Db } from '../db/client.js';
 import { getSubscription, listSubscriptions, type SubscriptionRow } from '../db/subscriptions.js';
 import { createSubscriptionSchema, patchSubscriptionSchema, subscriptionFields } from '../alerts/subscription-schema.js';
+import { queueTestMessage } from '../alerts/route.js';
 import { changeSubscription, createSubscription, deleteSubscription, SubscriptionInvalid } from '../alerts/subscriptions.js';
 import type { Resolver } from '../alerts/target-guard.js';
 import { toIso } from '../util/dates.js';
@@ -15,6 +16,8 @@ export interface SubscriptionsApiDeps {
   now?: () => number;
   /** Told after a subscription changed (the digest scheduler re-reads). */
   changed?: () => void;
+  /** Told after a delivery was queued (the outbox looks at once). */
+  queued?: () => void;
   env?: NodeJS.ProcessEnv;
 }
 
@@ -141,6 +144,22 @@ const deleteRouteDef = createRoute({
   },
 });
 
+const testRouteDef = createRoute({
+  method: 'post',
+  path: '/subscriptions/{id}/test',
+  summary: "Send a test message through the subscription's channel now (see it in /deliveries)",
+  middleware: guard,
+  request: { params: IdParam },
+  responses: {
+    202: {
+      description: 'Queued; the outbox sends it at once',
+      content: { 'application/json': { schema: z.object({ deliveryId: z.number().int(), idempotencyKey: z.string() }) } },
+    },
+    404: { description: 'No such subscription', content: Problem },
+    ...denied,
+  },
+});
+
 function invalid(error: unknown): never {
   if (error instanceof SubscriptionInvalid) {
     throw new ApiProblem(400, 'Invalid request', error.message, { errors: error.problems });
@@ -180,6 +199,15 @@ export function subscriptionsApi(db: Db, app: OpenAPIHono<ApiEnv>, deps: Subscri
     if (!result) throw notFound(id);
     deps.changed?.();
     return c.json({ ...subscriptionJson(result.row), secret: result.secret }, 200);
+  });
+
+  app.openapi(testRouteDef, (c) => {
+    const { id } = c.req.valid('param');
+    const row = getSubscription(db, id);
+    if (!row) throw notFound(id);
+    const queued = queueTestMessage(db, row, deps.config, now())!;
+    deps.queued?.();
+    return c.json({ deliveryId: queued.id, idempotencyKey: queued.idempotencyKey }, 202);
   });
 
   app.openapi(deleteRouteDef, (c) => {

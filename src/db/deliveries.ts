@@ -8,7 +8,7 @@ export type DeliveryRow = typeof deliveries.$inferSelect;
 export type AttemptRow = typeof deliveryAttempts.$inferSelect;
 export const DELIVERY_STATUSES = ['pending', 'sending', 'delivered', 'dead', 'suppressed', 'summarized', 'cancelled'] as const;
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
-export const DELIVERY_KINDS = ['alert', 'summary', 'digest'] as const;
+export const DELIVERY_KINDS = ['alert', 'summary', 'digest', 'test'] as const;
 export type DeliveryKind = (typeof DELIVERY_KINDS)[number];
 
 export interface NewDelivery {

@@ -311,7 +311,7 @@ export const deliveries = sqliteTable(
       .references(() => subscriptions.id),
     /** null for summaries and digests. */
     alertId: integer('alert_id').references(() => alerts.id),
-    /** alert | summary | digest */
+    /** alert | summary | digest | test */
     kind: text('kind').notNull(),
     idempotencyKey: text('idempotency_key').notNull(),
     /** pending | sending | delivered | dead | suppressed | summarized | cancelled */

@@ -141,3 +141,24 @@ describe('e-mail channel', () => {
     await bare.cleanup();
   });
 });
+
+describe('a test message', () => {
+  it('goes through the outbox to the subscription’s own channel, signed like the rest', async () => {
+    const slackBefore = slack.received.length;
+    const hookBefore = hook.received.length;
+    const s = await w.call(`/subscriptions/${subs.slack!.id}/test`, { method: 'POST' });
+    const h = await w.call(`/subscriptions/${subs.webhook!.id}/test`, { method: 'POST' });
+    expect(s.status).toBe(202);
+    expect(s.body.idempotencyKey).toMatch(new RegExp(`^earshot-test-${subs.slack!.id}-\\d+$`));
+    expect((await w.call('/subscriptions/9999/test', { method: 'POST' })).status).toBe(404);
+    expect(await w.outbox.drain()).toBe(2);
+    const payload = JSON.parse(slack.received[slackBefore]!.body);
+    expect(payload.text).toMatch(/^Test message for /);
+    expect(JSON.stringify(payload.blocks)).toContain('Earshot can reach this slack target');
+    const r = hook.received[hookBefore]!;
+    expect(JSON.parse(r.body)).toMatchObject({ type: 'test', idempotencyKey: h.body.idempotencyKey });
+    expect(verifyWebhookSignature({ body: r.body, header: r.headers['x-earshot-signature'] as string, secret: subs.webhook!.secret!, nowMs: w.clock.now }).ok).toBe(true);
+    const d = await w.call(`/deliveries/${s.body.deliveryId}`);
+    expect(d.body).toMatchObject({ kind: 'test', status: 'delivered' });
+  });
+});

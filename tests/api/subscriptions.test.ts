@@ -99,7 +99,7 @@ describe('/api/v1/subscriptions', () => {
   it('is in the OpenAPI document', async () => {
     const doc = await w.call('/openapi.json');
     expect(Object.keys(doc.body.paths)).toEqual(
-      expect.arrayContaining(['/subscriptions', '/subscriptions/{id}', '/deliveries', '/deliveries/{id}', '/deliveries/{id}/retry']),
+      expect.arrayContaining(['/subscriptions', '/subscriptions/{id}', '/subscriptions/{id}/test', '/deliveries', '/deliveries/{id}', '/deliveries/{id}/retry']),
     );
     expect(Object.keys(doc.body.paths['/subscriptions'])).toEqual(expect.arrayContaining(['get', 'post']));
     expect(Object.keys(doc.body.paths['/subscriptions/{id}'])).toEqual(expect.arrayContaining(['get', 'patch', 'delete']));

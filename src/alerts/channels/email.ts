@@ -52,6 +52,9 @@ export function renderEmail(m: Message): { subject: string; text: string; html: 
     }
     text.push('', `Open in Earshot: ${a.link}`);
     body.push(`<p><a href="${html(a.link)}">Open in Earshot</a></p>`);
+  } else if (m.type === 'test') {
+    text.push(m.text, '', `Open in Earshot: ${m.link}`);
+    body.push(`<p>${html(m.text)}</p><p><a href="${html(m.link)}">Open in Earshot</a></p>`);
   } else if (m.type === 'summary') {
     text.push(`The subscription reached its hourly limit; ${m.count} alerts from ${m.period.from} to ${m.period.to}:`, '', ...m.alerts.map(briefText));
     body.push(`<p>The subscription reached its hourly limit; ${m.count} alerts from ${html(m.period.from)} to ${html(m.period.to)}:</p><ul>${m.alerts.map(briefHtml).join('')}</ul>`);

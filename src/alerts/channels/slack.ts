@@ -102,7 +102,14 @@ function digestBlocks(m: DigestMessage): Block[] {
 
 /** The Slack payload of a message: blocks plus the plain text Slack shows in notifications. */
 export function slackPayload(m: Message): { text: string; blocks: Block[] } {
-  const blocks = m.type === 'alert' ? alertBlocks(m) : m.type === 'summary' ? summaryBlocks(m) : digestBlocks(m);
+  const blocks =
+    m.type === 'alert'
+      ? alertBlocks(m)
+      : m.type === 'summary'
+        ? summaryBlocks(m)
+        : m.type === 'test'
+          ? [header(title(m)), section(esc(m.text)), button(m.link), context(`ref ${esc(m.idempotencyKey)}`)]
+          : digestBlocks(m);
   return { text: title(m), blocks };
 }
 
