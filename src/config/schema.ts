@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { validate as isCron } from 'node-cron';
 import { connectorKinds, getConnector } from '../connectors/index.js';
 import { DEFAULT_TOPICS } from './default-topics.js';
+import { DEFAULT_DELIVERY, deliverySchema } from './delivery.js';
 
 const term = z.string().trim().min(1, 'must not be empty');
 const slug = z
@@ -54,6 +55,8 @@ export const configSchema = z.strictObject({
   sources: z.array(sourceSchema).default([]),
   /** Absent: the built-in customer-feedback taxonomy. `[]`: no topics. */
   topics: z.array(topicSchema).default(() => DEFAULT_TOPICS.map((t) => ({ ...t }))),
+  /** Alert delivery: SMTP, the SSRF allow list, retries and caps (src/config/delivery.ts). */
+  delivery: deliverySchema.default(() => ({ ...DEFAULT_DELIVERY })),
 });
 
 export type BrandConfig = z.output<typeof brandSchema> & { id: string };

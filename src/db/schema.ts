@@ -255,11 +255,13 @@ export const alerts = sqliteTable(
     explanation: text('explanation', { mode: 'json' }).notNull(),
     /** open | acknowledged | resolved */
     status: text('status').notNull().default('open'),
+    /** A threshold alert's rule (src/alerts/thresholds.ts ruleKey); '' for detector alerts. */
+    rule: text('rule').notNull().default(''),
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
   },
   (t) => [
-    uniqueIndex('alerts_identity').on(t.kind, t.brand, t.topic, t.sourceId, t.bucketStart, t.sensitivity),
+    uniqueIndex('alerts_identity').on(t.kind, t.brand, t.topic, t.sourceId, t.bucketStart, t.sensitivity, t.rule),
     index('alerts_bucket').on(t.bucketStart, t.id),
     index('alerts_status_bucket').on(t.status, t.bucketStart),
   ],
@@ -295,4 +297,105 @@ export const apiKeys = sqliteTable(
     uniqueIndex('api_keys_live_name').on(t.name).where(sql`${t.revokedAt} IS NULL`),
     check('api_keys_role', sql`${t.role} IN ('viewer', 'analyst', 'admin')`),
   ],
+);
+
+/**
+ * Who wants which alerts where. The owner is the API key that created it. A deleted
+ * subscription keeps its row (deleted_at) so its delivery history stays readable.
+ */
+export const subscriptions = sqliteTable('subscriptions', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  ownerKeyId: integer('owner_key_id').notNull(),
+  ownerName: text('owner_name').notNull(),
+  name: text('name').notNull(),
+  /** null: every brand (and the all-brands series). */
+  brand: text('brand'),
+  topics: text('topics', { mode: 'json' }).$type<string[]>().notNull(),
+  /** Source names. */
+  sources: text('sources', { mode: 'json' }).$type<string[]>().notNull(),
+  languages: text('languages', { mode: 'json' }).$type<string[]>().notNull(),
+  kinds: text('kinds', { mode: 'json' }).$type<string[]>().notNull(),
+  /** { metric, op, value, bucket } when kinds has 'threshold'. */
+  threshold: text('threshold', { mode: 'json' }).$type<{ metric: string; op: string; value: number; bucket: string } | null>(),
+  sensitivity: text('sensitivity').notNull(),
+  minVolume: integer('min_volume').notNull(),
+  cooldownMinutes: integer('cooldown_minutes').notNull(),
+  /** null: the delivery config's maxPerHour. */
+  maxPerHour: integer('max_per_hour'),
+  /** webhook | slack | email */
+  channel: text('channel').notNull(),
+  target: text('target').notNull(),
+  /** Webhook signing secret (HMAC-SHA256); shown once when created. */
+  secret: text('secret'),
+  /** realtime | digest */
+  mode: text('mode').notNull(),
+  /** Cron expression of a digest, read in tz. */
+  schedule: text('schedule'),
+  tz: text('tz').notNull(),
+  enabled: integer('enabled', { mode: 'boolean' }).notNull().default(true),
+  createdAt: integer('created_at').notNull(),
+  updatedAt: integer('updated_at').notNull(),
+  deletedAt: integer('deleted_at'),
+});
+
+/**
+ * The outbox: one row per message owed to a subscription (an alert, a summary of capped alerts,
+ * or a digest), unique per alert × subscription and per idempotency key, so a restart resumes it
+ * and nothing is owed twice.
+ */
+export const deliveries = sqliteTable(
+  'deliveries',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    subscriptionId: integer('subscription_id')
+      .notNull()
+      .references(() => subscriptions.id),
+    /** null for summaries and digests. */
+    alertId: integer('alert_id').references(() => alerts.id),
+    /** alert | summary | digest | test */
+    kind: text('kind').notNull(),
+    idempotencyKey: text('idempotency_key').notNull(),
+    /** pending | sending | delivered | dead | suppressed | summarized | cancelled */
+    status: text('status').notNull(),
+    /** The summary a capped alert was folded into. */
+    summaryId: integer('summary_id'),
+    /** The channel-neutral message, fixed before the first attempt so every retry sends the same. */
+    payload: text('payload', { mode: 'json' }),
+    periodFrom: integer('period_from'),
+    periodTo: integer('period_to'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: integer('next_attempt_at'),
+    /** While sending: the lease's end and the process holding it. */
+    lockedUntil: integer('locked_until'),
+    lockedBy: integer('locked_by'),
+    lastError: text('last_error'),
+    deliveredAt: integer('delivered_at'),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('deliveries_alert_subscription').on(t.alertId, t.subscriptionId),
+    uniqueIndex('deliveries_idempotency_key').on(t.idempotencyKey),
+    index('deliveries_due').on(t.status, t.nextAttemptAt),
+    index('deliveries_subscription_created').on(t.subscriptionId, t.createdAt),
+  ],
+);
+
+/** Every try of a delivery, with what the receiver answered. */
+export const deliveryAttempts = sqliteTable(
+  'delivery_attempts',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    deliveryId: integer('delivery_id')
+      .notNull()
+      .references(() => deliveries.id, { onDelete: 'cascade' }),
+    attempt: integer('attempt').notNull(),
+    startedAt: integer('started_at').notNull(),
+    finishedAt: integer('finished_at'),
+    /** null while in flight; ok | failed | refused | interrupted */
+    outcome: text('outcome'),
+    httpStatus: integer('http_status'),
+    error: text('error'),
+  },
+  (t) => [uniqueIndex('delivery_attempts_delivery_attempt').on(t.deliveryId, t.attempt)],
 );
