@@ -23,6 +23,9 @@ import { trendTermsApi } from './trend-terms-route.js';
 
 /** Largest request body /api/v1 reads; the API's bodies (labels, status, a new key) are a few hundred bytes. */
 export const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
+import { DEFAULT_DELIVERY } from '../config/delivery.js';
+import { deliveriesApi } from './deliveries-route.js';
+import { subscriptionsApi, type SubscriptionsApiDeps } from './subscriptions-route.js';
 
 export interface AppDeps {
   store: OpenDb;
@@ -32,6 +35,8 @@ export interface AppDeps {
   maxBodyBytes?: number;
   /** How often a key's last use is written at most (ms); default a minute. */
   lastUseIntervalMs?: number;
+  /** Subscriptions and the outbox: the delivery config, and hooks into the running service. */
+  delivery?: Partial<Omit<SubscriptionsApiDeps, 'now'>> & { queued?: () => void };
 }
 
 /**
@@ -39,7 +44,7 @@ export interface AppDeps {
  * Every /api/v1 route needs a key (authenticate), is rate-limited per key, and checks its role
  * with requireRole; the public paths are listed in auth/public-paths.ts.
  */
-export function createApp({ store, now = Date.now, rateLimit = rateLimitFromEnv(), maxBodyBytes = DEFAULT_MAX_BODY_BYTES, lastUseIntervalMs }: AppDeps) {
+export function createApp({ store, now = Date.now, rateLimit = rateLimitFromEnv(), maxBodyBytes = DEFAULT_MAX_BODY_BYTES, lastUseIntervalMs, delivery }: AppDeps) {
   const app = new OpenAPIHono<ApiEnv>();
   const v1 = new OpenAPIHono<ApiEnv>({
     defaultHook: (result, c) => (result.success ? undefined : validationProblem(c, result.error)),
@@ -66,7 +71,8 @@ export function createApp({ store, now = Date.now, rateLimit = rateLimitFromEnv(
   trendTermsApi(store.db, v1);
   sourcesApi(store.db, v1, now);
   alertsApi(store.db, v1, now);
-  // Routes of other parts (subscriptions, deliveries) are added here, before the document.
+  subscriptionsApi(store.db, v1, { config: DEFAULT_DELIVERY, ...delivery, now });
+  deliveriesApi(store.db, v1, { now, queued: delivery?.queued });
 
   let doc: ReturnType<typeof openApiDocument> | undefined;
   v1.get('/openapi.json', (c) => c.json((doc ??= openApiDocument(v1))));

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { validate as isCron } from 'node-cron';
 import { connectorKinds, getConnector } from '../connectors/index.js';
 import { DEFAULT_TOPICS } from './default-topics.js';
+import { DEFAULT_DELIVERY, deliverySchema } from './delivery.js';
 import { ruleProblem, termProblem } from '../nlp/term-syntax.js';
 
 const term = z
@@ -120,6 +121,8 @@ export const configSchema = z.strictObject({
   sources: z.array(sourceSchema).default([]),
   /** Absent: the built-in customer-feedback taxonomy. `[]`: no topics. */
   topics: z.array(topicSchema).default(() => DEFAULT_TOPICS.map((t) => ({ ...t }))),
+  /** Alert delivery: SMTP, the SSRF allow list, retries and caps (src/config/delivery.ts). */
+  delivery: deliverySchema.default(() => ({ ...DEFAULT_DELIVERY })),
 });
 
 export type BrandConfig = Omit<z.output<typeof brandSchema>, 'products'> & { id: string; products: ProductConfig[] };

@@ -9,6 +9,7 @@ import {
   primaryKey,
   check,
 } from 'drizzle-orm/sqlite-core';
+import { RATING_AGREEMENT_SQL } from './rating-agreement-sql.js';
 
 // Dates are UTC epoch milliseconds throughout; the API turns them into ISO-8601.
 
@@ -118,6 +119,12 @@ export const mentions = sqliteTable(
     entities: text('entities', { mode: 'json' }),
     langHint: text('lang_hint'),
     brandHint: text('brand_hint'),
+    /**
+     * Whether the star rating and the text's sentiment tell the same story (agree / mixed /
+     * disagree; null without both): ratingAgreement() in SQL, computed by SQLite from the stored
+     * rating and label, so an ingest or a retag can never leave it stale.
+     */
+    ratingAgreement: text('rating_agreement').generatedAlwaysAs(RATING_AGREEMENT_SQL, { mode: 'virtual' }),
   },
   (t) => [
     uniqueIndex('mentions_source_external').on(t.sourceId, t.externalId),
@@ -126,6 +133,7 @@ export const mentions = sqliteTable(
     // Sentiment and rating filters are answered from mentions (they are not rollup keys).
     index('mentions_sentiment_published').on(t.sentimentLabel, t.publishedAt),
     index('mentions_rating_published').on(t.rating, t.publishedAt),
+    index('mentions_agreement_published').on(t.ratingAgreement, t.publishedAt),
   ],
 );
 
@@ -177,7 +185,7 @@ export const mentionProducts = sqliteTable(
 /**
  * The MinHash band keys of each mention's text (src/nlp/near-duplicate.ts), for finding
  * near-duplicates by index: copies share a key. Keyed by publication time too, so a lookup reads
- * only the candidates of the days around the mention. WITHOUT ROWID (migration 0007).
+ * only the candidates of the days around the mention. WITHOUT ROWID (migration 0009).
  */
 export const nearDuplicateBands = sqliteTable(
   'near_duplicate_bands',
@@ -200,7 +208,7 @@ export const terms = sqliteTable('terms', {
 /**
  * Hourly counts of each term among original voices (near-duplicates and copies left out), per
  * brand and over all ('*'), kept current on insert and rebuilt by retag: one bucket's terms are
- * one index range. WITHOUT ROWID (migration 0007): rows live in the key.
+ * one index range. WITHOUT ROWID (migration 0009): rows live in the key.
  */
 export const termCounts = sqliteTable(
   'term_counts',
@@ -316,11 +324,13 @@ export const alerts = sqliteTable(
     explanation: text('explanation', { mode: 'json' }).notNull(),
     /** open | acknowledged | resolved */
     status: text('status').notNull().default('open'),
+    /** A threshold alert's rule (src/alerts/thresholds.ts ruleKey); '' for detector alerts. */
+    rule: text('rule').notNull().default(''),
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
   },
   (t) => [
-    uniqueIndex('alerts_identity').on(t.kind, t.brand, t.topic, t.sourceId, t.bucketStart, t.sensitivity),
+    uniqueIndex('alerts_identity').on(t.kind, t.brand, t.topic, t.sourceId, t.bucketStart, t.sensitivity, t.rule),
     index('alerts_bucket').on(t.bucketStart, t.id),
     index('alerts_status_bucket').on(t.status, t.bucketStart),
   ],
@@ -356,4 +366,105 @@ export const apiKeys = sqliteTable(
     uniqueIndex('api_keys_live_name').on(t.name).where(sql`${t.revokedAt} IS NULL`),
     check('api_keys_role', sql`${t.role} IN ('viewer', 'analyst', 'admin')`),
   ],
+);
+
+/**
+ * Who wants which alerts where. The owner is the API key that created it. A deleted
+ * subscription keeps its row (deleted_at) so its delivery history stays readable.
+ */
+export const subscriptions = sqliteTable('subscriptions', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  ownerKeyId: integer('owner_key_id').notNull(),
+  ownerName: text('owner_name').notNull(),
+  name: text('name').notNull(),
+  /** null: every brand (and the all-brands series). */
+  brand: text('brand'),
+  topics: text('topics', { mode: 'json' }).$type<string[]>().notNull(),
+  /** Source names. */
+  sources: text('sources', { mode: 'json' }).$type<string[]>().notNull(),
+  languages: text('languages', { mode: 'json' }).$type<string[]>().notNull(),
+  kinds: text('kinds', { mode: 'json' }).$type<string[]>().notNull(),
+  /** { metric, op, value, bucket } when kinds has 'threshold'. */
+  threshold: text('threshold', { mode: 'json' }).$type<{ metric: string; op: string; value: number; bucket: string } | null>(),
+  sensitivity: text('sensitivity').notNull(),
+  minVolume: integer('min_volume').notNull(),
+  cooldownMinutes: integer('cooldown_minutes').notNull(),
+  /** null: the delivery config's maxPerHour. */
+  maxPerHour: integer('max_per_hour'),
+  /** webhook | slack | email */
+  channel: text('channel').notNull(),
+  target: text('target').notNull(),
+  /** Webhook signing secret (HMAC-SHA256); shown once when created. */
+  secret: text('secret'),
+  /** realtime | digest */
+  mode: text('mode').notNull(),
+  /** Cron expression of a digest, read in tz. */
+  schedule: text('schedule'),
+  tz: text('tz').notNull(),
+  enabled: integer('enabled', { mode: 'boolean' }).notNull().default(true),
+  createdAt: integer('created_at').notNull(),
+  updatedAt: integer('updated_at').notNull(),
+  deletedAt: integer('deleted_at'),
+});
+
+/**
+ * The outbox: one row per message owed to a subscription (an alert, a summary of capped alerts,
+ * or a digest), unique per alert × subscription and per idempotency key, so a restart resumes it
+ * and nothing is owed twice.
+ */
+export const deliveries = sqliteTable(
+  'deliveries',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    subscriptionId: integer('subscription_id')
+      .notNull()
+      .references(() => subscriptions.id),
+    /** null for summaries and digests. */
+    alertId: integer('alert_id').references(() => alerts.id),
+    /** alert | summary | digest | test */
+    kind: text('kind').notNull(),
+    idempotencyKey: text('idempotency_key').notNull(),
+    /** pending | sending | delivered | dead | suppressed | summarized | cancelled */
+    status: text('status').notNull(),
+    /** The summary a capped alert was folded into. */
+    summaryId: integer('summary_id'),
+    /** The channel-neutral message, fixed before the first attempt so every retry sends the same. */
+    payload: text('payload', { mode: 'json' }),
+    periodFrom: integer('period_from'),
+    periodTo: integer('period_to'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: integer('next_attempt_at'),
+    /** While sending: the lease's end and the process holding it. */
+    lockedUntil: integer('locked_until'),
+    lockedBy: integer('locked_by'),
+    lastError: text('last_error'),
+    deliveredAt: integer('delivered_at'),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('deliveries_alert_subscription').on(t.alertId, t.subscriptionId),
+    uniqueIndex('deliveries_idempotency_key').on(t.idempotencyKey),
+    index('deliveries_due').on(t.status, t.nextAttemptAt),
+    index('deliveries_subscription_created').on(t.subscriptionId, t.createdAt),
+  ],
+);
+
+/** Every try of a delivery, with what the receiver answered. */
+export const deliveryAttempts = sqliteTable(
+  'delivery_attempts',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    deliveryId: integer('delivery_id')
+      .notNull()
+      .references(() => deliveries.id, { onDelete: 'cascade' }),
+    attempt: integer('attempt').notNull(),
+    startedAt: integer('started_at').notNull(),
+    finishedAt: integer('finished_at'),
+    /** null while in flight; ok | failed | refused | interrupted */
+    outcome: text('outcome'),
+    httpStatus: integer('http_status'),
+    error: text('error'),
+  },
+  (t) => [uniqueIndex('delivery_attempts_delivery_attempt').on(t.deliveryId, t.attempt)],
 );

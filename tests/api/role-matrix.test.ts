@@ -25,6 +25,15 @@ const EXPECTED: Record<string, Role> = {
   'GET /api/v1/keys': 'admin',
   'POST /api/v1/keys': 'admin',
   'DELETE /api/v1/keys/:id': 'admin',
+  'POST /api/v1/subscriptions': 'admin',
+  'GET /api/v1/subscriptions': 'admin',
+  'GET /api/v1/subscriptions/:id': 'admin',
+  'PATCH /api/v1/subscriptions/:id': 'admin',
+  'DELETE /api/v1/subscriptions/:id': 'admin',
+  'POST /api/v1/subscriptions/:id/test': 'admin',
+  'GET /api/v1/deliveries': 'admin',
+  'GET /api/v1/deliveries/:id': 'admin',
+  'POST /api/v1/deliveries/:id/retry': 'admin',
 };
 
 const earshot = tempEarshot();

@@ -329,6 +329,8 @@ export interface paths {
                     lang?: string;
                     sentiment?: "negative" | "neutral" | "positive";
                     rating?: string;
+                    /** @description star rating against text sentiment: disagree = opposite polarities (5 stars, negative text), mixed = one side neutral */
+                    ratingAgreement?: "agree" | "mixed" | "disagree";
                     from?: string;
                     to?: string;
                     tz?: string;
@@ -419,6 +421,8 @@ export interface paths {
                     lang?: string;
                     sentiment?: "negative" | "neutral" | "positive";
                     rating?: string;
+                    /** @description star rating against text sentiment: disagree = opposite polarities (5 stars, negative text), mixed = one side neutral */
+                    ratingAgreement?: "agree" | "mixed" | "disagree";
                     from?: string;
                     to?: string;
                     tz?: string;
@@ -610,6 +614,8 @@ export interface paths {
                     lang?: string;
                     sentiment?: "negative" | "neutral" | "positive";
                     rating?: string;
+                    /** @description only mentions whose star rating and text sentiment agree / are mixed / disagree */
+                    ratingAgreement?: "agree" | "mixed" | "disagree";
                 };
                 header?: never;
                 path?: never;
@@ -697,6 +703,8 @@ export interface paths {
                     lang?: string;
                     sentiment?: "negative" | "neutral" | "positive";
                     rating?: string;
+                    /** @description only mentions whose star rating and text sentiment agree / are mixed / disagree */
+                    ratingAgreement?: "agree" | "mixed" | "disagree";
                     limit?: number;
                     /** @description largest one-sided p-value a listed rise may have */
                     alpha?: number;
@@ -788,6 +796,8 @@ export interface paths {
                     lang?: string;
                     sentiment?: "negative" | "neutral" | "positive";
                     rating?: string;
+                    /** @description only mentions whose star rating and text sentiment agree / are mixed / disagree */
+                    ratingAgreement?: "agree" | "mixed" | "disagree";
                 };
                 header?: never;
                 path?: never;
@@ -876,6 +886,8 @@ export interface paths {
                     lang?: string;
                     sentiment?: "negative" | "neutral" | "positive";
                     rating?: string;
+                    /** @description only mentions whose star rating and text sentiment agree / are mixed / disagree */
+                    ratingAgreement?: "agree" | "mixed" | "disagree";
                     limit?: number;
                     /** @description the background is this many periods of the same length before from */
                     background?: number;
@@ -1046,7 +1058,7 @@ export interface paths {
             parameters: {
                 query?: {
                     status?: "open" | "acknowledged" | "resolved";
-                    kind?: "volume_spike" | "negative_spike" | "emerging_topic";
+                    kind?: "volume_spike" | "negative_spike" | "emerging_topic" | "threshold";
                     /** @description a brand id, or '*' for all mentions */
                     brand?: string;
                     topic?: string;
@@ -1305,6 +1317,893 @@ export interface paths {
         };
         trace?: never;
     };
+    "/subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller's subscriptions (owner=all: everyone's)
+         * @description Needs the **admin** role (or higher).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    owner?: "me" | "all";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Subscriptions, oldest first */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Subscription"][];
+                        };
+                    };
+                };
+                /** @description A bad parameter or body; errors names each bad field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                        };
+                    };
+                };
+                /** @description The key is not admin */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                        };
+                    };
+                };
+                /** @description Over the key's rate limit; Retry-After says when to try again */
+                429: {
+                    headers: {
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Subscribe to alerts (realtime) or a digest, delivered by webhook, Slack or e-mail
+         * @description Needs the **admin** role (or higher).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["NewSubscription"];
+                };
+            };
+            responses: {
+                /** @description Created; a webhook secret is in this answer only */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SubscriptionWithSecret"];
+                    };
+                };
+                /** @description A field is wrong (each is named) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                        };
+                    };
+                };
+                /** @description No API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                        };
+                    };
+                };
+                /** @description The key is not admin */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                        };
+                    };
+                };
+                /** @description The body is larger than the server accepts */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Over the key's rate limit; Retry-After says when to try again */
+                429: {
+                    headers: {
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/subscriptions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One subscription
+         * @description Needs the **admin** role (or higher).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The subscription */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Subscription"];
+                    };
+                };
+                /** @description A bad parameter or body; errors names each bad field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                        };
+                    };
+                };
+                /** @description The key is not admin */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                        };
+                    };
+                };
+                /** @description No such subscription */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                        };
+                    };
+                };
+                /** @description Over the key's rate limit; Retry-After says when to try again */
+                429: {
+                    headers: {
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /**
+         * Delete a subscription; its pending deliveries are cancelled, its history kept
+         * @description Needs the **admin** role (or higher).
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Deleted */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description A bad parameter or body; errors names each bad field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                        };
+                    };
+                };
+                /** @description The key is not admin */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                        };
+                    };
+                };
+                /** @description No such subscription */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                        };
+                    };
+                };
+                /** @description Over the key's rate limit; Retry-After says when to try again */
+                429: {
+                    headers: {
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /**
+         * Change a subscription (any field; rotateSecret for a new webhook secret)
+         * @description Needs the **admin** role (or higher).
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SubscriptionChange"];
+                };
+            };
+            responses: {
+                /** @description The changed subscription; a new secret when rotated */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SubscriptionWithSecret"];
+                    };
+                };
+                /** @description A field is wrong */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                        };
+                    };
+                };
+                /** @description No API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                        };
+                    };
+                };
+                /** @description The key is not admin */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                        };
+                    };
+                };
+                /** @description No such subscription */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                        };
+                    };
+                };
+                /** @description The body is larger than the server accepts */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Over the key's rate limit; Retry-After says when to try again */
+                429: {
+                    headers: {
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/subscriptions/{id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a test message through the subscription's channel now (see it in /deliveries)
+         * @description Needs the **admin** role (or higher).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Queued; the outbox sends it at once */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            deliveryId: number;
+                            idempotencyKey: string;
+                        };
+                    };
+                };
+                /** @description A bad parameter or body; errors names each bad field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                        };
+                    };
+                };
+                /** @description The key is not admin */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                        };
+                    };
+                };
+                /** @description No such subscription */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                        };
+                    };
+                };
+                /** @description Over the key's rate limit; Retry-After says when to try again */
+                429: {
+                    headers: {
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The outbox: each delivery with every attempt, newest first
+         * @description Needs the **admin** role (or higher).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    subscription?: number;
+                    alert?: number;
+                    status?: "pending" | "sending" | "delivered" | "dead" | "suppressed" | "summarized" | "cancelled";
+                    kind?: "alert" | "summary" | "digest" | "test";
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description One page; pass nextCursor as cursor for the next */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Delivery"][];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description A bad parameter or body; errors names each bad field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                        };
+                    };
+                };
+                /** @description The key is not admin */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                        };
+                    };
+                };
+                /** @description Over the key's rate limit; Retry-After says when to try again */
+                429: {
+                    headers: {
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/deliveries/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One delivery with its attempts
+         * @description Needs the **admin** role (or higher).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The delivery */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Delivery"];
+                    };
+                };
+                /** @description A bad parameter or body; errors names each bad field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                        };
+                    };
+                };
+                /** @description The key is not admin */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                        };
+                    };
+                };
+                /** @description No such delivery */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                        };
+                    };
+                };
+                /** @description Over the key's rate limit; Retry-After says when to try again */
+                429: {
+                    headers: {
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/deliveries/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a dead-lettered or cancelled delivery again (same idempotency key)
+         * @description Needs the **admin** role (or higher).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Queued again, due now */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Delivery"];
+                    };
+                };
+                /** @description A bad parameter or body; errors names each bad field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                        };
+                    };
+                };
+                /** @description The key is not admin */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                        };
+                    };
+                };
+                /** @description No such delivery */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                        };
+                    };
+                };
+                /** @description The delivery is not dead or cancelled */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail: string;
+                        };
+                    };
+                };
+                /** @description Over the key's rate limit; Retry-After says when to try again */
+                429: {
+                    headers: {
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1352,6 +2251,11 @@ export interface components {
             publishedAt: string;
             fetchedAt: string;
             rating: number | null;
+            /**
+             * @description whether the star rating and the text sentiment agree; null without both
+             * @enum {string|null}
+             */
+            ratingAgreement: "agree" | "mixed" | "disagree" | null;
             nps: number | null;
             csat: number | null;
             ces: number | null;
@@ -1604,7 +2508,7 @@ export interface components {
         Alert: {
             id: number;
             /** @enum {string} */
-            kind: "volume_spike" | "negative_spike" | "emerging_topic";
+            kind: "volume_spike" | "negative_spike" | "emerging_topic" | "threshold";
             brand: string;
             topic: string;
             source: string | null;
@@ -1618,6 +2522,196 @@ export interface components {
             status: "open" | "acknowledged" | "resolved";
             /** @description summary, window, baseline, topics, terms, sources and sample mentions */
             explanation?: unknown;
+            createdAt: string;
+            updatedAt: string;
+        };
+        SubscriptionWithSecret: components["schemas"]["Subscription"] & {
+            /** @description the webhook signing secret; shown in this answer only — keep it */
+            secret: string | null;
+        };
+        /**
+         * @example {
+         *       "metric": "negative_share",
+         *       "op": "above",
+         *       "value": 0.4,
+         *       "bucket": "day"
+         *     }
+         */
+        ThresholdRule: {
+            /**
+             * @description negative_share and csat are 0–1; average_rating 1–5; nps −100–100
+             * @enum {string}
+             */
+            metric: "negative_share" | "volume" | "average_rating" | "average_sentiment" | "net_sentiment" | "csat" | "nps";
+            /** @enum {string} */
+            op: "above" | "below";
+            value: number;
+            /**
+             * @description the period judged, cut in the subscription's tz
+             * @default day
+             * @enum {string}
+             */
+            bucket: "hour" | "day" | "week";
+        } | null;
+        Subscription: {
+            name: string;
+            /** @description a brand id; null or absent for every brand */
+            brand: string | null;
+            /** @description topic ids (an alert on a subtopic counts); empty for any */
+            topics: string[];
+            /** @description source names; empty for any */
+            sources: string[];
+            languages: string[];
+            kinds: ("volume_spike" | "negative_spike" | "emerging_topic" | "threshold")[];
+            threshold: components["schemas"]["ThresholdRule"];
+            /** @enum {string} */
+            sensitivity: "sensitive" | "balanced" | "strict";
+            /** @description fewest mentions behind an alert for it to be sent */
+            minVolume: number;
+            cooldownMinutes: number;
+            /** @description alerts an hour before the rest become one summary; null: the config's delivery.maxPerHour */
+            maxPerHour: number | null;
+            /** @enum {string} */
+            channel: "webhook" | "slack" | "email";
+            /** @description webhook or Slack incoming-webhook URL, or e-mail address(es) separated by commas */
+            target: string;
+            /**
+             * @description realtime: each alert as it fires; digest: a summary on `schedule`
+             * @enum {string}
+             */
+            mode: "realtime" | "digest";
+            /**
+             * @description cron expression (5 or 6 fields) of a digest, read in tz
+             * @example 0 8 * * 1
+             */
+            schedule: string | null;
+            tz: string;
+            enabled: boolean;
+            id: number;
+            owner: {
+                keyId: number;
+                name: string;
+            };
+            /** @description webhooks are signed with a secret shown only when created or rotated */
+            hasSecret: boolean;
+            createdAt: string;
+            updatedAt: string;
+        };
+        /**
+         * @example {
+         *       "name": "Acme delivery complaints",
+         *       "brand": "acme",
+         *       "topics": [
+         *         "delivery"
+         *       ],
+         *       "kinds": [
+         *         "negative_spike",
+         *         "volume_spike"
+         *       ],
+         *       "channel": "slack",
+         *       "target": "https://hooks.slack.com/services/T000/B000/XXXX"
+         *     }
+         */
+        NewSubscription: {
+            name?: string;
+            /** @description a brand id; null or absent for every brand */
+            brand?: string | null;
+            /** @description topic ids (an alert on a subtopic counts); empty for any */
+            topics?: string[];
+            /** @description source names; empty for any */
+            sources?: string[];
+            languages?: string[];
+            kinds?: ("volume_spike" | "negative_spike" | "emerging_topic" | "threshold")[];
+            threshold?: components["schemas"]["ThresholdRule"];
+            /** @enum {string} */
+            sensitivity?: "sensitive" | "balanced" | "strict";
+            /** @description fewest mentions behind an alert for it to be sent */
+            minVolume?: number;
+            cooldownMinutes?: number;
+            /** @description alerts an hour before the rest become one summary; null: the config's delivery.maxPerHour */
+            maxPerHour?: number | null;
+            /** @enum {string} */
+            channel: "webhook" | "slack" | "email";
+            /** @description webhook or Slack incoming-webhook URL, or e-mail address(es) separated by commas */
+            target: string;
+            /**
+             * @description realtime: each alert as it fires; digest: a summary on `schedule`
+             * @enum {string}
+             */
+            mode?: "realtime" | "digest";
+            /**
+             * @description cron expression (5 or 6 fields) of a digest, read in tz
+             * @example 0 8 * * 1
+             */
+            schedule?: string | null;
+            tz?: string;
+            enabled?: boolean;
+        };
+        SubscriptionChange: {
+            name?: string;
+            /** @description a brand id; null or absent for every brand */
+            brand?: string | null;
+            /** @description topic ids (an alert on a subtopic counts); empty for any */
+            topics?: string[];
+            /** @description source names; empty for any */
+            sources?: string[];
+            languages?: string[];
+            kinds?: ("volume_spike" | "negative_spike" | "emerging_topic" | "threshold")[];
+            threshold?: components["schemas"]["ThresholdRule"];
+            /** @enum {string} */
+            sensitivity?: "sensitive" | "balanced" | "strict";
+            /** @description fewest mentions behind an alert for it to be sent */
+            minVolume?: number;
+            cooldownMinutes?: number;
+            /** @description alerts an hour before the rest become one summary; null: the config's delivery.maxPerHour */
+            maxPerHour?: number | null;
+            /** @enum {string} */
+            channel?: "webhook" | "slack" | "email";
+            /** @description webhook or Slack incoming-webhook URL, or e-mail address(es) separated by commas */
+            target?: string;
+            /**
+             * @description realtime: each alert as it fires; digest: a summary on `schedule`
+             * @enum {string}
+             */
+            mode?: "realtime" | "digest";
+            /**
+             * @description cron expression (5 or 6 fields) of a digest, read in tz
+             * @example 0 8 * * 1
+             */
+            schedule?: string | null;
+            tz?: string;
+            enabled?: boolean;
+            /** @description a new webhook secret, shown in this answer only */
+            rotateSecret?: boolean;
+        };
+        Delivery: {
+            id: number;
+            subscriptionId: number;
+            alertId: number | null;
+            /** @enum {string} */
+            kind: "alert" | "summary" | "digest" | "test";
+            idempotencyKey: string;
+            /** @enum {string} */
+            status: "pending" | "sending" | "delivered" | "dead" | "suppressed" | "summarized" | "cancelled";
+            /** @description for a capped alert: the summary it was folded into */
+            summaryId: number | null;
+            periodFrom: string | null;
+            periodTo: string | null;
+            attempts: {
+                attempt: number;
+                startedAt: string;
+                finishedAt: string | null;
+                /**
+                 * @description null while in flight
+                 * @enum {string|null}
+                 */
+                outcome: "ok" | "failed" | "refused" | "interrupted" | null;
+                httpStatus: number | null;
+                error: string | null;
+            }[];
+            nextAttemptAt: string | null;
+            lastError: string | null;
+            deliveredAt: string | null;
             createdAt: string;
             updatedAt: string;
         };
