@@ -9,6 +9,8 @@ import { sourcesApi } from './sources-route.js';
 import { trendsApi } from './trends-route.js';
 import { trendTopicsApi } from './trend-topics-route.js';
 import { shareOfVoiceApi } from './share-of-voice-route.js';
+import { catalogApi } from './catalog-route.js';
+import { mentionExplanationsApi } from './mention-explanations-route.js';
 
 export interface AppDeps {
   store: OpenDb;
@@ -21,6 +23,7 @@ export function createApp({ store, now }: AppDeps) {
   const v1 = new OpenAPIHono({
     defaultHook: (result, c) => (result.success ? undefined : validationProblem(c, result.error)),
   });
+  mentionExplanationsApi(store.db, v1);
   mentionsApi(store.db, v1);
   labelsApi(store.db, v1);
   trendsApi(store.db, v1);
@@ -28,6 +31,7 @@ export function createApp({ store, now }: AppDeps) {
   shareOfVoiceApi(store.db, v1);
   sourcesApi(store.db, v1, now);
   alertsApi(store.db, v1, now);
+  catalogApi(store.db, v1);
   v1.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: { title: 'Earshot API', version: '1', description: 'Mentions and trends from the sources Earshot listens to.' },

@@ -1,0 +1,54 @@
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { readCatalog } from '../db/catalog.js';
+import type { Db } from '../db/client.js';
+import { toIso } from '../util/dates.js';
+import type { ApiEnv } from './principal.js';
+
+const CatalogSchema = z
+  .object({
+    brands: z.array(z.object({ id: z.string(), name: z.string(), competitor: z.boolean() })),
+    topics: z.array(z.object({ id: z.string(), name: z.string(), parent: z.string().nullable() })),
+    sources: z.array(
+      z.object({
+        name: z.string(),
+        kind: z.string(),
+        enabled: z.boolean(),
+        mentions: z.number().int(),
+        rated: z.number().int().openapi({ description: 'mentions with a star rating (review sources have them)' }),
+      }),
+    ),
+    languages: z.array(z.object({ code: z.string(), mentions: z.number().int() })),
+    span: z
+      .object({ first: z.string(), last: z.string(), mentions: z.number().int() })
+      .nullable()
+      .openapi({ description: 'first and last hour with mentions; null while the store is empty' }),
+    caller: z
+      .object({ name: z.string(), role: z.string() })
+      .nullable()
+      .openapi({ description: 'the API key this request was made with, when keys are in use' }),
+  })
+  .openapi('Catalog');
+
+const route = createRoute({
+  method: 'get',
+  path: '/catalog',
+  summary: 'Configured brands and topics, sources and languages with their mention counts, and the span of the data',
+  description: 'What filter menus and a first-run screen need; counts come from the hourly rollups.',
+  responses: { 200: { description: 'The catalog', content: { 'application/json': { schema: CatalogSchema } } } },
+});
+
+export function catalogApi(db: Db, app: OpenAPIHono) {
+  return app.openapi(route, (c) => {
+    const catalog = readCatalog(db);
+    // Set by the authentication middleware when keys are in use (see principal.ts).
+    const caller = (c.var as Partial<ApiEnv['Variables']>).principal;
+    return c.json(
+      {
+        ...catalog,
+        span: catalog.span && { first: toIso(catalog.span.first)!, last: toIso(catalog.span.last)!, mentions: catalog.span.mentions },
+        caller: caller ? { name: caller.name, role: caller.role } : null,
+      },
+      200,
+    );
+  });
+}
