@@ -11,6 +11,7 @@ import { trendTopicsApi } from './trend-topics-route.js';
 import { shareOfVoiceApi } from './share-of-voice-route.js';
 import { catalogApi } from './catalog-route.js';
 import { mentionExplanationsApi } from './mention-explanations-route.js';
+import { dashboardApp } from '../web/dashboard.js';
 
 export interface AppDeps {
   store: OpenDb;
@@ -39,6 +40,7 @@ export function createApp({ store, now }: AppDeps) {
 
   app.route('/', healthApi(store));
   app.route('/api/v1', v1);
+  app.route('/', dashboardApp());
   app.notFound((c) => problemResponse(c, 404, 'Not found', `no route for ${c.req.method} ${c.req.path}`));
   app.onError(onError);
   v1.onError(onError);
