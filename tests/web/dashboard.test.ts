@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/temp-earshot.js';
@@ -230,6 +232,38 @@ describe('the dashboard at /', () => {
     expect(stored.labels).toEqual({ sentiment: 'neutral', topics: null });
     expect(errors).toEqual([]);
     await page.close();
+  });
+});
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core's WCAG 2 A/AA rules over what is on screen; each violation as "rule: target". */
+async function accessibilityViolations(page: Page): Promise<string[]> {
+  await page.evaluate(AXE);
+  const result = await page.evaluate(async () => {
+    const axe = (globalThis as any).axe;
+    const { violations } = await axe.run((globalThis as any).document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa'] } });
+    return violations.flatMap((v: any) => v.nodes.map((n: any) => `${v.id}: ${n.target.join(' ')}`)) as string[];
+  });
+  return result;
+}
+
+describe('accessibility', () => {
+  it('has labelled controls, named buttons and readable contrast (axe, WCAG 2 AA), in the main view and the alert dialog', async () => {
+    // axe is injected from the test, which the page's own CSP would (rightly) refuse.
+    const audit = await browser.newContext({ timezoneId: VIEWER_ZONE, locale: 'en-US', viewport: { width: 1280, height: 900 }, bypassCSP: true });
+    try {
+      const page = await audit.newPage();
+      await page.goto(`${server.base}/?from=2015-02-12&to=2015-02-12&bucket=hour&brand=acme`);
+      await ready(page);
+      await page.locator('#trend details summary').click();
+      expect(await accessibilityViolations(page)).toEqual([]);
+      await page.locator('#trend-chart .alert-marker').first().click();
+      await page.locator('#alert-dialog[open]').waitFor();
+      expect(await accessibilityViolations(page)).toEqual([]);
+    } finally {
+      await audit.close();
+    }
   });
 });
 
