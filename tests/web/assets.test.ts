@@ -53,3 +53,13 @@ describe('dashboard files over the wire', () => {
     expect(gunzipSync(body).equals(plain)).toBe(true);
   });
 });
+
+describe('the page', () => {
+  it('preloads every module it runs, so they load at once rather than one import level at a time', async () => {
+    const { readdirSync } = await import('node:fs');
+    const html = await (await app.request('/')).text();
+    const preloaded = [...html.matchAll(/<link rel="modulepreload" href="([^"]+)">/g)].map((m) => m[1]);
+    const modules = readdirSync(new URL('../../src/web/public/js', import.meta.url)).filter((f) => f !== 'main.js').map((f) => `/assets/js/${f}`);
+    expect(preloaded.sort()).toEqual([...modules, '/assets/vendor/uplot.esm.js'].sort());
+  });
+});

@@ -182,17 +182,20 @@ async function render() {
     if (my === generation) renderTopics(answer, { state, onTopic });
     return answer;
   });
-  const trendThenMentions = (async () => {
+  const mentions = () => panel('mentions', mentionsCurrent, () => loadMentions(mentionsView(state, bucket, mentionsCurrent)));
+  const trend = (async () => {
     const answer = await topics;
     await panel('trend', isCurrent, async () => {
       const onPick = (i) => select(trendPoints.points[i]?.start);
       const result = await loadTrend({ ...view, topTopics: answer?.top ?? [], onPick, onAlerts });
       if (my === generation) trendPoints = result;
     });
-    if (isCurrent()) await panel('mentions', mentionsCurrent, () => loadMentions(mentionsView(state, bucket, mentionsCurrent)));
   })();
+  // A chosen chart point needs the chart's buckets to know where it ends; the whole period does not.
+  const list = state.at ? trend.then(() => isCurrent() && mentions()) : mentions();
   await Promise.all([
-    trendThenMentions,
+    trend,
+    list,
     panel('sentiment', isCurrent, () => loadSentiment(view)),
     panel('voice', isCurrent, () => loadVoice({ ...view, onBrand })),
     panel('reviews', isCurrent, () => loadReviews(view)),
