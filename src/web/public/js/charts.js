@@ -91,11 +91,28 @@ function placeMarkers(u, markers) {
  * on that point does.
  */
 export function dataTable(container, caption, labels, series, format, onPick) {
-  const head = ['Period', ...series.map((s) => s.label), ...(onPick ? [''] : [])];
-  const rows = labels.map((label, i) => [
-    label,
-    ...series.map((s) => format(s.values[i])),
-    ...(onPick ? [h('button', { type: 'button', class: 'link', onclick: () => onPick(i) }, 'List mentions')] : []),
-  ]);
-  fill(container, table(caption, head, rows, { class: 'data' }));
+  const build = () => {
+    const head = ['Period', ...series.map((s) => s.label), ...(onPick ? [''] : [])];
+    const rows = labels.map((label, i) => [
+      label,
+      ...series.map((s) => format(s.values[i])),
+      ...(onPick ? [h('button', { type: 'button', class: 'link', onclick: () => onPick(i) }, 'List mentions')] : []),
+    ]);
+    fill(container, table(caption, head, rows, { class: 'data' }));
+  };
+  // A year by the hour is thousands of rows: built when the table is opened, not with every view.
+  const details = container.closest('details');
+  pendingTables.set(container, build);
+  if (!details || details.open) return void build();
+  fill(container);
+  if (!watchedTables.has(details)) {
+    watchedTables.add(details);
+    details.addEventListener('toggle', () => {
+      const pending = pendingTables.get(container);
+      if (details.open && pending) pending();
+    });
+  }
 }
+
+const pendingTables = new WeakMap();
+const watchedTables = new WeakSet();
