@@ -292,6 +292,7 @@ describe('the dashboard on an empty store', () => {
       expect(steps).toContain('npx earshot run product-news');
       expect(steps).toContain('npx earshot import');
       expect(await page.isVisible('#trend')).toBe(false);
+      expect(await page.isVisible('#filters')).toBe(false);
       expect(await page.textContent('#sources-body')).toMatch(/product-news\s*rss\s*Never run/);
       expect(errors).toEqual([]);
       await screenshot(page, 'empty-state');

@@ -163,6 +163,7 @@ async function render() {
   showState(state);
   const empty = !catalog.span;
   byId('empty').hidden = !empty;
+  byId('filters').hidden = empty;
   for (const name of PANELS) byId(name).hidden = empty && name !== 'sources';
   if (empty) {
     fill(byId('empty-steps'), emptySteps());
