@@ -188,7 +188,7 @@ describe('the dashboard at /', () => {
     await page.close();
   });
 
-  it('opens an alert marker\'s explanation, from the keyboard too, and lists the mentions of its hour', async () => {
+  it('opens an alert marker\'s explanation, from the keyboard too, triages it, and lists the mentions of its hour', async () => {
     const stored = (await api('/alerts?brand=acme&topic=cancellations&limit=500')).items as any[];
     expect(stored.length).toBeGreaterThan(0);
     const { page, errors } = await watchedPage(context);
@@ -214,6 +214,12 @@ describe('the dashboard at /', () => {
 
     await marker.click();
     await dialog.waitFor();
+    // Triage from the explanation: the strongest alert is acknowledged and the API says so.
+    const shown = dialog.locator('article.alert');
+    await shown.getByRole('button', { name: 'Acknowledge' }).click();
+    await expect.poll(() => shown.locator('.triage-status').textContent()).toBe('Marked acknowledged.');
+    expect(await shown.locator('.alert-status').textContent()).toBe('status acknowledged');
+    expect((await api(`/alerts/${await shown.getAttribute('data-alert-id')}`)).status).toBe('acknowledged');
     await dialog.getByRole('button', { name: 'List the mentions of this hour' }).first().click();
     await page.waitForURL(/at=2015-02-12T15%3A00%3A00.000Z/);
     await ready(page);

@@ -1,6 +1,7 @@
 // An alert's explanation: what the detector saw against what it expected, which topics, terms
 // and sources grew, and sample mentions (as text).
 
+import { api, ApiError, explainError } from './api.js';
 import { byId, fill, h, safeHref, table } from './dom.js';
 import { ALERT_KINDS, formatTime, int } from './format.js';
 
@@ -15,9 +16,9 @@ export function setUpAlertDialog() {
 }
 
 /** Opens the explanations of the alerts of one bucket, strongest first. */
-export function openAlerts(alerts, { topicName, onShowMentions }) {
+export function openAlerts(alerts, { topicName, onShowMentions, canTriage }) {
   byId('alert-dialog-title').textContent = alerts.length === 1 ? ALERT_KINDS[alerts[0].kind] ?? alerts[0].kind : `${alerts.length} alerts at ${formatTime(alerts[0].bucketStart)}`;
-  fill(byId('alert-dialog-body'), alerts.map((a, i) => alertSection(a, topicName, onShowMentions, i === 0)));
+  fill(byId('alert-dialog-body'), alerts.map((a, i) => alertSection(a, topicName, onShowMentions, canTriage, i === 0)));
   if (!dialog().open) dialog().showModal();
 }
 
@@ -31,7 +32,7 @@ function growthTable(caption, rows, name) {
 }
 
 /** The strongest alert is shown open; the others of the same hour fold under their summary. */
-function alertSection(a, topicName, onShowMentions, open) {
+function alertSection(a, topicName, onShowMentions, canTriage, open) {
   const e = a.explanation ?? {};
   const title = `${ALERT_KINDS[a.kind] ?? a.kind}: ${series(a, topicName)}`;
   const summary = e.summary ?? `${a.observed} observed vs ${a.expected} expected`;
@@ -42,7 +43,8 @@ function alertSection(a, topicName, onShowMentions, open) {
     h(
       'p',
       { class: 'sub' },
-      `${formatTime(a.bucketStart)} – ${formatTime(a.bucketEnd)} · score ${a.score.toFixed(2)} · ${a.sensitivity} sensitivity · status ${a.status}`,
+      `${formatTime(a.bucketStart)} – ${formatTime(a.bucketEnd)} · score ${a.score.toFixed(2)} · ${a.sensitivity} sensitivity · `,
+      h('span', { class: 'alert-status' }, `status ${a.status}`),
     ),
     e.window && e.baseline
       ? h(
@@ -69,6 +71,47 @@ function alertSection(a, topicName, onShowMentions, open) {
           ),
         )
       : null,
-    h('button', { type: 'button', class: 'secondary', onclick: () => { dialog().close(); onShowMentions(a); } }, 'List the mentions of this hour'),
+    h(
+      'p',
+      { class: 'alert-actions' },
+      h('button', { type: 'button', class: 'secondary', onclick: () => { dialog().close(); onShowMentions(a); } }, 'List the mentions of this hour'),
+      canTriage ? triage(a) : null,
+    ),
   );
+}
+
+const NEXT = { open: ['acknowledged', 'resolved'], acknowledged: ['resolved', 'open'], resolved: ['open'] };
+const VERB = { acknowledged: 'Acknowledge', resolved: 'Resolve', open: 'Reopen' };
+
+/** Status buttons (analysts triage alerts); the alert's own status line follows the answer. */
+function triage(a) {
+  const status = h('span', { role: 'status', class: 'triage-status' });
+  const buttons = h('span', { class: 'triage' });
+  const draw = (current) =>
+    fill(
+      buttons,
+      (NEXT[current] ?? []).map((next) =>
+        h('button', {
+          type: 'button',
+          class: 'secondary',
+          onclick: async (event) => {
+            status.textContent = 'Saving…';
+            try {
+              const saved = await api(`/alerts/${a.id}`, {}, { method: 'PATCH', body: { status: next } });
+              a.status = saved.status;
+              const line = /** @type {HTMLElement} */ (event.target).closest('.alert')?.querySelector('.alert-status');
+              if (line) line.textContent = `status ${saved.status}`;
+              status.textContent = `Marked ${saved.status}.`;
+              draw(saved.status);
+            } catch (error) {
+              status.textContent = error instanceof ApiError && error.status === 403 ? `Not changed: triaging alerts needs an analyst key.` : `Not changed: ${explainError(error)}`;
+            }
+          },
+        }, VERB[next]),
+      ),
+      ' ',
+      status,
+    );
+  draw(a.status);
+  return buttons;
 }

@@ -176,7 +176,7 @@ async function render() {
   const onTopic = (topic) => navigate({ topic: state.topic === topic ? undefined : topic });
   const onBrand = (brand) => navigate({ brand: state.brand === brand ? undefined : brand });
   const onAlerts = (alerts) =>
-    openAlerts(alerts, { topicName, onShowMentions: (a) => select(a.bucketStart) });
+    openAlerts(alerts, { topicName, canTriage: canCorrect(), onShowMentions: (a) => select(a.bucketStart) });
 
   const topics = panel('topics', isCurrent, async () => {
     const answer = await fetchTopics(view);
