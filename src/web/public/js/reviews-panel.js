@@ -29,7 +29,7 @@ export async function loadReviews({ state, zone, bucket, catalog }) {
     prev[field]?.delta === null || prev[field]?.delta === undefined ? 'no earlier period to compare' : `${change(prev[field].delta * scale, unit, digits)} vs the period before`;
   const cards = [
     card('Average rating', s.rating === null ? '–' : `${s.rating.toFixed(2)} / 5`, `${int(s.rated)} ratings · ${since('rating')}`),
-    card('CSAT', percent(s.csat), `${int(s.csatResponses)} answers rating 4–5 counted satisfied · ${since('csat', 100, ' pts', 0)}`),
+    card('CSAT', percent(s.csat), `share of ${int(s.csatResponses)} answers at 4 or 5 of 5 · ${since('csat', 100, ' pts', 0)}`),
   ];
   if (s.npsResponses > 0) cards.push(card('NPS', s.nps === null ? '–' : Math.round(s.nps).toString(), `${int(s.npsResponses)} survey answers · ${since('nps', 1, '', 0)}`));
   fill(body, h('p', { class: 'sub' }, `From ${sources.join(', ')}`), h('div', { class: 'cards' }, cards));

@@ -21,6 +21,8 @@ export function readState(search = location.search) {
   if (state.bucket && !BUCKETS.includes(state.bucket)) delete state.bucket;
   if (state.sentiment && !SENTIMENTS.includes(state.sentiment)) delete state.sentiment;
   if (state.at && Number.isNaN(Date.parse(state.at))) delete state.at;
+  // A hand-edited link with the dates the wrong way round means the same days.
+  if (state.from && state.to && state.from > state.to) [state.from, state.to] = [state.to, state.from];
   return state;
 }
 
