@@ -7,28 +7,25 @@ import { brands, mentions, sources, topics } from './schema.js';
 export interface Catalog {
   brands: { id: string; name: string; competitor: boolean }[];
   topics: { id: string; name: string; parent: string | null }[];
-  sources: { name: string; kind: string; enabled: boolean; mentions: number; rated: number }[];
-  languages: { code: string; mentions: number }[];
-  /** First and last hour with mentions (epoch ms, the last hour's end); null in an empty store. */
-  span: { first: number; last: number; mentions: number } | null;
+  sources: { name: string; kind: string; enabled: boolean }[];
+  /** Languages that have mentions (ISO 639-1 codes), alphabetical. */
+  languages: string[];
+  /** First hour with mentions and the end of the last one (epoch ms); null in an empty store. */
+  span: { first: number; last: number } | null;
 }
 
 /**
- * Read from the config tables and the hour rollups (brand '*' × topic '*' rows, one per hour,
- * source and language), so it costs O(hours × sources × languages), not O(mentions).
+ * Index-only reads, so the first request of every dashboard stays cheap at any archive size: the
+ * config tables, the languages from the rollup key (a covering scan of the all-brands × all-topics
+ * rows), and the span from the first and last key of the all-mentions series (two seeks). At
+ * 1 M mentions counts per source or language would cost a table lookup per rollup row (about
+ * 10× the scan; see BENCHMARKS.md), so the catalog has none.
  */
 export function readCatalog(db: Db): Catalog {
   const sqlite = db.$client;
-  const perSource = sqlite
-    .prepare('SELECT source_id AS id, sum(volume) AS mentions, sum(rating_count) AS rated FROM rollups WHERE brand = ? AND topic = ? GROUP BY source_id')
-    .all(ALL, ALL) as { id: number; mentions: number; rated: number }[];
-  const bySource = new Map(perSource.map((r) => [r.id, r]));
-  const languages = sqlite
-    .prepare('SELECT lang AS code, sum(volume) AS mentions FROM rollups WHERE brand = ? AND topic = ? GROUP BY lang ORDER BY mentions DESC, lang')
-    .all(ALL, ALL) as { code: string; mentions: number }[];
-  const span = sqlite
-    .prepare('SELECT min(bucket) AS first, max(bucket) AS last, sum(volume) AS mentions FROM rollups_all WHERE brand = ? AND topic = ?')
-    .get(ALL, ALL) as { first: number | null; last: number | null; mentions: number | null };
+  const languages = sqlite.prepare('SELECT DISTINCT lang FROM rollups WHERE brand = ? AND topic = ? ORDER BY lang').pluck().all(ALL, ALL) as string[];
+  const first = sqlite.prepare('SELECT min(bucket) FROM rollups_all WHERE brand = ? AND topic = ?').pluck().get(ALL, ALL) as number | null;
+  const last = sqlite.prepare('SELECT max(bucket) FROM rollups_all WHERE brand = ? AND topic = ?').pluck().get(ALL, ALL) as number | null;
   return {
     brands: db
       .select({ id: brands.id, name: brands.name, competitor: brands.competitor })
@@ -42,14 +39,9 @@ export function readCatalog(db: Db): Catalog {
       .where(eq(topics.active, true))
       .orderBy(asc(topics.name))
       .all(),
-    sources: db
-      .select({ id: sources.id, name: sources.name, kind: sources.kind, enabled: sources.enabled })
-      .from(sources)
-      .orderBy(asc(sources.name))
-      .all()
-      .map(({ id, ...s }) => ({ ...s, mentions: bySource.get(id)?.mentions ?? 0, rated: bySource.get(id)?.rated ?? 0 })),
+    sources: db.select({ name: sources.name, kind: sources.kind, enabled: sources.enabled }).from(sources).orderBy(asc(sources.name)).all(),
     languages,
-    span: span.first === null || span.last === null ? null : { first: span.first, last: span.last + 3_600_000, mentions: span.mentions ?? 0 },
+    span: first === null || last === null ? null : { first, last: last + 3_600_000 },
   };
 }
 

@@ -4,7 +4,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/temp-earshot.js';
 import { launchBrowser, newContext, ready, screenshot, serveEarshot, VIEWER_ZONE, watchedPage, type RunningServer } from './harness.js';
-import { REVIEW_ROWS, seedStore, startFeedServer, XSS_AT, XSS_TEXT, type SeedCounts } from './seed.js';
+import { REVIEW_ROWS, REVIEWS_CSV, seedStore, startFeedServer, XSS_AT, XSS_TEXT, type SeedCounts } from './seed.js';
 
 const tmp = tempDir('earshot-web-');
 let feeds: Awaited<ReturnType<typeof startFeedServer>>;
@@ -102,7 +102,13 @@ describe('the dashboard at /', () => {
 
     // Every panel has content.
     expect(await page.textContent('#voice-body')).toMatch(/Acme[\s\S]*Globex/);
-    expect(await page.textContent('#reviews-body')).toMatch(/Average rating\s*[\d.]+ \/ 5/);
+    const stars = readFileSync(REVIEWS_CSV, 'utf8').trim().split('\n').slice(1).map((line) => Number(line.split(',')[2]));
+    expect(stars).toHaveLength(REVIEW_ROWS);
+    const mean = stars.reduce((a, b) => a + b, 0) / stars.length;
+    const satisfied = stars.filter((n) => n >= 4).length / stars.length;
+    const reviews = (await page.textContent('#reviews-body'))!;
+    expect(reviews).toContain(`Average rating${mean.toFixed(2)} / 5`);
+    expect(reviews).toContain(`CSAT${Math.round(satisfied * 100)} %`);
     expect(await page.locator('#topics-body tbody tr').count()).toBeGreaterThan(2);
     expect(await page.locator('#mention-list > li').count()).toBe(25);
     const health = await page.textContent('#sources-body');

@@ -35,19 +35,16 @@ export function fillMenus(catalog) {
   options(byId('f-brand'), 'All brands', catalog.brands.map((b) => [b.id, b.competitor ? `${b.name} (competitor)` : b.name]));
   options(byId('f-topic'), 'All topics', topicEntries(catalog.topics));
   options(byId('f-source'), 'All sources', catalog.sources.map((s) => [s.name, `${s.name} (${s.kind})`]));
-  options(
-    byId('f-lang'),
-    'All languages',
-    catalog.languages.map((l) => {
-      let name = null;
-      try {
-        name = languageNames?.of(l.code) ?? null;
-      } catch {
-        name = null;
-      }
-      return [l.code, name && name !== l.code ? `${name} (${l.code})` : l.code];
-    }),
-  );
+  const languages = catalog.languages.map((code) => {
+    let name = null;
+    try {
+      name = languageNames?.of(code) ?? null;
+    } catch {
+      name = null;
+    }
+    return [code, name && name !== code ? `${name} (${code})` : code];
+  });
+  options(byId('f-lang'), 'All languages', languages.sort((a, b) => a[1].localeCompare(b[1])));
   byId('zone').textContent = `Times are in your time zone, ${viewerZone}.`;
 }
 
