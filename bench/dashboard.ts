@@ -25,7 +25,8 @@ const REPS = Number(process.env.BENCH_REPS ?? 15);
 async function store(dir: string): Promise<{ dbPath: string; configPath: string; label: string }> {
   const configPath = path.join(dir, 'earshot.yaml');
   if (process.env.BENCH_DB) {
-    writeFileSync(configPath, '');
+    // The store's own config (BENCH_CONFIG) keeps its brands and topics active; none leaves them as stored.
+    writeFileSync(configPath, process.env.BENCH_CONFIG ? readFileSync(process.env.BENCH_CONFIG, 'utf8') : '');
     return { dbPath: process.env.BENCH_DB, configPath, label: process.env.BENCH_DB };
   }
   if (HAS_SHARED) {
@@ -55,9 +56,21 @@ const dir = mkdtempSync(path.join(os.tmpdir(), 'earshot-bench-dashboard-'));
 const { dbPath, configPath, label } = await store(dir);
 const server = await serveEarshot(dbPath, configPath);
 const browser = await launchBrowser();
+/** The second view: the store's first brand and its top topic, by the hour, over the last three days with data. */
+async function narrowView(): Promise<string> {
+  const get = async (p: string) => (await fetch(`${server.base}/api/v1${p}`)).json() as Promise<any>;
+  const catalog = await get('/catalog');
+  const day = (t: number) => new Intl.DateTimeFormat('en-CA', { timeZone: VIEWER_ZONE }).format(new Date(t));
+  const to = day(Date.parse(catalog.span.last) - 1);
+  const from = day(Date.parse(catalog.span.last) - 3 * 86_400_000);
+  const brand = catalog.brands[0]?.id;
+  const topics = await get(`/trends/topics?tz=${VIEWER_ZONE}&from=${from}${brand ? `&brand=${brand}` : ''}`);
+  const topic = topics.top[0]?.topic;
+  return `/?${new URLSearchParams({ ...(brand ? { brand } : {}), ...(topic ? { topic } : {}), bucket: 'hour', from, to })}`;
+}
 const views = [
   ['default view (last two weeks with data)', '/'],
-  ['one brand, one topic, hourly, 3 days', '/?brand=american&topic=flight-disruption&bucket=hour&from=2015-02-22&to=2015-02-24'],
+  ['one brand, its top topic, hourly, 3 days', await narrowView()],
 ] as const;
 console.log(`store: ${label}; ${REPS} reps; Chromium headless, viewer zone ${VIEWER_ZONE}`);
 try {
