@@ -212,7 +212,7 @@ describe('the dashboard at /', () => {
     for (const alert of stored) expect(text).toContain(alert.explanation.summary);
     const strongest = stored.reduce((a, b) => (b.score > a.score ? b : a));
     expect(text).toContain(strongest.explanation.samples[0].text);
-    expect(await dialog.locator('h3').first().textContent()).toMatch(/Acme|acme/);
+    expect(await dialog.locator('h3').first().textContent()).toMatch(/: Acme · Cancellations$/);
     await screenshot(page, 'alert-explanation', false);
 
     await page.keyboard.press('Escape');

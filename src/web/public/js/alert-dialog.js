@@ -16,14 +16,14 @@ export function setUpAlertDialog() {
 }
 
 /** Opens the explanations of the alerts of one bucket, strongest first. */
-export function openAlerts(alerts, { topicName, onShowMentions, canTriage }) {
+export function openAlerts(alerts, { topicName, brandName, onShowMentions, canTriage }) {
   byId('alert-dialog-title').textContent = alerts.length === 1 ? ALERT_KINDS[alerts[0].kind] ?? alerts[0].kind : `${alerts.length} alerts at ${formatTime(alerts[0].bucketStart)}`;
-  fill(byId('alert-dialog-body'), alerts.map((a, i) => alertSection(a, topicName, onShowMentions, canTriage, i === 0)));
+  fill(byId('alert-dialog-body'), alerts.map((a, i) => alertSection(a, { topicName, brandName }, onShowMentions, canTriage, i === 0)));
   if (!dialog().open) dialog().showModal();
 }
 
-function series(a, topicName) {
-  return [a.brand === '*' ? 'All brands' : a.brand, a.topic === '*' ? 'all topics' : topicName(a.topic), a.source ? `source ${a.source}` : null].filter(Boolean).join(' · ');
+function series(a, { topicName, brandName }) {
+  return [a.brand === '*' ? 'All brands' : brandName(a.brand), a.topic === '*' ? 'all topics' : topicName(a.topic), a.source ? `source ${a.source}` : null].filter(Boolean).join(' · ');
 }
 
 function growthTable(caption, rows, name) {
@@ -32,9 +32,9 @@ function growthTable(caption, rows, name) {
 }
 
 /** The strongest alert is shown open; the others of the same hour fold under their summary. */
-function alertSection(a, topicName, onShowMentions, canTriage, open) {
+function alertSection(a, names, onShowMentions, canTriage, open) {
   const e = a.explanation ?? {};
-  const title = `${ALERT_KINDS[a.kind] ?? a.kind}: ${series(a, topicName)}`;
+  const title = `${ALERT_KINDS[a.kind] ?? a.kind}: ${series(a, names)}`;
   const summary = e.summary ?? `${a.observed} observed vs ${a.expected} expected`;
   return h(
     open ? 'article' : 'details',
@@ -53,7 +53,7 @@ function alertSection(a, topicName, onShowMentions, canTriage, open) {
           `${int(e.window.mentions)} mentions (${int(e.window.negative)} negative) from ${formatTime(e.window.from)}; the ${int(e.baseline.hours)} hours before had ${int(e.baseline.mentions)} (${int(e.baseline.negative)} negative).`,
         )
       : null,
-    growthTable('Topics that grew', e.topics, (g) => topicName(g.id)),
+    growthTable('Topics that grew', e.topics, (g) => names.topicName(g.id)),
     growthTable('Terms that grew', e.terms, (g) => g.term),
     growthTable('Sources that grew', e.sources, (g) => g.name),
     e.samples?.length

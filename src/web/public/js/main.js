@@ -50,6 +50,7 @@ function canCorrect() {
 }
 
 const topicName = (id) => catalog?.topics.find((t) => t.id === id)?.name ?? id;
+const brandName = (id) => catalog?.brands.find((b) => b.id === id)?.name ?? id;
 
 async function start() {
   setReady(false);
@@ -176,7 +177,7 @@ async function render() {
   const onTopic = (topic) => navigate({ topic: state.topic === topic ? undefined : topic });
   const onBrand = (brand) => navigate({ brand: state.brand === brand ? undefined : brand });
   const onAlerts = (alerts) =>
-    openAlerts(alerts, { topicName, canTriage: canCorrect(), onShowMentions: (a) => select(a.bucketStart) });
+    openAlerts(alerts, { topicName, brandName, canTriage: canCorrect(), onShowMentions: (a) => select(a.bucketStart) });
 
   const topics = panel('topics', isCurrent, async () => {
     const answer = await fetchTopics(view);
