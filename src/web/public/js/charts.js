@@ -33,7 +33,7 @@ export function lineChart(container, spec) {
     scales: { x: { time: true }, y: spec.yRange ? { range: spec.yRange } : { range: (_u, min, max) => [Math.min(0, min), max > 0 ? max * 1.1 : 1] } },
     axes: [
       { stroke: '#333', grid: { stroke: '#e6e6e6' } },
-      { stroke: '#333', grid: { stroke: '#e6e6e6' }, values: (_u, ticks) => ticks.map((t) => format(t)) },
+      { stroke: '#333', grid: { stroke: '#e6e6e6' }, size: 64, values: (_u, ticks) => ticks.map((t) => format(t)) },
     ],
     series: [
       { label: 'Time' },
