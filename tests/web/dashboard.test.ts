@@ -237,7 +237,7 @@ describe('the dashboard at /', () => {
     await page.close();
   });
 
-  it('lets an analyst correct a sentiment label from the mention list', async () => {
+  it('lets an analyst correct a sentiment label and the topics from the mention list', async () => {
     const { page, errors } = await watchedPage(context);
     await page.goto(`${server.base}/?from=2015-02-12&to=2015-02-12&source=app-reviews`);
     await ready(page);
@@ -248,8 +248,21 @@ describe('the dashboard at /', () => {
     await first.getByRole('button', { name: 'Save' }).click();
     await expect.poll(() => first.locator('.fix-status').textContent()).toBe('Saved: Neutral.');
     expect(await first.locator('.badge').textContent()).toBe('Neutral (corrected)');
-    const stored = (await api('/mentions?source=app-reviews&from=2015-02-12T00:00:00Z&limit=100')).items.find((m: any) => m.id === id);
+    let stored = (await api('/mentions?source=app-reviews&from=2015-02-12T00:00:00Z&limit=100')).items.find((m: any) => m.id === id);
     expect(stored.labels).toEqual({ sentiment: 'neutral', topics: null });
+
+    // Topics: the machine's are ticked; the analyst adds one and saves.
+    const machine = stored.topics.map((t: { id: string }) => t.id).sort();
+    await first.getByText('Correct topics').click();
+    for (const topic of machine) expect(await first.locator(`input[value="${topic}"]`).isChecked()).toBe(true);
+    const extra = machine.includes('price') ? 'baggage' : 'price';
+    await first.getByLabel(extra === 'price' ? 'Price and fees' : 'Baggage', { exact: true }).check();
+    await first.getByRole('button', { name: 'Save topics' }).click();
+    await expect.poll(() => first.locator('.fix-topics .fix-status').textContent()).toBe(`Saved ${machine.length + 1} topic${machine.length === 0 ? '' : 's'}.`);
+    expect(await first.locator('.topics').textContent()).toMatch(/^Topics \(corrected\): /);
+    stored = (await api('/mentions?source=app-reviews&from=2015-02-12T00:00:00Z&limit=100')).items.find((m: any) => m.id === id);
+    expect(stored.labels.sentiment).toBe('neutral');
+    expect([...stored.labels.topics].sort()).toEqual([...machine, extra].sort());
     expect(errors).toEqual([]);
     await page.close();
   });

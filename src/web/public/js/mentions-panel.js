@@ -1,7 +1,8 @@
 // The mentions behind what is selected, newest first: text (always as text), the original link,
 // source, language, sentiment and the words that drove it; analysts can correct the label.
 
-import { api, ApiError, explainError } from './api.js';
+import { api, explainError } from './api.js';
+import { sentimentCorrection, topicCorrection } from './corrections.js';
 import { byId, fill, h, safeHref } from './dom.js';
 import { formatTime, SENTIMENT_NAMES } from './format.js';
 import { apiFilters } from './state.js';
@@ -69,7 +70,7 @@ function whyParts(mention, explanation) {
   return parts;
 }
 
-function sentimentBadge(sentiment, labels) {
+export function sentimentBadge(sentiment, labels) {
   if (labels?.sentiment) return h('span', { class: `badge ${labels.sentiment}` }, `${SENTIMENT_NAMES[labels.sentiment]} (corrected)`);
   if (!sentiment) return h('span', { class: 'badge none' }, 'No sentiment');
   return h('span', { class: `badge ${sentiment.label}` }, `${SENTIMENT_NAMES[sentiment.label]} ${sentiment.score.toFixed(2)}`);
@@ -80,6 +81,17 @@ function mentionItem(m, view) {
   const topicName = (id) => view.catalog.topics.find((t) => t.id === id)?.name ?? id;
   const why = h('p', { class: 'why' }, 'Finding the words that drove it…');
   const badge = h('span', null, sentimentBadge(m.sentiment, m.labels));
+  const topicsLine = h('p', { class: 'topics' });
+  const showTopics = (corrected) =>
+    fill(
+      topicsLine,
+      corrected
+        ? ['Topics (corrected): ', corrected.length ? corrected.map(topicName).join(', ') : 'none']
+        : m.topics.length > 0
+          ? ['Topics: ', m.topics.map((t, i) => [i > 0 ? ', ' : '', h('span', { class: 'topic' }, topicName(t.id)), t.terms.length ? ` (${t.terms.join(', ')})` : ''])]
+          : [],
+    );
+  showTopics(m.labels?.topics ?? null);
   const el = h(
     'li',
     { class: 'mention', 'data-id': m.id },
@@ -99,51 +111,11 @@ function mentionItem(m, view) {
     m.title ? h('p', { class: 'mention-title' }, m.title) : null,
     h('p', { class: 'mention-text', lang: m.lang.length <= 3 ? m.lang : null }, m.text),
     why,
-    m.topics.length > 0
-      ? h('p', { class: 'topics' }, 'Topics: ', m.topics.map((t, i) => [i > 0 ? ', ' : '', h('span', { class: 'topic' }, topicName(t.id)), t.terms.length ? ` (${t.terms.join(', ')})` : '']))
-      : null,
+    topicsLine,
     h('p', { class: 'links' }, href ? h('a', { href, rel: 'noopener noreferrer nofollow', target: '_blank' }, 'Original') : h('span', { class: 'sub' }, m.url ? 'Link not shown (not a web address)' : 'No link')),
-    view.canCorrect ? correction(m, badge) : null,
+    view.canCorrect ? sentimentCorrection(m, (saved) => fill(badge, sentimentBadge(m.sentiment, saved))) : null,
+    view.canCorrect ? topicCorrection(m, view.catalog.topics, (saved) => showTopics(saved.topics)) : null,
   );
   return { el, why };
 }
 
-/** Analyst correction of the sentiment label, kept apart from the machine's answer. */
-function correction(m, badge) {
-  const id = `fix-${m.id}`;
-  const select = h(
-    'select',
-    { id, name: 'sentiment' },
-    h('option', { value: '' }, 'Choose…'),
-    ['negative', 'neutral', 'positive'].map((s) => h('option', { value: s, selected: (m.labels?.sentiment ?? '') === s }, SENTIMENT_NAMES[s])),
-  );
-  const status = h('span', { class: 'fix-status', role: 'status' });
-  return h(
-    'form',
-    {
-      class: 'fix',
-      onsubmit: async (event) => {
-        event.preventDefault();
-        if (!select.value) {
-          status.textContent = 'Choose a sentiment first.';
-          return;
-        }
-        status.textContent = 'Saving…';
-        try {
-          const saved = await api(`/mentions/${m.id}/labels`, {}, { method: 'PUT', body: { sentiment: select.value } });
-          fill(badge, sentimentBadge(m.sentiment, saved));
-          status.textContent = `Saved: ${SENTIMENT_NAMES[saved.sentiment]}.`;
-        } catch (error) {
-          status.textContent = error instanceof ApiError && error.status === 403 ? `Not saved: correcting labels needs an analyst key. ${error.message}` : `Not saved: ${explainError(error)}`;
-        }
-      },
-    },
-    h('label', { for: id }, 'Correct sentiment'),
-    ' ',
-    select,
-    ' ',
-    h('button', { type: 'submit', class: 'secondary' }, 'Save'),
-    ' ',
-    status,
-  );
-}
