@@ -58,7 +58,10 @@ async function start() {
     catalog = await api('/catalog');
   } catch (error) {
     if (error instanceof ApiError && error.status === 401) {
-      showSignIn(storedKey() ? `That key was not accepted: ${error.message}` : 'This Earshot asks for an API key.');
+      const hadKey = Boolean(storedKey());
+      // A refused key is dropped at once, so a reload does not send it again.
+      forgetKey();
+      showSignIn(hadKey ? `That key was not accepted: ${error.message}` : 'This Earshot asks for an API key.');
       return;
     }
     if (error instanceof ApiError && error.status === 403) {
@@ -97,7 +100,8 @@ async function panel(name, isCurrent, work) {
   } catch (error) {
     if (!isCurrent()) return undefined;
     if (error instanceof ApiError && error.status === 401) {
-      showSignIn(`Earshot asked for a key again: ${error.message}`);
+      forgetKey();
+      showSignIn(`Earshot asked for a key again (revoked?): ${error.message}`);
       return undefined;
     }
     fill(byId(`${name}-status`), explainError(error));
