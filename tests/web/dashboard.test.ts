@@ -281,6 +281,19 @@ async function accessibilityViolations(page: Page): Promise<string[]> {
   return result;
 }
 
+describe('on a phone', () => {
+  it('fits the screen: no sideways scrolling of the page', async () => {
+    const { page, errors } = await watchedPage(context);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${server.base}/?${ALL_DAYS}`);
+    await ready(page);
+    expect(await page.evaluate(() => [(globalThis as any).document.documentElement.scrollWidth, (globalThis as any).innerWidth])).toEqual([390, 390]);
+    await screenshot(page, 'dashboard-phone');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
 describe('accessibility', () => {
   it('has labelled controls, named buttons and readable contrast (axe, WCAG 2 AA), in the main view and the alert dialog', async () => {
     // axe is injected from the test, which the page's own CSP would (rightly) refuse.
