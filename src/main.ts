@@ -1,5 +1,6 @@
 import { serve } from '@hono/node-server';
 import { createApp } from './api/app.js';
+import { issueFirstKey } from './api/keys.js';
 import { getConnector } from './connectors/index.js';
 import type { Earshot } from './context.js';
 import { runSource } from './ingest/run-source.js';
@@ -18,6 +19,7 @@ export interface Server {
 
 /** API + scheduler on one process; stops cleanly on SIGINT/SIGTERM. */
 export async function startServer(earshot: Earshot, port: number, log: (m: string) => void = console.log): Promise<Server> {
+  const first = issueFirstKey(earshot.store.db);
   const app = createApp({ store: earshot.store });
   const http = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const server = serve({ fetch: app.fetch, port, hostname: process.env.HOST ?? '0.0.0.0' }, () => resolve(server));
@@ -49,6 +51,16 @@ export async function startServer(earshot: Earshot, port: number, log: (m: strin
     },
     log,
   );
+  if (first) {
+    // The one time this key is shown: a fresh database has no other way in.
+    log(
+      [
+        'No API key existed, so an admin key was made. It is shown only now; keep it:',
+        `  ${first.key}`,
+        `  (use it as "Authorization: Bearer <key>"; make others with \`earshot keys create\` or POST /api/v1/keys)`,
+      ].join('\n'),
+    );
+  }
   log(`earshot listening on http://localhost:${actualPort} (database ${earshot.store.path}, ${scheduled.length} scheduled source(s))`);
 
   let stopped: Promise<void> | undefined;

@@ -2,7 +2,7 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { readCatalog } from '../db/catalog.js';
 import type { Db } from '../db/client.js';
 import { toIso } from '../util/dates.js';
-import type { ApiEnv } from './principal.js';
+import { requireRole, type ApiEnv } from './principal.js';
 
 const CatalogSchema = z
   .object({
@@ -26,14 +26,14 @@ const route = createRoute({
   path: '/catalog',
   summary: 'Configured brands, topics and sources, the languages with mentions, and the span of the data',
   description: 'What filter menus and a first-run screen need; read from indexes only, so it is cheap at any archive size.',
+  middleware: [requireRole('viewer')] as const,
   responses: { 200: { description: 'The catalog', content: { 'application/json': { schema: CatalogSchema } } } },
 });
 
-export function catalogApi(db: Db, app: OpenAPIHono) {
+export function catalogApi(db: Db, app: OpenAPIHono<ApiEnv>) {
   return app.openapi(route, (c) => {
     const catalog = readCatalog(db);
-    // Set by the authentication middleware when keys are in use (see principal.ts).
-    const caller = (c.var as Partial<ApiEnv['Variables']>).principal;
+    const caller = c.get('principal');
     return c.json(
       {
         ...catalog,

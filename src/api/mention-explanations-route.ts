@@ -1,6 +1,7 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { mentionTexts } from '../db/catalog.js';
 import type { Db } from '../db/client.js';
+import { requireRole, type ApiEnv } from './principal.js';
 import { sentimentLabel } from './query-params.js';
 
 const MAX_IDS = 100;
@@ -37,13 +38,14 @@ const route = createRoute({
   summary: 'Why each mention got its sentiment: the words that drove it',
   description:
     'Re-runs the sentiment analysis on the stored text (the same code as ingest, with the same language hint); ids that do not exist are left out.',
+  middleware: [requireRole('analyst')] as const,
   request: { query: QuerySchema },
   responses: {
     200: { description: 'One explanation per existing id', content: { 'application/json': { schema: z.object({ items: z.array(ExplanationSchema) }) } } },
   },
 });
 
-export function mentionExplanationsApi(db: Db, app: OpenAPIHono) {
+export function mentionExplanationsApi(db: Db, app: OpenAPIHono<ApiEnv>) {
   return app.openapi(route, async (c) => {
     const { ids } = c.req.valid('query');
     // The analysis stack (wink's model) loads on the first explanation, not when the API starts.

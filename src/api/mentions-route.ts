@@ -4,19 +4,12 @@ import { BadCursorError, decodeCursor, encodeCursor, listMentions } from '../db/
 import { toIso } from '../util/dates.js';
 import { labelsFor } from '../db/labels.js';
 import { ApiProblem } from './problem.js';
-import { instantsIn, isoInstant, sentimentLabel, sourceList, timeZone } from './query-params.js';
-import { resolveSourceIds } from './sources-filter.js';
+import { mentionFilterFrom, mentionFilterParams } from './mention-params.js';
+import { requireRole, type ApiEnv } from './principal.js';
+import { sentimentLabel } from './query-params.js';
 
 const MentionQuerySchema = z.object({
-  source: sourceList.optional(),
-  topic: z.string().min(1).optional(),
-  brand: z.string().min(1).optional(),
-  lang: z.string().regex(/^[a-z]{2,3}$/, 'an ISO 639-1 code such as en').optional(),
-  sentiment: sentimentLabel.optional(),
-  from: isoInstant.optional(),
-  to: isoInstant.optional(),
-  tz: timeZone,
-  q: z.string().min(1).max(500).optional(),
+  ...mentionFilterParams,
   limit: z.coerce.number().int().min(1).max(500).default(50),
   cursor: z.string().optional(),
 });
@@ -60,6 +53,7 @@ const route = createRoute({
   method: 'get',
   path: '/mentions',
   summary: 'Mentions, newest first, with filters and cursor paging',
+  middleware: [requireRole('analyst')] as const,
   request: { query: MentionQuerySchema },
   responses: {
     200: {
@@ -73,7 +67,7 @@ function sentimentOf(score: number | null, label: string | null) {
   return score === null || label === null ? null : { score, label: label as z.infer<typeof sentimentLabel> };
 }
 
-export function mentionsApi(db: Db, app: OpenAPIHono) {
+export function mentionsApi(db: Db, app: OpenAPIHono<ApiEnv>) {
   return app.openapi(route, (c) => {
     const q = c.req.valid('query');
     let after;
@@ -85,7 +79,7 @@ export function mentionsApi(db: Db, app: OpenAPIHono) {
       }
       throw error;
     }
-    const page = listMentions(db, { ...q, ...instantsIn(q, q.tz), sourceIds: resolveSourceIds(db, q.source) }, q.limit, after);
+    const page = listMentions(db, mentionFilterFrom(db, q), q.limit, after);
     const corrections = labelsFor(db, page.items.map((m) => m.id));
     return c.json(
       {

@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import { topicAndDescendants } from '../analytics/trends.js';
 import type { Db } from './client.js';
 import { mentionBrands, mentionTopics, mentions, sources } from './schema.js';
@@ -9,6 +9,8 @@ export interface MentionFilter {
   brand?: string;
   lang?: string;
   sentiment?: 'negative' | 'neutral' | 'positive';
+  /** Star ratings to keep (1–5); a mention without a rating is left out. */
+  rating?: number[];
   from?: number;
   to?: number;
   q?: string;
@@ -43,16 +45,14 @@ export function ftsQuery(q: string): string | null {
   return words.length ? words.map((w) => `"${w}"`).join(' ') : null;
 }
 
-/**
- * One page of mentions, newest first. Keyset paging on (published_at, id) keeps pages stable
- * while new mentions arrive: a row is never skipped or repeated.
- */
-export function listMentions(db: Db, filter: MentionFilter, limit: number, after?: MentionPageCursor) {
+/** WHERE conditions of a mention filter: one definition for /mentions and its export. */
+export function mentionConditions(filter: MentionFilter): SQL | undefined {
   const fts = filter.q ? ftsQuery(filter.q) : null;
-  const conditions: (SQL | undefined)[] = [
+  return and(
     filter.sourceIds ? inArray(mentions.sourceId, filter.sourceIds) : undefined,
     filter.lang ? eq(mentions.lang, filter.lang) : undefined,
     filter.sentiment ? eq(mentions.sentimentLabel, filter.sentiment) : undefined,
+    filter.rating?.length ? inArray(mentions.rating, filter.rating) : undefined,
     filter.from !== undefined ? gte(mentions.publishedAt, filter.from) : undefined,
     filter.to !== undefined ? lt(mentions.publishedAt, filter.to) : undefined,
     filter.topic
@@ -60,9 +60,22 @@ export function listMentions(db: Db, filter: MentionFilter, limit: number, after
       : undefined,
     filter.brand ? sql`${mentions.id} in (select mention_id from ${mentionBrands} where brand_id = ${filter.brand})` : undefined,
     filter.q ? (fts ? sql`${mentions.id} in (select rowid from mentions_fts where mentions_fts match ${fts})` : sql`0`) : undefined,
-    after
-      ? or(lt(mentions.publishedAt, after.publishedAt), and(eq(mentions.publishedAt, after.publishedAt), lt(mentions.id, after.id)))
-      : undefined,
+  );
+}
+
+/**
+ * One page of mentions, newest first. Keyset paging on (published_at, id): a page starts right
+ * after the last row of the one before, so rows stored meanwhile never make a row repeat or be
+ * skipped. A row stored during a walk shows up on a later page when it sorts after the cursor
+ * (older), and not when it sorts before it (newer: a new walk from the first page sees it).
+ */
+export function listMentions(db: Db, filter: MentionFilter, limit: number, after?: MentionPageCursor) {
+  const conditions: (SQL | undefined)[] = [
+    mentionConditions(filter),
+    // A row value, not (a < x OR a = x AND b < y): SQLite seeks the (published_at, id) index to
+    // the cursor for it, while the OR form scans from the newest row (133 ms vs 3 ms a page
+    // half-way through 1 M mentions).
+    after ? sql`(${mentions.publishedAt}, ${mentions.id}) < (${after.publishedAt}, ${after.id})` : undefined,
   ];
   const rows = db
     .select({ mention: mentions, source: sources.name })

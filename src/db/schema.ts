@@ -7,6 +7,7 @@ import {
   index,
   uniqueIndex,
   primaryKey,
+  check,
 } from 'drizzle-orm/sqlite-core';
 
 // Dates are UTC epoch milliseconds throughout; the API turns them into ISO-8601.
@@ -253,5 +254,37 @@ export const alerts = sqliteTable(
     uniqueIndex('alerts_identity').on(t.kind, t.brand, t.topic, t.sourceId, t.bucketStart, t.sensitivity),
     index('alerts_bucket').on(t.bucketStart, t.id),
     index('alerts_status_bucket').on(t.status, t.bucketStart),
+  ],
+);
+
+/**
+ * API keys. Only the SHA-256 of a key is kept: keys are 256 random bits, so a fast hash is as
+ * safe as a slow one and lets a request find its key with one index seek (see src/api/keys.ts).
+ * A revoked key stays, so lists and audits still show who had access and until when.
+ */
+export const apiKeys = sqliteTable(
+  'api_keys',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    name: text('name').notNull(),
+    /** viewer | analyst | admin */
+    role: text('role').notNull(),
+    /** hex SHA-256 of the whole key */
+    hash: text('hash').notNull().unique(),
+    /** The prefix and the last four characters, enough for a person to tell keys apart. */
+    hint: text('hint').notNull(),
+    /** Requests a minute this key may make; null: the server's default. */
+    rateLimit: integer('rate_limit'),
+    /** Who made it: 'cli', 'first serve', or 'key <id>' for a key made over the API. */
+    createdBy: text('created_by').notNull(),
+    createdAt: integer('created_at').notNull(),
+    /** Recorded at most once a minute per key, so it is exact to the minute. */
+    lastUsedAt: integer('last_used_at'),
+    revokedAt: integer('revoked_at'),
+  },
+  (t) => [
+    // A name can be reused once its key is revoked, never by two live keys.
+    uniqueIndex('api_keys_live_name').on(t.name).where(sql`${t.revokedAt} IS NULL`),
+    check('api_keys_role', sql`${t.role} IN ('viewer', 'analyst', 'admin')`),
   ],
 );

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/api/app.js';
 import { ensureImportSource } from '../../src/db/sources.js';
+import { makeKey } from '../helpers/api-keys.js';
 import { tempEarshot } from '../helpers/temp-earshot.js';
 
 const earshot = tempEarshot(`
@@ -14,8 +15,9 @@ sources:
   - { name: news, kind: rss, options: { url: "https://news.example/feed.xml" } }
 `);
 const app = createApp({ store: earshot.store });
-const get = async (path: string) => {
-  const response = await app.request(`/api/v1${path}`);
+const viewer = makeKey(earshot.store, 'viewer', { name: 'wall-screen' });
+const get = async (path: string, key: string | null = viewer) => {
+  const response = await app.request(`/api/v1${path}`, { headers: key ? { authorization: `Bearer ${key}` } : {} });
   return { status: response.status, body: (await response.json()) as any };
 };
 
@@ -34,7 +36,11 @@ describe('GET /api/v1/catalog', () => {
     expect(body.sources).toEqual([{ name: 'news', kind: 'rss', enabled: true }]);
     expect(body.languages).toEqual([]);
     expect(body.span).toBeNull();
-    expect(body.caller).toBeNull();
+    expect(body.caller).toEqual({ name: 'wall-screen', role: 'viewer' });
+  });
+
+  it('needs a key', async () => {
+    expect((await get('/catalog', null)).status).toBe(401);
   });
 
   describe('with mentions', () => {

@@ -1,13 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/api/app.js';
 import { ensureImportSource } from '../../src/db/sources.js';
+import { makeKey } from '../helpers/api-keys.js';
 import { tempEarshot } from '../helpers/temp-earshot.js';
 
 const earshot = tempEarshot('');
 const app = createApp({ store: earshot.store });
+const analyst = makeKey(earshot.store, 'analyst');
 const ids: Record<string, number> = {};
-const get = async (path: string) => {
-  const response = await app.request(`/api/v1${path}`);
+const get = async (path: string, key = analyst) => {
+  const response = await app.request(`/api/v1${path}`, { headers: { authorization: `Bearer ${key}` } });
   return { status: response.status, type: response.headers.get('content-type'), body: (await response.json()) as any };
 };
 
@@ -44,6 +46,11 @@ describe('GET /api/v1/mentions/explanations', () => {
     expect(body.items).toHaveLength(1);
     expect(body.items[0]).toMatchObject({ id: ids.ja, sentiment: null, words: [], matchesStored: true });
     expect(body.items[0].note).toBeTypeOf('string');
+  });
+
+  it('is for analysts: a viewer key is refused, like the mentions themselves', async () => {
+    const refused = await get(`/mentions/explanations?ids=${ids.neg}`, makeKey(earshot.store, 'viewer'));
+    expect(refused.status).toBe(403);
   });
 
   it('refuses a malformed or oversized id list as problem+json', async () => {
