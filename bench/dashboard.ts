@@ -6,7 +6,8 @@
  * else the airline tweets from ../shared imported with `earshot import`, else the seeded test store
  * (tests/web/seed.ts). For each view: the page is loaded BENCH_REPS times (fresh tab, warm HTTP
  * cache off) until every panel has rendered; the /api/v1 requests it made are then replayed from
- * Node, each stage in parallel as the page issues them, BENCH_REPS times. Prints p50/p95 of both,
+ * Node, each stage in parallel as the page issues them, BENCH_REPS times. An analyst key is made for
+ * the run (and revoked afterwards in a BENCH_DB database). Prints p50/p95 of both,
  * their ratio, and the bytes the page transferred (gzip on).
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -17,8 +18,8 @@ import { detectAlerts } from '../src/alerts/detect.js';
 import { openDb } from '../src/db/client.js';
 import { earshotAsync, REPO } from '../tests/helpers/cli.js';
 import { HAS_SHARED, sharedPath } from '../tests/helpers/shared.js';
-import { launchBrowser, serveEarshot, VIEWER_ZONE } from '../tests/web/harness.js';
-import { seedStore, startFeedServer } from '../tests/web/seed.js';
+import { launchBrowser, newContext, serveEarshot, VIEWER_ZONE } from '../tests/web/harness.js';
+import { createKey, seedStore, startFeedServer } from '../tests/web/seed.js';
 
 const REPS = Number(process.env.BENCH_REPS ?? 15);
 
@@ -54,11 +55,13 @@ function percentile(xs: number[], p: number): number {
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'earshot-bench-dashboard-'));
 const { dbPath, configPath, label } = await store(dir);
+const keyName = `bench-dashboard-${Date.now()}`;
+const key = await createKey(dbPath, keyName, 'analyst');
 const server = await serveEarshot(dbPath, configPath);
 const browser = await launchBrowser();
 /** The second view: the store's first brand and its top topic, by the hour, over the last three days with data. */
 async function narrowView(): Promise<string> {
-  const get = async (p: string) => (await fetch(`${server.base}/api/v1${p}`)).json() as Promise<any>;
+  const get = async (p: string) => (await fetch(`${server.base}/api/v1${p}`, { headers: { authorization: `Bearer ${key}` } })).json() as Promise<any>;
   const catalog = await get('/catalog');
   const day = (t: number) => new Intl.DateTimeFormat('en-CA', { timeZone: VIEWER_ZONE }).format(new Date(t));
   const to = day(Date.parse(catalog.span.last) - 1);
@@ -79,7 +82,7 @@ try {
     let stages: URL[][] = [];
     let bytes = 0;
     for (let rep = 0; rep < REPS; rep++) {
-      const context = await browser.newContext({ timezoneId: VIEWER_ZONE });
+      const context = await newContext(browser, key);
       const page = await context.newPage();
       const seen: { url: URL; at: number }[] = [];
       let transferred = 0;
@@ -111,7 +114,7 @@ try {
     const apiTimes: number[] = [];
     for (let rep = 0; rep < REPS; rep++) {
       const started = performance.now();
-      for (const stage of stages) await Promise.all(stage.map((u) => fetch(`${server.base}${u.pathname}${u.search}`, { headers: { 'accept-encoding': 'gzip' } }).then((r) => r.arrayBuffer())));
+      for (const stage of stages) await Promise.all(stage.map((u) => fetch(`${server.base}${u.pathname}${u.search}`, { headers: { 'accept-encoding': 'gzip', authorization: `Bearer ${key}` } }).then((r) => r.arrayBuffer())));
       apiTimes.push(performance.now() - started);
     }
     const requests = stages.reduce((n, s) => n + s.length, 0);
@@ -124,6 +127,7 @@ try {
 } finally {
   await browser.close();
   await server.stop();
-  if (!process.env.BENCH_DB) rmSync(dir, { recursive: true, force: true });
-  else if (existsSync(dir)) rmSync(dir, { recursive: true, force: true });
+  // A database given with BENCH_DB keeps no key of the bench's.
+  if (process.env.BENCH_DB) await earshotAsync(['keys', 'revoke', keyName, '--db', dbPath]);
+  if (existsSync(dir)) rmSync(dir, { recursive: true, force: true });
 }

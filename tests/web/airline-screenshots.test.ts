@@ -14,6 +14,7 @@ import { earshotAsync, REPO } from '../helpers/cli.js';
 import { HAS_SHARED, sharedMissingNote, sharedPath } from '../helpers/shared.js';
 import { tempDir } from '../helpers/temp-earshot.js';
 import { launchBrowser, newContext, ready, screenshot, serveEarshot, watchedPage, type RunningServer } from './harness.js';
+import { createKey } from './seed.js';
 
 sharedMissingNote('the airline-tweets dashboard screenshots');
 
@@ -22,6 +23,7 @@ describe.skipIf(!HAS_SHARED)('the dashboard over the airline tweets', () => {
   let server: RunningServer;
   let browser: Browser;
   let inserted = 0;
+  let key: string;
 
   beforeAll(async () => {
     // The example config's brands and topics, without its sources: nothing may reach the network.
@@ -42,6 +44,7 @@ describe.skipIf(!HAS_SHARED)('the dashboard over the airline tweets', () => {
     } finally {
       store.close();
     }
+    key = await createKey(dbPath, 'brand-team', 'analyst');
     server = await serveEarshot(dbPath, configPath);
     browser = await launchBrowser();
   }, 300_000);
@@ -53,7 +56,7 @@ describe.skipIf(!HAS_SHARED)('the dashboard over the airline tweets', () => {
   });
 
   it('charts every imported tweet, marks the storm alerts and explains them', async () => {
-    const context = await newContext(browser);
+    const context = await newContext(browser, key);
     const { page, errors } = await watchedPage(context);
     await page.goto(`${server.base}/?from=2015-02-16&to=2015-02-24`);
     await ready(page);

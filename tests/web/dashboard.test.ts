@@ -3,8 +3,8 @@ import { createRequire } from 'node:module';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/temp-earshot.js';
-import { launchBrowser, newContext, ready, screenshot, serveEarshot, VIEWER_ZONE, watchedPage, type RunningServer } from './harness.js';
-import { REVIEW_ROWS, REVIEWS_CSV, seedStore, startFeedServer, XSS_AT, XSS_TEXT, type SeedCounts } from './seed.js';
+import { launchBrowser, newContext, ready, screenshot, serveEarshot, unexpected, VIEWER_ZONE, watchedPage, type RunningServer } from './harness.js';
+import { REVIEW_ROWS, REVIEWS_CSV, seedStore, startFeedServer, XSS_AT, XSS_TEXT, type SeedCounts, type SeededStore } from './seed.js';
 
 const tmp = tempDir('earshot-web-');
 let feeds: Awaited<ReturnType<typeof startFeedServer>>;
@@ -12,6 +12,7 @@ let server: RunningServer;
 let browser: Browser;
 let context: BrowserContext;
 let counts: SeedCounts;
+let keys: SeededStore['keys'];
 
 /** The whole seeded history, as days in the viewer's zone (Feb 2 00:00 UTC is Feb 1 in Los Angeles). */
 const ALL_DAYS = 'from=2015-02-01&to=2015-02-12';
@@ -20,10 +21,12 @@ beforeAll(async () => {
   feeds = await startFeedServer();
   const seeded = await seedStore(tmp.dir, feeds.base);
   counts = seeded.counts;
+  keys = seeded.keys;
   expect(seeded.alerts).toBeGreaterThan(0);
   server = await serveEarshot(seeded.dbPath, seeded.configPath);
   browser = await launchBrowser();
-  context = await newContext(browser);
+  // Most tests look as an analyst (who may read mentions and correct labels); the sign-in tests start without a key.
+  context = await newContext(browser, keys.analyst);
 }, 180_000);
 
 afterAll(async () => {
@@ -35,7 +38,7 @@ afterAll(async () => {
 });
 
 async function api(path: string) {
-  const response = await fetch(`${server.base}/api/v1${path}`);
+  const response = await fetch(`${server.base}/api/v1${path}`, { headers: { authorization: `Bearer ${keys.analyst}` } });
   expect(response.status).toBe(200);
   return (await response.json()) as any;
 }
@@ -297,8 +300,15 @@ describe('on a phone', () => {
 describe('accessibility', () => {
   it('has labelled controls, named buttons and readable contrast (axe, WCAG 2 AA), in the main view and the alert dialog', async () => {
     // axe is injected from the test, which the page's own CSP would (rightly) refuse.
-    const audit = await browser.newContext({ timezoneId: VIEWER_ZONE, locale: 'en-US', viewport: { width: 1280, height: 900 }, bypassCSP: true });
+    const audit = await newContext(browser, keys.analyst, { bypassCSP: true });
+    const signIn = await newContext(browser, undefined, { bypassCSP: true });
     try {
+      const first = await signIn.newPage();
+      await first.goto(`${server.base}/`);
+      await ready(first);
+      expect(await first.isVisible('#sign-in')).toBe(true);
+      expect(await accessibilityViolations(first)).toEqual([]);
+
       const page = await audit.newPage();
       await page.goto(`${server.base}/?from=2015-02-12&to=2015-02-12&bucket=hour&brand=acme`);
       await ready(page);
@@ -309,6 +319,7 @@ describe('accessibility', () => {
       expect(await accessibilityViolations(page)).toEqual([]);
     } finally {
       await audit.close();
+      await signIn.close();
     }
   });
 });
@@ -320,10 +331,19 @@ describe('the dashboard on an empty store', () => {
     const configPath = `${empty.dir}/earshot.yaml`;
     writeFileSync(configPath, `sources:\n  - { name: product-news, kind: rss, schedule: "0 0 1 1 *", options: { url: "${feeds.base}/feed.xml" } }\n`);
     const bare = await serveEarshot(`${empty.dir}/earshot.db`, configPath);
+    const fresh = await newContext(browser);
     try {
-      const { page, errors } = await watchedPage(context);
+      // A first start makes an admin key and prints it once: a new user signs in with that.
+      const firstKey = /\n\s+(earshot_\S+)/.exec(bare.output())![1]!;
+      const { page, errors } = await watchedPage(fresh);
       await page.goto(`${bare.base}/`);
       await ready(page);
+      expect(await page.isVisible('#sign-in')).toBe(true);
+      await page.getByLabel('API key').fill(firstKey);
+      await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+      await page.locator('#empty').waitFor();
+      await ready(page);
+      expect(await page.textContent('#who')).toBe('Signed in as first-admin (admin)');
       expect(await page.isVisible('#empty')).toBe(true);
       const steps = await page.textContent('#empty-steps');
       expect(steps).toContain('brands:');
@@ -332,12 +352,82 @@ describe('the dashboard on an empty store', () => {
       expect(await page.isVisible('#trend')).toBe(false);
       expect(await page.isVisible('#filters')).toBe(false);
       expect(await page.textContent('#sources-body')).toMatch(/product-news\s*rss\s*Never run/);
-      expect(errors).toEqual([]);
+      expect(unexpected(errors)).toEqual([]);
       await screenshot(page, 'empty-state');
       await page.close();
     } finally {
+      await fresh.close();
       await bare.stop();
       empty.cleanup();
+    }
+  });
+});
+
+describe('signing in with an API key', () => {
+  it('asks for a key, refuses a wrong one, keeps a good one for the tab only, and signs out', async () => {
+    const anonymous = await newContext(browser);
+    try {
+      const { page, errors, requests } = await watchedPage(anonymous);
+      await page.goto(`${server.base}/?${ALL_DAYS}`);
+      await ready(page);
+      expect(await page.isVisible('#sign-in')).toBe(true);
+      expect(await page.isVisible('#main')).toBe(false);
+      expect(await page.textContent('#sign-in-reason')).toBe('This Earshot asks for an API key.');
+      expect(await page.evaluate(() => (globalThis as any).document.activeElement.id)).toBe('api-key');
+      await screenshot(page, 'sign-in', false);
+
+      await page.getByLabel('API key').fill(`earshot_${'A'.repeat(43)}`);
+      await page.keyboard.press('Enter');
+      await expect.poll(() => page.textContent('#sign-in-reason')).toMatch(/^That key was not accepted: the API key is unknown or revoked/);
+      expect(await page.evaluate(() => (globalThis as any).sessionStorage.getItem('earshot.apiKey'))).toBeNull();
+
+      await page.getByLabel('API key').fill(keys.viewer);
+      await page.keyboard.press('Enter');
+      await page.locator('#main').waitFor();
+      await ready(page);
+      expect(await page.textContent('#who')).toBe('Signed in as marketing-wall (viewer)');
+      expect(await page.getAttribute('#trend-chart', 'data-total')).toBe(String(counts.tweets + REVIEW_ROWS));
+      const sent = requests.filter((u) => u.pathname === '/api/v1/trends');
+      expect(sent.length).toBeGreaterThan(0);
+      // A viewer reads trends, alerts and sources; mentions need an analyst key, and the page says so.
+      expect(await page.textContent('#mentions-status')).toMatch(/^Your key may not see this: this needs the analyst role; the key 'marketing-wall' is viewer/);
+      expect(await page.locator('form.fix').count()).toBe(0);
+      expect(await page.locator('#trend-chart .alert-marker').count()).toBeGreaterThan(0);
+
+      // The key lives in sessionStorage: a reload keeps it, a new tab does not have it.
+      await page.reload();
+      await ready(page);
+      expect(await page.textContent('#who')).toBe('Signed in as marketing-wall (viewer)');
+      const other = await anonymous.newPage();
+      await other.goto(`${server.base}/`);
+      await ready(other);
+      expect(await other.isVisible('#sign-in')).toBe(true);
+      await other.close();
+
+      await page.getByRole('button', { name: 'Sign out' }).click();
+      await ready(page);
+      expect(await page.isVisible('#sign-in')).toBe(true);
+      expect(await page.evaluate(() => (globalThis as any).sessionStorage.getItem('earshot.apiKey'))).toBeNull();
+      expect(unexpected(errors)).toEqual([]);
+    } finally {
+      await anonymous.close();
+    }
+  });
+
+  it('sends the key as a Bearer header on every API request', async () => {
+    const signedIn = await newContext(browser, keys.viewer);
+    try {
+      const page = await signedIn.newPage();
+      const headers: (string | undefined)[] = [];
+      page.on('request', (r) => {
+        if (new URL(r.url()).pathname.startsWith('/api/v1/')) headers.push(r.headers().authorization);
+      });
+      await page.goto(`${server.base}/?${ALL_DAYS}`);
+      await ready(page);
+      expect(headers.length).toBeGreaterThan(5);
+      expect(new Set(headers)).toEqual(new Set([`Bearer ${keys.viewer}`]));
+    } finally {
+      await signedIn.close();
     }
   });
 });

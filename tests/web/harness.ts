@@ -35,13 +35,22 @@ export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
 }
 
-export function newContext(browser: Browser): Promise<BrowserContext> {
-  return browser.newContext({ timezoneId: VIEWER_ZONE, locale: 'en-US', viewport: { width: 1280, height: 900 } });
+/**
+ * A browser profile in the viewer's zone; with `key`, every tab starts signed in with it (put in
+ * sessionStorage before the page runs, where the sign-in form would put it).
+ */
+export async function newContext(browser: Browser, key?: string, options: { bypassCSP?: boolean } = {}): Promise<BrowserContext> {
+  const context = await browser.newContext({ timezoneId: VIEWER_ZONE, locale: 'en-US', viewport: { width: 1280, height: 900 }, ...options });
+  if (key) await context.addInitScript((k) => (globalThis as any).sessionStorage.setItem('earshot.apiKey', k), key);
+  return context;
 }
 
 export interface WatchedPage {
   page: Page;
-  /** Console errors and uncaught exceptions, as the browser reported them. */
+  /**
+   * Console errors and uncaught exceptions, as the browser reported them. Chromium also logs every
+   * 4xx answer to fetch; tests that provoke 401/403 on purpose filter those with `unexpected`.
+   */
   errors: string[];
   /** JavaScript dialogs (alert, confirm) the page opened: untrusted text must never open one. */
   dialogs: string[];
@@ -65,6 +74,11 @@ export async function watchedPage(context: BrowserContext): Promise<WatchedPage>
     if (url.pathname.startsWith('/api/v1/')) watched.requests.push(url);
   });
   return watched;
+}
+
+/** Errors other than Chromium's note of a 401/403 answer the test asked for. */
+export function unexpected(errors: string[]): string[] {
+  return errors.filter((e) => !/Failed to load resource: the server responded with a status of 40[13]/.test(e));
 }
 
 /** Waits until every panel of the current view has rendered. */

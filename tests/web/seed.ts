@@ -1,7 +1,7 @@
 /**
  * A store seeded the way a user fills one: a config file, CSV exports imported with the real
  * `earshot import`, two feed sources run with `earshot run` (one healthy, one failing), then the
- * spike detectors over the history. The tweets are generated here so that the counts the tests
+ * spike detectors over the history, and two API keys made with `earshot keys create`. The tweets are generated here so that the counts the tests
  * assert are known by construction: ten quiet days of Acme and Globex chatter in three
  * languages, a storm of cancellations for Acme on 2015-02-12 15:00 UTC, one mention whose text
  * is an HTML payload and whose link is a javascript: URL.
@@ -108,7 +108,20 @@ async function cli(args: string[]): Promise<string> {
  * Seeds `dir/earshot.db`; `feedBase` is a local server answering /feed.xml with an empty feed
  * and anything else with 404. Returns the paths and the counts of what was imported.
  */
-export async function seedStore(dir: string, feedBase: string): Promise<{ dbPath: string; configPath: string; counts: SeedCounts; alerts: number }> {
+export interface SeededStore {
+  dbPath: string;
+  configPath: string;
+  counts: SeedCounts;
+  alerts: number;
+  keys: { viewer: string; analyst: string };
+}
+
+/** A key made the way an admin makes one; the CLI prints it once, on stdout. */
+export async function createKey(dbPath: string, name: string, role: 'viewer' | 'analyst' | 'admin'): Promise<string> {
+  return (await cli(['keys', 'create', '--name', name, '--role', role, '--db', dbPath])).trim();
+}
+
+export async function seedStore(dir: string, feedBase: string): Promise<SeededStore> {
   const dbPath = path.join(dir, 'earshot.db');
   const configPath = path.join(dir, 'earshot.yaml');
   writeFileSync(configPath, seedConfig(feedBase));
@@ -123,12 +136,14 @@ export async function seedStore(dir: string, feedBase: string): Promise<{ dbPath
   await earshotAsync(['run', 'status-page', ...store]);
 
   const opened = openDb(dbPath);
+  let alerts: number;
   try {
-    const fired = detectAlerts(opened, { from: START, to: END, persist: true });
-    return { dbPath, configPath, counts, alerts: fired.length };
+    alerts = detectAlerts(opened, { from: START, to: END, persist: true }).length;
   } finally {
     opened.close();
   }
+  const keys = { viewer: await createKey(dbPath, 'marketing-wall', 'viewer'), analyst: await createKey(dbPath, 'insights-team', 'analyst') };
+  return { dbPath, configPath, counts, alerts, keys };
 }
 
 const EMPTY_FEED = '<?xml version="1.0"?><rss version="2.0"><channel><title>Forum</title><link>https://forum.example/</link><description>quiet</description></channel></rss>';
