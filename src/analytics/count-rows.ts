@@ -15,6 +15,8 @@ export interface TrendFilter {
   sentiment?: SentimentLabel;
   /** Star ratings to keep (a mention rated 4 matches 4). */
   rating?: number[];
+  /** Star rating against text sentiment (mentions.rating_agreement): e.g. the disagreements only. */
+  ratingAgreement?: 'agree' | 'mixed' | 'disagree';
 }
 
 /** Where counts come from: the smallest table that can answer the filter exactly. */
@@ -25,7 +27,7 @@ export type CountSource = 'rollups_all' | 'rollups' | 'mentions';
  * bench/trends.ts), so those filters are answered from mentions through their indexes.
  */
 export function countSourceFor(filter: TrendFilter, hourAligned: boolean): CountSource {
-  if (!hourAligned || filter.sentiment !== undefined || filter.rating !== undefined) return 'mentions';
+  if (!hourAligned || filter.sentiment !== undefined || filter.rating !== undefined || filter.ratingAgreement !== undefined) return 'mentions';
   return filter.sourceIds !== undefined || filter.lang !== undefined ? 'rollups' : 'rollups_all';
 }
 
@@ -90,6 +92,7 @@ function mentionSql(filter: TrendFilter, request: CountRequest) {
   if (filter.lang) (where.push('m.lang = ?'), params.push(filter.lang));
   if (filter.sentiment) (where.push('m.sentiment_label = ?'), params.push(filter.sentiment));
   if (filter.rating) (where.push(`m.rating IN (${placeholders(filter.rating.length)})`), params.push(...filter.rating));
+  if (filter.ratingAgreement) (where.push('m.rating_agreement = ?'), params.push(filter.ratingAgreement));
   if (filter.brand) {
     where.push('EXISTS (SELECT 1 FROM mention_brands b WHERE b.mention_id = m.id AND b.brand_id = ?)');
     params.push(filter.brand);

@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import type { Db } from '../db/client.js';
 import type { MentionFilter } from '../db/mention-queries.js';
-import { instantsIn, isoInstant, sentimentLabel, sourceList, timeZone } from './query-params.js';
+import { instantsIn, isoInstant, ratingAgreement, sentimentLabel, sourceList, timeZone } from './query-params.js';
 import { resolveSourceIds } from './sources-filter.js';
 import { ratingList } from './trend-params.js';
 
@@ -13,6 +13,9 @@ export const mentionFilterParams = {
   lang: z.string().regex(/^[a-z]{2,3}$/, 'an ISO 639-1 code such as en').optional(),
   sentiment: sentimentLabel.optional(),
   rating: ratingList.optional(),
+  ratingAgreement: ratingAgreement.optional().openapi({
+    description: 'star rating against text sentiment: disagree = opposite polarities (5 stars, negative text), mixed = one side neutral',
+  }),
   from: isoInstant.optional(),
   to: isoInstant.optional(),
   tz: timeZone,
@@ -26,6 +29,7 @@ type FilterQuery = {
   lang?: string;
   sentiment?: MentionFilter['sentiment'];
   rating?: number[];
+  ratingAgreement?: MentionFilter['ratingAgreement'];
   from?: string;
   to?: string;
   tz: string;
@@ -41,6 +45,7 @@ export function mentionFilterFrom(db: Db, q: FilterQuery): MentionFilter {
     lang: q.lang,
     sentiment: q.sentiment,
     rating: q.rating,
+    ratingAgreement: q.ratingAgreement,
     from,
     to,
     q: q.q,

@@ -6,7 +6,7 @@ import { labelsFor } from '../db/labels.js';
 import { ApiProblem } from './problem.js';
 import { mentionFilterFrom, mentionFilterParams } from './mention-params.js';
 import { requireRole, type ApiEnv } from './principal.js';
-import { sentimentLabel } from './query-params.js';
+import { ratingAgreement, sentimentLabel } from './query-params.js';
 
 const MentionQuerySchema = z.object({
   ...mentionFilterParams,
@@ -29,6 +29,7 @@ const MentionSchema = z
     publishedAt: z.string(),
     fetchedAt: z.string(),
     rating: z.number().nullable(),
+    ratingAgreement: ratingAgreement.nullable().openapi({ description: 'whether the star rating and the text sentiment agree; null without both' }),
     nps: z.number().nullable(),
     csat: z.number().nullable(),
     ces: z.number().nullable(),
@@ -95,6 +96,7 @@ export function mentionsApi(db: Db, app: OpenAPIHono<ApiEnv>) {
           publishedAt: toIso(m.publishedAt)!,
           fetchedAt: toIso(m.fetchedAt)!,
           rating: m.rating,
+          ratingAgreement: m.ratingAgreement as z.infer<typeof ratingAgreement> | null,
           nps: m.nps,
           csat: m.csat,
           ces: m.ces,

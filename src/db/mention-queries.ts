@@ -11,6 +11,8 @@ export interface MentionFilter {
   sentiment?: 'negative' | 'neutral' | 'positive';
   /** Star ratings to keep (1–5); a mention without a rating is left out. */
   rating?: number[];
+  /** Star rating against text sentiment (see ratingAgreement()); only rated, scored mentions have one. */
+  ratingAgreement?: 'agree' | 'mixed' | 'disagree';
   from?: number;
   to?: number;
   q?: string;
@@ -53,6 +55,7 @@ export function mentionConditions(filter: MentionFilter): SQL | undefined {
     filter.lang ? eq(mentions.lang, filter.lang) : undefined,
     filter.sentiment ? eq(mentions.sentimentLabel, filter.sentiment) : undefined,
     filter.rating?.length ? inArray(mentions.rating, filter.rating) : undefined,
+    filter.ratingAgreement ? eq(mentions.ratingAgreement, filter.ratingAgreement) : undefined,
     filter.from !== undefined ? gte(mentions.publishedAt, filter.from) : undefined,
     filter.to !== undefined ? lt(mentions.publishedAt, filter.to) : undefined,
     filter.topic

@@ -9,6 +9,7 @@ import {
   primaryKey,
   check,
 } from 'drizzle-orm/sqlite-core';
+import { RATING_AGREEMENT_SQL } from './rating-agreement-sql.js';
 
 // Dates are UTC epoch milliseconds throughout; the API turns them into ISO-8601.
 
@@ -102,6 +103,12 @@ export const mentions = sqliteTable(
     entities: text('entities', { mode: 'json' }),
     langHint: text('lang_hint'),
     brandHint: text('brand_hint'),
+    /**
+     * Whether the star rating and the text's sentiment tell the same story (agree / mixed /
+     * disagree; null without both): ratingAgreement() in SQL, computed by SQLite from the stored
+     * rating and label, so an ingest or a retag can never leave it stale.
+     */
+    ratingAgreement: text('rating_agreement').generatedAlwaysAs(RATING_AGREEMENT_SQL, { mode: 'virtual' }),
   },
   (t) => [
     uniqueIndex('mentions_source_external').on(t.sourceId, t.externalId),
@@ -110,6 +117,7 @@ export const mentions = sqliteTable(
     // Sentiment and rating filters are answered from mentions (they are not rollup keys).
     index('mentions_sentiment_published').on(t.sentimentLabel, t.publishedAt),
     index('mentions_rating_published').on(t.rating, t.publishedAt),
+    index('mentions_agreement_published').on(t.ratingAgreement, t.publishedAt),
   ],
 );
 

@@ -69,7 +69,9 @@ export interface AnalyzeOptions {
  */
 export function analyze(text: string, taxonomy: CompiledTaxonomy, options: AnalyzeOptions = {}): Analysis {
   const language = detectLanguage(text, options.langHint);
-  const foreign = MULTILINGUAL_LANGUAGES.has(language.lang);
+  // Undetermined language: its emoji may still say how the writer feels.
+  const emojiOnly = language.lang === 'und' ? foreignSentiment(text, 'und') : null;
+  const foreign = MULTILINGUAL_LANGUAGES.has(language.lang) || emojiOnly !== null;
   const scored = SENTIMENT_LANGUAGES.has(language.lang);
   const { doc, hits } = readDoc(text);
 
@@ -99,7 +101,7 @@ export function analyze(text: string, taxonomy: CompiledTaxonomy, options: Analy
     for (const [start, end] of spans) sentenceScores.push(spans.length === 1 ? docSentiment : scoreWith(scorer, start, end, explainParts));
   }
 
-  if (foreign) return { ...analyzeForeign(text, language, sentenceTexts, spans, tokens, taxonomy, options), entities };
+  if (foreign) return { ...analyzeForeign(text, language, sentenceTexts, spans, tokens, taxonomy, options, emojiOnly), entities };
 
   let values: string[] | null = null;
   let spaces: string[] | null = null;
@@ -164,7 +166,8 @@ export function analyze(text: string, taxonomy: CompiledTaxonomy, options: Analy
 
 /**
  * Dutch, Swedish, Polish, German, French and Spanish: the lexicon-and-rules analyzer scores the
- * document and each sentence; a topic gets the mean of its sentences' scores.
+ * document and each sentence; a topic gets the mean of its sentences' scores. Text of undetermined
+ * language comes here when its emoji carry sentiment; a sentence without any then has none.
  */
 function analyzeForeign(
   text: string,
@@ -174,28 +177,30 @@ function analyzeForeign(
   tokens: string[],
   taxonomy: CompiledTaxonomy,
   options: AnalyzeOptions,
+  scoredDoc: ReturnType<typeof foreignSentiment> = null,
 ): Omit<Analysis, 'entities'> {
   const explain = options.explain ?? 'document';
-  const doc = foreignSentiment(text, language.lang)!;
-  const sentenceScores = sentenceTexts.map((s) => (sentenceTexts.length === 1 ? doc : foreignSentiment(s, language.lang)!));
-  const withExplain = (s: { score: number; label: SentimentLabel; explain: SentimentContribution[] }, keep: boolean): Sentiment =>
-    keep ? { score: round(s.score), label: s.label, explain: s.explain } : { score: round(s.score), label: s.label };
+  const doc = scoredDoc ?? foreignSentiment(text, language.lang)!;
+  const sentenceScores = sentenceTexts.map((s) => (sentenceTexts.length === 1 ? doc : foreignSentiment(s, language.lang)));
+  const withExplain = (s: { score: number; label: SentimentLabel; explain: SentimentContribution[] } | null, keep: boolean): Sentiment | null =>
+    s === null ? null : keep ? { score: round(s.score), label: s.label, explain: s.explain } : { score: round(s.score), label: s.label };
   const sentenceOf = new Uint32Array(tokens.length);
   spans.forEach(([start, end], index) => {
     for (let t = start; t <= end; t++) sentenceOf[t] = index;
   });
   const topics: TopicAnalysis[] = [];
   for (const [id, matches] of taxonomy.topics.find(tokens)) {
-    const inSentences = [...new Set(matches.map((m) => sentenceOf[m.start]!))];
-    const mean = inSentences.reduce((sum, i) => sum + sentenceScores[i]!.score, 0) / inSentences.length;
-    topics.push({ id, terms: [...new Set(matches.map((m) => m.term))], sentiment: { score: round(mean), label: foreignLabel(mean) } });
+    const scored = [...new Set(matches.map((m) => sentenceOf[m.start]!))].flatMap((i) => (sentenceScores[i] ? [sentenceScores[i]!.score] : []));
+    const mean = scored.reduce((sum, x) => sum + x, 0) / scored.length;
+    const sentiment = scored.length === 0 ? null : { score: round(mean), label: foreignLabel(mean) };
+    topics.push({ id, terms: [...new Set(matches.map((m) => m.term))], sentiment });
   }
   return {
     lang: language.lang,
     langSource: language.source,
     sentiment: withExplain(doc, explain !== 'none'),
     sentimentNote: null,
-    sentences: sentenceTexts.map((s, i) => ({ text: s, sentiment: withExplain(sentenceScores[i]!, explain === 'all') })),
+    sentences: sentenceTexts.map((s, i) => ({ text: s, sentiment: withExplain(sentenceScores[i] ?? null, explain === 'all') })),
     topics,
     brands: [...taxonomy.brands.find(tokens).keys()],
   };

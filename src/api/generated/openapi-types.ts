@@ -329,6 +329,8 @@ export interface paths {
                     lang?: string;
                     sentiment?: "negative" | "neutral" | "positive";
                     rating?: string;
+                    /** @description star rating against text sentiment: disagree = opposite polarities (5 stars, negative text), mixed = one side neutral */
+                    ratingAgreement?: "agree" | "mixed" | "disagree";
                     from?: string;
                     to?: string;
                     tz?: string;
@@ -501,6 +503,8 @@ export interface paths {
                     lang?: string;
                     sentiment?: "negative" | "neutral" | "positive";
                     rating?: string;
+                    /** @description star rating against text sentiment: disagree = opposite polarities (5 stars, negative text), mixed = one side neutral */
+                    ratingAgreement?: "agree" | "mixed" | "disagree";
                     from?: string;
                     to?: string;
                     tz?: string;
@@ -692,6 +696,8 @@ export interface paths {
                     lang?: string;
                     sentiment?: "negative" | "neutral" | "positive";
                     rating?: string;
+                    /** @description only mentions whose star rating and text sentiment agree / are mixed / disagree */
+                    ratingAgreement?: "agree" | "mixed" | "disagree";
                 };
                 header?: never;
                 path?: never;
@@ -779,6 +785,8 @@ export interface paths {
                     lang?: string;
                     sentiment?: "negative" | "neutral" | "positive";
                     rating?: string;
+                    /** @description only mentions whose star rating and text sentiment agree / are mixed / disagree */
+                    ratingAgreement?: "agree" | "mixed" | "disagree";
                     limit?: number;
                     /** @description largest one-sided p-value a listed rise may have */
                     alpha?: number;
@@ -870,6 +878,8 @@ export interface paths {
                     lang?: string;
                     sentiment?: "negative" | "neutral" | "positive";
                     rating?: string;
+                    /** @description only mentions whose star rating and text sentiment agree / are mixed / disagree */
+                    ratingAgreement?: "agree" | "mixed" | "disagree";
                 };
                 header?: never;
                 path?: never;
@@ -1430,6 +1440,11 @@ export interface components {
             publishedAt: string;
             fetchedAt: string;
             rating: number | null;
+            /**
+             * @description whether the star rating and the text sentiment agree; null without both
+             * @enum {string|null}
+             */
+            ratingAgreement: "agree" | "mixed" | "disagree" | null;
             nps: number | null;
             csat: number | null;
             ces: number | null;
