@@ -2,6 +2,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import type { OpenDb } from '../db/client.js';
 import { alertsApi } from './alerts-route.js';
+import { catalogApi } from './catalog-route.js';
 import { authenticate } from './auth/authenticate.js';
 import { lastUseRecorder } from './auth/last-use.js';
 import { perKeyRateLimit, rateLimitFromEnv } from './auth/rate-limit.js';
@@ -11,6 +12,7 @@ import { healthApi } from './health-route.js';
 import { keysApi } from './keys-route.js';
 import { labelsApi } from './labels-route.js';
 import { meApi } from './me-route.js';
+import { mentionExplanationsApi } from './mention-explanations-route.js';
 import { mentionsApi } from './mentions-route.js';
 import { openApiDocument } from './openapi-doc.js';
 import type { ApiEnv } from './principal.js';
@@ -20,6 +22,7 @@ import { sourcesApi } from './sources-route.js';
 import { trendTopicsApi } from './trend-topics-route.js';
 import { trendsApi } from './trends-route.js';
 import { trendTermsApi } from './trend-terms-route.js';
+import { dashboardApp } from '../web/dashboard.js';
 
 /** Largest request body /api/v1 reads; the API's bodies (labels, status, a new key) are a few hundred bytes. */
 export const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
@@ -63,6 +66,7 @@ export function createApp({ store, now = Date.now, rateLimit = rateLimitFromEnv(
   meApi(v1, rateLimit);
   keysApi(store.db, v1, now);
   exportApi(store, v1, now);
+  mentionExplanationsApi(store.db, v1);
   mentionsApi(store.db, v1);
   labelsApi(store.db, v1);
   trendsApi(store.db, v1);
@@ -73,6 +77,7 @@ export function createApp({ store, now = Date.now, rateLimit = rateLimitFromEnv(
   alertsApi(store.db, v1, now);
   subscriptionsApi(store.db, v1, { config: DEFAULT_DELIVERY, ...delivery, now });
   deliveriesApi(store.db, v1, { now, queued: delivery?.queued });
+  catalogApi(store.db, v1);
 
   let doc: ReturnType<typeof openApiDocument> | undefined;
   v1.get('/openapi.json', (c) => c.json((doc ??= openApiDocument(v1))));
@@ -80,7 +85,8 @@ export function createApp({ store, now = Date.now, rateLimit = rateLimitFromEnv(
 
   app.route('/', healthApi(store));
   app.route('/api/v1', v1);
-  // The dashboard mounts its page at / and its files under /assets/ (both public).
+  // The dashboard: its page at / and its files under /assets/ (both public; the page asks for a key).
+  app.route('/', dashboardApp());
   app.notFound((c) => problemResponse(c, 404, 'Not found', `no route for ${c.req.method} ${c.req.path}`));
   app.onError(onError);
   v1.onError(onError);

@@ -55,7 +55,7 @@ export function toMentionRecord(sourceId: number, item: RawItem, taxonomy: Compi
 
 // A headline says as much about topic and tone as the body; a body that already opens with
 // its title is not given it twice. A reply's title is its thread's, not its own words.
-function analysedText(item: RawItem): string {
+export function analysedText(item: Pick<RawItem, 'text' | 'title' | 'metadata'>): string {
   const title = item.title?.trim();
   const isReply = item.metadata?.replyTo != null || item.metadata?.kind === 'comment';
   if (!title || isReply || item.text.startsWith(title)) return item.text;

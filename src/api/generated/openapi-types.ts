@@ -400,6 +400,88 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/mentions/explanations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Why each mention got its sentiment: the words that drove it
+         * @description Re-runs the sentiment analysis on the stored text (the same code as ingest, with the same language hint); ids that do not exist are left out.
+         *
+         *     Needs the **analyst** role (or higher).
+         */
+        get: {
+            parameters: {
+                query: {
+                    ids: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description One explanation per existing id */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["MentionExplanation"][];
+                        };
+                    };
+                };
+                /** @description A bad parameter or body; errors names each bad field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No API key, or one that is unknown or revoked */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key's role is below analyst */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Over the key's rate limit; Retry-After says when to try again */
+                429: {
+                    headers: {
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/mentions": {
         parameters: {
             query?: never;
@@ -2204,6 +2286,75 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/catalog": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Configured brands, topics and sources, the languages with mentions, and the span of the data
+         * @description What filter menus and a first-run screen need; read from indexes only, so it is cheap at any archive size.
+         *
+         *     Needs the **viewer** role (or higher).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The catalog */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Catalog"];
+                    };
+                };
+                /** @description No API key, or one that is unknown or revoked */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The key's role is below viewer */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Over the key's rate limit; Retry-After says when to try again */
+                429: {
+                    headers: {
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2238,6 +2389,26 @@ export interface components {
             /** @enum {string} */
             role: "viewer" | "analyst" | "admin";
             rateLimit?: number | null;
+        };
+        MentionExplanation: {
+            id: number;
+            sentiment: {
+                score: number;
+                /** @enum {string} */
+                label: "negative" | "neutral" | "positive";
+            } | null;
+            note: string | null;
+            /** @description the words, negations and cues that moved the sentiment, strongest first */
+            words: {
+                text: string;
+                /** @enum {string} */
+                kind: "word" | "negated" | "phrase" | "lexicon" | "cue";
+                cue?: string;
+                /** @description how far it moved the score; negative pulls towards negative */
+                weight: number;
+            }[];
+            /** @description false when today's model labels the text differently from the stored label (run earshot retag) */
+            matchesStored: boolean;
         };
         Mention: {
             id: number;
@@ -2714,6 +2885,35 @@ export interface components {
             deliveredAt: string | null;
             createdAt: string;
             updatedAt: string;
+        };
+        Catalog: {
+            brands: {
+                id: string;
+                name: string;
+                competitor: boolean;
+            }[];
+            topics: {
+                id: string;
+                name: string;
+                parent: string | null;
+            }[];
+            sources: {
+                name: string;
+                kind: string;
+                enabled: boolean;
+            }[];
+            /** @description ISO 639-1 codes of the languages that have mentions */
+            languages: string[];
+            /** @description first and last hour with mentions; null while the store is empty */
+            span: {
+                first: string;
+                last: string;
+            } | null;
+            /** @description the API key this request was made with, when keys are in use */
+            caller: {
+                name: string;
+                role: string;
+            } | null;
         };
         Problem: {
             type: string;
