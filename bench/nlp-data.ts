@@ -2,7 +2,7 @@
  * The labelled sentiment sets in ../shared/data, read where they lie (never copied into the
  * repo), plus the fold split and metrics shared by bench/nlp.ts and scripts/train-sentiment.ts.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
@@ -23,8 +23,42 @@ export const dataDir = path.resolve(repo, '../shared/data');
 export const airlinePath = path.join(dataDir, 'airline-tweets/Tweets.csv');
 export const alexaPath = path.join(dataDir, 'amazon-alexa-reviews/amazon_alexa.tsv');
 
+export const multilingualDir = path.join(dataDir, 'multilingual');
+export const MULTILINGUAL = ['nl', 'sv', 'pl', 'de', 'fr', 'es'] as const;
+
 export function sharedDataPresent(): boolean {
   return existsSync(airlinePath) && existsSync(alexaPath);
+}
+
+export function multilingualPresent(): boolean {
+  return MULTILINGUAL.every((lang) => existsSync(path.join(multilingualDir, lang)));
+}
+
+/** The one labelled set of a language in ../shared/data/multilingual (`text<TAB>label`, header row). */
+export function loadMultilingual(lang: string): LabelledText[] & { file: string } {
+  const dir = path.join(multilingualDir, lang);
+  const file = readdirSync(dir).find((f) => f.endsWith('.tsv'));
+  if (!file) throw new Error(`${dir} holds no .tsv file`);
+  const rows = readFileSync(path.join(dir, file), 'utf8')
+    .split('\n')
+    .slice(1)
+    .filter(Boolean)
+    .map((line) => {
+      const [text, label] = line.split('\t');
+      if (label !== 'negative' && label !== 'neutral' && label !== 'positive') throw new Error(`${file}: label "${label}" is not negative/neutral/positive`);
+      return { text: text!, label: label as SentimentLabel };
+    });
+  return Object.assign(rows, { file });
+}
+
+/** Texts of known language for the detectors: airline tweets and Echo reviews (en), then one set per language. */
+export function languageSets(): { lang: string; name: string; texts: string[] }[] {
+  const sets = [
+    { lang: 'en', name: 'en tweets', texts: loadAirline().map((r) => r.text) },
+    { lang: 'en', name: 'en reviews', texts: loadAlexa().map((r) => r.text) },
+  ];
+  if (multilingualPresent()) for (const lang of MULTILINGUAL) sets.push({ lang, name: lang, texts: loadMultilingual(lang).map((r) => r.text) });
+  return sets;
 }
 
 /** 14,640 tweets, three classes as the crowd labelled them. */
@@ -64,26 +98,42 @@ export function foldsOf(count: number, folds = FOLDS, seed = FOLD_SEED): Uint8Ar
   return fold;
 }
 
-/** Macro-averaged F1 over `classes` (predictions outside them count as misses) and accuracy. */
-export function scores(gold: readonly SentimentLabel[], predicted: readonly SentimentLabel[], classes: readonly SentimentLabel[]): { macroF1: number; accuracy: number; perClass: Record<string, number> } {
+/**
+ * Macro-averaged F1 over `classes` (predictions outside them count as misses) and accuracy.
+ * `balanced`: every item weighs 1 / (items of its gold class), as if the classes were equally
+ * frequent (the Echo reviews are 91 % positive; many review sets are balanced).
+ */
+export function scores(
+  gold: readonly SentimentLabel[],
+  predicted: readonly SentimentLabel[],
+  classes: readonly SentimentLabel[],
+  balanced = false,
+): { macroF1: number; accuracy: number; perClass: Record<string, number> } {
+  const count = new Map<SentimentLabel, number>();
+  for (const g of gold) count.set(g, (count.get(g) ?? 0) + 1);
+  const weight = (i: number) => (balanced ? 1 / count.get(gold[i]!)! : 1);
   let correct = 0;
+  let total = 0;
   const perClass: Record<string, number> = {};
-  for (let i = 0; i < gold.length; i++) if (gold[i] === predicted[i]) correct++;
+  for (let i = 0; i < gold.length; i++) {
+    total += weight(i);
+    if (gold[i] === predicted[i]) correct += weight(i);
+  }
   let sum = 0;
   for (const c of classes) {
     let tp = 0;
     let fp = 0;
     let fn = 0;
     for (let i = 0; i < gold.length; i++) {
-      if (predicted[i] === c && gold[i] === c) tp++;
-      else if (predicted[i] === c) fp++;
-      else if (gold[i] === c) fn++;
+      if (predicted[i] === c && gold[i] === c) tp += weight(i);
+      else if (predicted[i] === c) fp += weight(i);
+      else if (gold[i] === c) fn += weight(i);
     }
     const f1 = tp === 0 ? 0 : (2 * tp) / (2 * tp + fp + fn);
     perClass[c] = f1;
     sum += f1;
   }
-  return { macroF1: sum / classes.length, accuracy: correct / gold.length, perClass };
+  return { macroF1: sum / classes.length, accuracy: correct / total, perClass };
 }
 
 /** Pos vs neg from a score: the sign decides; exactly 0 (no evidence either way) is a miss. */
@@ -97,11 +147,12 @@ export function crossValidated(
   labels: readonly SentimentLabel[],
   fold: Uint8Array,
   options: TrainOptions = DEFAULT_TRAIN,
+  groups?: readonly string[],
 ): Scored[] {
   const out = new Array<Scored>(features.length);
   for (let k = 0; k < FOLDS; k++) {
     const examples = [];
-    for (let i = 0; i < features.length; i++) if (fold[i] !== k) examples.push({ features: features[i]!, label: labels[i]! });
+    for (let i = 0; i < features.length; i++) if (fold[i] !== k) examples.push({ features: features[i]!, label: labels[i]!, group: groups?.[i] });
     const model = train(examples, options);
     for (let i = 0; i < features.length; i++) if (fold[i] === k) out[i] = score(model, features[i]!);
   }

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { loadConfig, DEFAULT_CONFIG_PATH } from './config/load.js';
+import { DEFAULT_DELIVERY } from './config/delivery.js';
 import type { Config } from './config/schema.js';
 import { createHttpClient, type HttpClient } from './connectors/http.js';
 import { openDb, type OpenDb } from './db/client.js';
@@ -19,7 +20,7 @@ export interface Earshot {
   close(): Promise<void>;
 }
 
-export const EMPTY_CONFIG: Config = { brands: [], sources: [], topics: [] };
+export const EMPTY_CONFIG: Config = { brands: [], sources: [], topics: [], delivery: DEFAULT_DELIVERY };
 
 /**
  * Reads the config (throwing ConfigError before anything is written), then opens and migrates

@@ -9,15 +9,14 @@
  * two days is one incident, however quiet its alerts). Within it:
  * - an emerging topic folds into a volume or negative spike of the same brand × topic in the
  *   incident (the spike already says the topic burst);
- * - a slice (brand × topic, brand × source) raises each kind once; later ones fold into the first;
- * - a slice's spike folds into the brand's spike of the same kind in the same hour (the brand
- *   alert lists the topics and sources that grew).
- * Brand-level volume and negative spikes are never folded: they are what people subscribe to.
+ * - a slice (brand × topic, brand × source) raises each kind once; later ones fold into the first.
+ * Volume and negative spikes never fold into each other, nor a topic's into its brand's:
+ * subscriptions, the alerts list and the dashboard find alerts by kind and topic. (Routing
+ * delivers an alert to a subscriber of a kind folded into it: src/db/deliveries.ts, match.ts.)
  */
-import { NO_SOURCE } from '../db/alerts.js';
 import { isSlice, REPEAT_MS, type Candidate } from './detect-scan.js';
 
-const KIND_ORDER = { volume_spike: 0, negative_spike: 1, emerging_topic: 2 } as const;
+const KIND_ORDER: Record<Candidate['kind'], number> = { volume_spike: 0, negative_spike: 1, emerging_topic: 2, threshold: 3 };
 
 interface Incident {
   id: string;
@@ -70,9 +69,5 @@ function foldTarget(c: Candidate, incident: Incident): Candidate | undefined {
   if (c.kind === 'emerging_topic') {
     return incident.first.get(`${here}|volume_spike`) ?? incident.first.get(`${here}|negative_spike`) ?? incident.first.get(`${here}|emerging_topic`);
   }
-  if (!isSlice(c.series)) return undefined;
-  const same = incident.first.get(`${here}|${c.kind}`);
-  if (same) return same;
-  const brand = incident.first.get(`${c.series.brand}|*|${NO_SOURCE}|${c.kind}`);
-  return brand && brand.t === c.t ? brand : undefined;
+  return isSlice(c.series) ? incident.first.get(`${here}|${c.kind}`) : undefined;
 }

@@ -15,6 +15,8 @@ export interface TrendFilter {
   sentiment?: SentimentLabel;
   /** Star ratings to keep (a mention rated 4 matches 4). */
   rating?: number[];
+  /** Star rating against text sentiment (mentions.rating_agreement): e.g. the disagreements only. */
+  ratingAgreement?: 'agree' | 'mixed' | 'disagree';
 }
 
 /** Where counts come from: the rollups (the table family follows the filter; rollup-tables.ts) or the mentions. */
@@ -24,10 +26,11 @@ export type CountSource = 'rollups' | 'mentions';
  * Sentiment and rating are not rollup keys (each would multiply the rollup rows; see
  * bench/trends.ts). A sentiment filter is answered from the rollups' per-label counts when the
  * counts asked are volume, unique voices and labels (rollup-sums.ts); otherwise, and for a
- * rating filter or a zone whose offset is not a whole number of hours, from the mentions.
+ * rating or rating-agreement filter or a zone whose offset is not a whole number of hours, from
+ * the mentions.
  */
 export function countSourceFor(filter: TrendFilter, hourAligned: boolean, keys: readonly CountKey[] = COUNT_KEYS): CountSource {
-  if (!hourAligned || filter.rating !== undefined) return 'mentions';
+  if (!hourAligned || filter.rating !== undefined || filter.ratingAgreement !== undefined) return 'mentions';
   if (filter.sentiment !== undefined && !keys.every((k) => LABEL_ANSWERABLE.has(k))) return 'mentions';
   return 'rollups';
 }
@@ -81,6 +84,7 @@ function mentionSql(filter: TrendFilter, request: CountRequest) {
   if (filter.lang) (where.push('m.lang = ?'), params.push(filter.lang));
   if (filter.sentiment) (where.push('m.sentiment_label = ?'), params.push(filter.sentiment));
   if (filter.rating) (where.push(`m.rating IN (${placeholders(filter.rating.length)})`), params.push(...filter.rating));
+  if (filter.ratingAgreement) (where.push('m.rating_agreement = ?'), params.push(filter.ratingAgreement));
   if (filter.brand) {
     where.push('EXISTS (SELECT 1 FROM mention_brands b WHERE b.mention_id = m.id AND b.brand_id = ?)');
     params.push(filter.brand);

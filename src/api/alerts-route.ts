@@ -15,6 +15,7 @@ import {
 import { toIso } from '../util/dates.js';
 import { ApiProblem } from './problem.js';
 import { instantsIn, isoInstant, timeZone } from './query-params.js';
+import { requireRole, type ApiEnv } from './principal.js';
 
 const AlertQuerySchema = z.object({
   status: z.enum(ALERT_STATUSES).optional(),
@@ -55,6 +56,7 @@ const listRoute = createRoute({
   method: 'get',
   path: '/alerts',
   summary: 'Fired alerts, newest bucket first, with filters and cursor paging',
+  middleware: [requireRole('viewer')] as const,
   request: { query: AlertQuerySchema },
   responses: {
     200: {
@@ -68,6 +70,7 @@ const getRoute = createRoute({
   method: 'get',
   path: '/alerts/{id}',
   summary: 'One alert with its explanation',
+  middleware: [requireRole('viewer')] as const,
   request: { params: IdParam },
   responses: {
     200: { description: 'The alert', content: { 'application/json': { schema: AlertSchema } } },
@@ -79,6 +82,7 @@ const patchRoute = createRoute({
   method: 'patch',
   path: '/alerts/{id}',
   summary: "Change an alert's status (acknowledge, resolve, reopen)",
+  middleware: [requireRole('analyst')] as const,
   request: {
     params: IdParam,
     body: { required: true, content: { 'application/json': { schema: z.object({ status: z.enum(ALERT_STATUSES) }) } } },
@@ -89,7 +93,7 @@ const patchRoute = createRoute({
   },
 });
 
-export function alertsApi(db: Db, app: OpenAPIHono, now: () => number = Date.now) {
+export function alertsApi(db: Db, app: OpenAPIHono<ApiEnv>, now: () => number = Date.now) {
   const toJson = (a: AlertRow, names: Map<number, string>) => ({
     id: a.id,
     kind: a.kind as (typeof ALERT_KINDS)[number],

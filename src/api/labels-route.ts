@@ -4,6 +4,7 @@ import { LabelError, putLabels } from '../db/labels.js';
 import { toIso } from '../util/dates.js';
 import { ApiProblem } from './problem.js';
 import { sentimentLabel } from './query-params.js';
+import { requireRole, type ApiEnv } from './principal.js';
 
 const LabelsBody = z
   .object({
@@ -21,6 +22,7 @@ const route = createRoute({
   method: 'put',
   path: '/mentions/{id}/labels',
   summary: "Correct a mention's sentiment and/or topics; stored apart from the machine's answer",
+  middleware: [requireRole('analyst')] as const,
   request: {
     params: z.object({ id: z.coerce.number().int().positive() }),
     body: { content: { 'application/json': { schema: LabelsBody } }, required: true },
@@ -30,7 +32,7 @@ const route = createRoute({
   },
 });
 
-export function labelsApi(db: Db, app: OpenAPIHono) {
+export function labelsApi(db: Db, app: OpenAPIHono<ApiEnv>) {
   return app.openapi(route, (c) => {
     const { id } = c.req.valid('param');
     const body = c.req.valid('json');

@@ -4,19 +4,12 @@ import { BadCursorError, decodeCursor, encodeCursor, listMentions } from '../db/
 import { toIso } from '../util/dates.js';
 import { labelsFor } from '../db/labels.js';
 import { ApiProblem } from './problem.js';
-import { instantsIn, isoInstant, sentimentLabel, sourceList, timeZone } from './query-params.js';
-import { resolveSourceIds } from './sources-filter.js';
+import { mentionFilterFrom, mentionFilterParams } from './mention-params.js';
+import { requireRole, type ApiEnv } from './principal.js';
+import { ratingAgreement, sentimentLabel } from './query-params.js';
 
 const MentionQuerySchema = z.object({
-  source: sourceList.optional(),
-  topic: z.string().min(1).optional(),
-  brand: z.string().min(1).optional(),
-  lang: z.string().regex(/^[a-z]{2,3}$/, 'an ISO 639-1 code such as en').optional(),
-  sentiment: sentimentLabel.optional(),
-  from: isoInstant.optional(),
-  to: isoInstant.optional(),
-  tz: timeZone,
-  q: z.string().min(1).max(500).optional(),
+  ...mentionFilterParams,
   limit: z.coerce.number().int().min(1).max(500).default(50),
   cursor: z.string().optional(),
 });
@@ -36,14 +29,17 @@ const MentionSchema = z
     publishedAt: z.string(),
     fetchedAt: z.string(),
     rating: z.number().nullable(),
+    ratingAgreement: ratingAgreement.nullable().openapi({ description: 'whether the star rating and the text sentiment agree; null without both' }),
     nps: z.number().nullable(),
     csat: z.number().nullable(),
     ces: z.number().nullable(),
     sentiment: SentimentSchema,
     sentimentNote: z.string().nullable(),
-    duplicateOf: z.number().int().nullable(),
+    duplicateOf: z.number().int().nullable().openapi({ description: 'the first voice this mention copies (same text, or a near-duplicate)' }),
+    duplicateKind: z.enum(['exact', 'near']).nullable(),
     topics: z.array(z.object({ id: z.string(), terms: z.array(z.string()), sentiment: SentimentSchema })),
     brands: z.array(z.string()),
+    products: z.array(z.string()),
     sentences: z.unknown(),
     metadata: z.unknown(),
     entities: z
@@ -60,6 +56,7 @@ const route = createRoute({
   method: 'get',
   path: '/mentions',
   summary: 'Mentions, newest first, with filters and cursor paging',
+  middleware: [requireRole('analyst')] as const,
   request: { query: MentionQuerySchema },
   responses: {
     200: {
@@ -73,7 +70,7 @@ function sentimentOf(score: number | null, label: string | null) {
   return score === null || label === null ? null : { score, label: label as z.infer<typeof sentimentLabel> };
 }
 
-export function mentionsApi(db: Db, app: OpenAPIHono) {
+export function mentionsApi(db: Db, app: OpenAPIHono<ApiEnv>) {
   return app.openapi(route, (c) => {
     const q = c.req.valid('query');
     let after;
@@ -85,7 +82,7 @@ export function mentionsApi(db: Db, app: OpenAPIHono) {
       }
       throw error;
     }
-    const page = listMentions(db, { ...q, ...instantsIn(q, q.tz), sourceIds: resolveSourceIds(db, q.source) }, q.limit, after);
+    const page = listMentions(db, mentionFilterFrom(db, q), q.limit, after);
     const corrections = labelsFor(db, page.items.map((m) => m.id));
     return c.json(
       {
@@ -101,14 +98,17 @@ export function mentionsApi(db: Db, app: OpenAPIHono) {
           publishedAt: toIso(m.publishedAt)!,
           fetchedAt: toIso(m.fetchedAt)!,
           rating: m.rating,
+          ratingAgreement: m.ratingAgreement as z.infer<typeof ratingAgreement> | null,
           nps: m.nps,
           csat: m.csat,
           ces: m.ces,
           sentiment: sentimentOf(m.sentimentScore, m.sentimentLabel),
           sentimentNote: m.sentimentNote,
           duplicateOf: m.duplicateOf,
+          duplicateKind: (m.duplicateKind as 'exact' | 'near' | null) ?? null,
           topics: m.topics.map((t) => ({ id: t.topicId, terms: t.terms as string[], sentiment: sentimentOf(t.sentimentScore, t.sentimentLabel) })),
           brands: m.brands,
+          products: m.products,
           sentences: m.sentences,
           metadata: m.metadata,
           entities: (m.entities as { hashtags: string[]; mentions: string[]; urls: string[]; emails: string[] } | null) ?? null,

@@ -10,6 +10,8 @@ export interface Principal {
   keyId: number;
   name: string;
   role: Role;
+  /** Requests a minute this key may make; null or absent: the server's default. */
+  rateLimit?: number | null;
 }
 
 /** Hono environment of every /api/v1 route: handlers read the caller with `c.get('principal')`. */
@@ -21,9 +23,16 @@ export function roleAllows(have: Role, need: Role): boolean {
   return RANK[have] >= RANK[need];
 }
 
+/** A guard made by requireRole carries its role, so the OpenAPI document and tests can read it off the routes. */
+export type RoleGuard = MiddlewareHandler<ApiEnv> & { requiredRole: Role };
+
+export function guardRole(handler: unknown): Role | undefined {
+  return (handler as Partial<RoleGuard> | undefined)?.requiredRole;
+}
+
 /** Route guard: 401 without a caller, 403 when the caller's role is below `need`. */
-export function requireRole(need: Role): MiddlewareHandler<ApiEnv> {
-  return async (c, next) => {
+export function requireRole(need: Role): RoleGuard {
+  const guard: MiddlewareHandler<ApiEnv> = async (c, next) => {
     const principal = c.get('principal');
     if (!principal) {
       c.header('WWW-Authenticate', 'Bearer realm="earshot"');
@@ -34,4 +43,5 @@ export function requireRole(need: Role): MiddlewareHandler<ApiEnv> {
     }
     await next();
   };
+  return Object.assign(guard, { requiredRole: need });
 }

@@ -34,3 +34,4 @@ export const sourceList = z
   .openapi({ type: 'string', example: 'acme-news,support-csv' });
 
 export const sentimentLabel = z.enum(['negative', 'neutral', 'positive']);
+export const ratingAgreement = z.enum(['agree', 'mixed', 'disagree']);

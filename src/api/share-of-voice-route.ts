@@ -5,6 +5,7 @@ import { TrendRangeError } from '../analytics/trends.js';
 import type { Db } from '../db/client.js';
 import { ApiProblem } from './problem.js';
 import { ChangeSchema, compareParam, filterFrom, trendFilterParams } from './trend-params.js';
+import { requireRole, type ApiEnv } from './principal.js';
 
 const { brand: _brand, ...params } = trendFilterParams;
 const QuerySchema = z.object({ bucket: z.enum(BUCKET_UNITS).default('day'), compare: compareParam, ...params });
@@ -38,11 +39,12 @@ const route = createRoute({
   method: 'get',
   path: '/trends/share-of-voice',
   summary: "Each brand's and competitor's share of the mentions naming any configured brand, per bucket and overall",
+  middleware: [requireRole('viewer')] as const,
   request: { query: QuerySchema },
   responses: { 200: { description: 'Share of voice', content: { 'application/json': { schema: ShareAnswerSchema } } } },
 });
 
-export function shareOfVoiceApi(db: Db, app: OpenAPIHono) {
+export function shareOfVoiceApi(db: Db, app: OpenAPIHono<ApiEnv>) {
   return app.openapi(route, (c) => {
     const q = c.req.valid('query');
     try {

@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import type { TrendFilter } from '../analytics/count-rows.js';
 import type { Db } from '../db/client.js';
-import { instantsIn, isoInstant, sentimentLabel, sourceList, timeZone } from './query-params.js';
+import { instantsIn, isoInstant, ratingAgreement, sentimentLabel, sourceList, timeZone } from './query-params.js';
 import { resolveSourceIds } from './sources-filter.js';
 
 /** Star ratings as a comma-separated list: `1,2` keeps mentions rated 1 or 2. */
@@ -22,6 +22,7 @@ export const trendFilterParams = {
   lang: z.string().regex(/^[a-z]{2,3}$/, 'an ISO 639-1 code such as en').optional(),
   sentiment: sentimentLabel.optional(),
   rating: ratingList.optional(),
+  ratingAgreement: ratingAgreement.optional().openapi({ description: 'only mentions whose star rating and text sentiment agree / are mixed / disagree' }),
 };
 
 export const compareParam = z
@@ -43,6 +44,7 @@ type FilterParams = {
   lang?: string;
   sentiment?: TrendFilter['sentiment'];
   rating?: number[];
+  ratingAgreement?: TrendFilter['ratingAgreement'];
 };
 
 /** Query values as the analytics take them: instants in epoch ms, source names as ids. */
@@ -58,5 +60,6 @@ export function filterFrom(db: Db, q: FilterParams): TrendFilter & { tz: string;
     lang: q.lang,
     sentiment: q.sentiment,
     rating: q.rating,
+    ratingAgreement: q.ratingAgreement,
   };
 }

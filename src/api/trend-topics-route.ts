@@ -2,6 +2,7 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { topTopics } from '../analytics/top-topics.js';
 import type { Db } from '../db/client.js';
 import { ChangeSchema, filterFrom, trendFilterParams } from './trend-params.js';
+import { requireRole, type ApiEnv } from './principal.js';
 
 const QuerySchema = z.object({
   ...trendFilterParams,
@@ -48,11 +49,12 @@ const route = createRoute({
   path: '/trends/topics',
   summary: 'Top topics by volume, and topics rising significantly against the previous period of equal length',
   description: 'Without from/to: the last 7 days of data. Topics count their subtopics.',
+  middleware: [requireRole('viewer')] as const,
   request: { query: QuerySchema },
   responses: { 200: { description: 'Top and rising topics', content: { 'application/json': { schema: TopicsAnswerSchema } } } },
 });
 
-export function trendTopicsApi(db: Db, app: OpenAPIHono) {
+export function trendTopicsApi(db: Db, app: OpenAPIHono<ApiEnv>) {
   return app.openapi(route, (c) => {
     const q = c.req.valid('query');
     return c.json(topTopics(db, { ...filterFrom(db, q), limit: q.limit, alpha: q.alpha }), 200);

@@ -4,6 +4,7 @@ import { TREND_METRICS, TrendRangeError, trendSeries } from '../analytics/trends
 import type { Db } from '../db/client.js';
 import { ApiProblem } from './problem.js';
 import { ChangeSchema, compareParam, filterFrom, trendFilterParams } from './trend-params.js';
+import { requireRole, type ApiEnv } from './principal.js';
 
 const TrendQuerySchema = z.object({
   metric: z.enum(TREND_METRICS).default('volume'),
@@ -61,13 +62,14 @@ const route = createRoute({
   method: 'get',
   path: '/trends',
   summary: 'A metric per time bucket, cut in the asked time zone; empty buckets are zero',
+  middleware: [requireRole('viewer')] as const,
   request: { query: TrendQuerySchema },
   responses: {
     200: { description: 'The series', content: { 'application/json': { schema: TrendAnswerSchema } } },
   },
 });
 
-export function trendsApi(db: Db, app: OpenAPIHono) {
+export function trendsApi(db: Db, app: OpenAPIHono<ApiEnv>) {
   return app.openapi(route, (c) => {
     const q = c.req.valid('query');
     try {

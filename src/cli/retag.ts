@@ -21,7 +21,10 @@ export function registerRetag(): void {
           if (process.stderr.isTTY) process.stderr.write(`\rretagged ${done}/${total}`);
         });
         if (process.stderr.isTTY) process.stderr.write('\n');
-        console.log(`retagged ${summary.mentions} mentions: sentiment changed on ${summary.sentimentChanged}, topics on ${summary.topicsChanged}; rollups recounted`);
+        console.log(
+          `retagged ${summary.mentions} mentions: sentiment changed on ${summary.sentimentChanged}, topics on ${summary.topicsChanged}, ` +
+            `brands or products on ${summary.brandsChanged}, duplicate grouping on ${summary.duplicatesChanged}; rollups and term counts recounted`,
+        );
       } finally {
         await earshot.close();
       }

@@ -50,7 +50,11 @@ export function parseConfigText(text: string): ConfigResult {
 function withBrandIds(data: z.output<typeof configSchema>): Config {
   return {
     ...data,
-    brands: data.brands.map((b) => ({ ...b, id: b.id ?? slugify(b.name) })),
+    brands: data.brands.map((b) => ({
+      ...b,
+      id: b.id ?? slugify(b.name),
+      products: b.products.map((p) => ({ ...p, id: p.id ?? slugify(p.name) })),
+    })),
   };
 }
 
@@ -97,7 +101,22 @@ function crossCheck(raw: unknown): string[] {
     });
   };
   duplicates(list('sources').map((s) => text(s.name)), 'sources');
-  duplicates(list('brands').map((b) => text(b.id) ?? (text(b.name) ? slugify(text(b.name)!) : undefined)), 'brands');
+  const brandList = list('brands');
+  duplicates(brandList.map((b) => text(b.id) ?? (text(b.name) ? slugify(text(b.name)!) : undefined)), 'brands');
+  // Product ids are one namespace across brands: the `product` filter names one.
+  const seenProducts = new Map<string, string>();
+  brandList.forEach((brand, b) => {
+    const products = Array.isArray(brand.products) ? (brand.products as unknown[]) : [];
+    products.forEach((raw, p) => {
+      const product = raw && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
+      const id = text(product.id) ?? (text(product.name) ? slugify(text(product.name)!) : undefined);
+      if (id === undefined) return;
+      const here = `brands[${b}].products[${p}]`;
+      const first = seenProducts.get(id);
+      if (first) problems.push(`${here}: product id '${id}' is already used by ${first}`);
+      else seenProducts.set(id, here);
+    });
+  });
   const topics = list('topics');
   duplicates(topics.map((t) => text(t.id)), 'topics');
 

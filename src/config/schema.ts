@@ -2,21 +2,66 @@ import { z } from 'zod';
 import { validate as isCron } from 'node-cron';
 import { connectorKinds, getConnector } from '../connectors/index.js';
 import { DEFAULT_TOPICS } from './default-topics.js';
+import { DEFAULT_DELIVERY, deliverySchema } from './delivery.js';
+import { ruleProblem, termProblem } from '../nlp/term-syntax.js';
 
-const term = z.string().trim().min(1, 'must not be empty');
+const term = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .superRefine((value, ctx) => {
+    const problem = termProblem(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
 const slug = z
   .string()
   .regex(/^[a-z0-9][a-z0-9_-]*$/, 'use lower-case letters, digits, - and _ (e.g. "acme-news")');
+const handle = z.string().trim().regex(/^@[\p{L}\p{N}_.]+$/u, 'a handle starts with @, e.g. "@acme"');
+/** A boolean rule; a syntax error is reported with its column at config load. */
+const rule = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .superRefine((value, ctx) => {
+    const problem = ruleProblem(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
+const LANG_CODE = /^[a-z]{2,3}$/;
 
-export const brandSchema = z.strictObject({
+export const productSchema = z.strictObject({
   id: slug.optional(),
   name: z.string().trim().min(1),
-  competitor: z.boolean().default(false),
-  /** Any of these names the brand (case- and plural-insensitive; @handles and #tags match too). */
-  include: z.array(term).min(1, 'a brand needs at least one term that names it'),
-  /** A mention that also contains one of these is not about the brand ("united nations"). */
+  /** Names and aliases of the product; naming the product names its brand too. */
+  include: z.array(term).default([]),
+  handles: z.array(handle).default([]),
   exclude: z.array(term).default([]),
+  rule: rule.optional(),
 });
+
+export const brandSchema = z
+  .strictObject({
+    id: slug.optional(),
+    name: z.string().trim().min(1),
+    competitor: z.boolean().default(false),
+    /** Names and aliases of the brand (case-, accent- and plural-insensitive; #tags and @handles of the same word match too). */
+    include: z.array(term).default([]),
+    /** Social handles: "@acme" names the brand only when written as that handle. */
+    handles: z.array(handle).default([]),
+    /** A match inside one of these is not about the brand ("united nations"). */
+    exclude: z.array(term).default([]),
+    rule: rule.optional(),
+    products: z.array(productSchema).default([]),
+  })
+  .superRefine((brand, ctx) => {
+    if (brand.include.length + brand.handles.length === 0 && brand.rule === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['include'], message: 'a brand needs at least one term that names it (include, handles or rule)' });
+    }
+    brand.products.forEach((product, i) => {
+      if (product.include.length + product.handles.length === 0 && product.rule === undefined) {
+        ctx.addIssue({ code: 'custom', path: ['products', i, 'include'], message: 'a product needs at least one term that names it (include, handles or rule)' });
+      }
+    });
+  });
 
 export const sourceSchema = z.strictObject({
   name: slug,
@@ -40,13 +85,35 @@ export const sourceSchema = z.strictObject({
   }
 });
 
+/** Terms of one language: a list, or an object with exclusions and a rule of its own. */
+const languageTerms = z.preprocess(
+  (value) => (Array.isArray(value) ? { terms: value } : value),
+  z.strictObject({
+    terms: z.array(term).default([]),
+    phrases: z.array(term).default([]),
+    exclude: z.array(term).default([]),
+    rule: rule.optional(),
+  }),
+);
+
 export const topicSchema = z.strictObject({
   id: slug,
   name: z.string().trim().min(1),
   parent: slug.optional(),
+  /** Words and phrases, in any language the mention is in. */
   terms: z.array(term).default([]),
   phrases: z.array(term).default([]),
   exclude: z.array(term).default([]),
+  /** A boolean rule (AND, OR, NOT, NEAR/n, parentheses, "phrases"); the topic matches when its terms or its rule do. */
+  rule: rule.optional(),
+  /** Terms that apply only to mentions in one language: `lang: { de: [Lieferung, Paket*] }`. */
+  lang: z.record(z.string(), languageTerms).default({}),
+  /** lemma: English base-form words match their inflections (default); exact: only as written. */
+  match: z.enum(['lemma', 'exact']).default('lemma'),
+}).superRefine((topic, ctx) => {
+  for (const code of Object.keys(topic.lang)) {
+    if (!LANG_CODE.test(code)) ctx.addIssue({ code: 'custom', path: ['lang', code], message: `'${code}' is not a language code: use ISO 639-1, such as de, fr or es` });
+  }
 });
 
 export const configSchema = z.strictObject({
@@ -54,9 +121,13 @@ export const configSchema = z.strictObject({
   sources: z.array(sourceSchema).default([]),
   /** Absent: the built-in customer-feedback taxonomy. `[]`: no topics. */
   topics: z.array(topicSchema).default(() => DEFAULT_TOPICS.map((t) => ({ ...t }))),
+  /** Alert delivery: SMTP, the SSRF allow list, retries and caps (src/config/delivery.ts). */
+  delivery: deliverySchema.default(() => ({ ...DEFAULT_DELIVERY })),
 });
 
-export type BrandConfig = z.output<typeof brandSchema> & { id: string };
+export type BrandConfig = Omit<z.output<typeof brandSchema>, 'products'> & { id: string; products: ProductConfig[] };
 export type SourceConfig = z.output<typeof sourceSchema>;
 export type TopicConfig = z.output<typeof topicSchema>;
+export type LanguageTerms = TopicConfig['lang'][string];
+export type ProductConfig = z.output<typeof productSchema> & { id: string };
 export type Config = Omit<z.output<typeof configSchema>, 'brands'> & { brands: BrandConfig[] };

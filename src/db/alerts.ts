@@ -3,7 +3,8 @@ import { and, desc, eq, gte, lt, or, type SQL } from 'drizzle-orm';
 import type { Db } from './client.js';
 import { alerts } from './schema.js';
 
-export const ALERT_KINDS = ['volume_spike', 'negative_spike', 'emerging_topic'] as const;
+/** The detectors' kinds, and 'threshold' for a subscription's rule on a trend metric. */
+export const ALERT_KINDS = ['volume_spike', 'negative_spike', 'emerging_topic', 'threshold'] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 export const ALERT_STATUSES = ['open', 'acknowledged', 'resolved'] as const;
 export type AlertStatus = (typeof ALERT_STATUSES)[number];
@@ -107,13 +108,15 @@ export function seriesMentions(db: Db, series: AlertSeries, from: number, to: nu
   ).all(...params) as SeriesMention[];
 }
 
-/** How many of the series' mentions in [from, to) carry each topic (as matched) or come from each source. */
-export function seriesBreakdown(db: Db, series: AlertSeries, from: number, to: number, by: 'topic' | 'source'): Map<string, number> {
+/** How many of the series' mentions in [from, to) carry each topic (as matched), come from each source or are in each language. */
+export function seriesBreakdown(db: Db, series: AlertSeries, from: number, to: number, by: 'topic' | 'source' | 'lang'): Map<string, number> {
   const { where, params } = seriesWhere(series, from, to);
   const text =
     by === 'topic'
       ? `SELECT mt.topic_id AS key, count(*) AS n FROM mentions m JOIN mention_topics mt ON mt.mention_id = m.id WHERE ${where} GROUP BY 1`
-      : `SELECT CAST(m.source_id AS TEXT) AS key, count(*) AS n FROM mentions m WHERE ${where} GROUP BY 1`;
+      : by === 'source'
+        ? `SELECT CAST(m.source_id AS TEXT) AS key, count(*) AS n FROM mentions m WHERE ${where} GROUP BY 1`
+        : `SELECT m.lang AS key, count(*) AS n FROM mentions m WHERE ${where} GROUP BY 1`;
   const rows = prepared(db, text).all(...params) as { key: string; n: number }[];
   return new Map(rows.map((r) => [r.key, r.n]));
 }
@@ -143,6 +146,7 @@ export function insertAlert(db: Db, alert: NewAlert, now: number): { id: number;
         eq(alerts.sourceId, alert.sourceId ?? NO_SOURCE),
         eq(alerts.bucketStart, alert.bucketStart),
         eq(alerts.sensitivity, alert.sensitivity),
+        eq(alerts.rule, alert.rule ?? ''),
       ),
     )
     .get();
@@ -161,6 +165,7 @@ export function recentAlert(db: Db, alert: NewAlert, from: number, to: number): 
         eq(alerts.topic, alert.topic),
         eq(alerts.sourceId, alert.sourceId ?? NO_SOURCE),
         eq(alerts.sensitivity, alert.sensitivity),
+        eq(alerts.rule, alert.rule ?? ''),
         gte(alerts.bucketStart, from),
         lt(alerts.bucketStart, to),
       ),

@@ -23,6 +23,9 @@ export function putLabels(
   change: { sentiment?: string | null; topics?: string[] | null },
   now = Date.now(),
 ): LabelRow | null {
+  // IMMEDIATE: a deferred transaction that reads and then writes fails at once with SQLITE_BUSY
+  // (no waiting) when another process committed in between; taking the write lock first makes it
+  // wait its turn behind an import instead (bench:api found this as 500s under ingest).
   return db.transaction((tx) => {
     if (!tx.select({ id: mentions.id }).from(mentions).where(eq(mentions.id, mentionId)).get()) return null;
     if (change.topics) {
@@ -39,7 +42,7 @@ export function putLabels(
     };
     tx.insert(labels).values(row).onConflictDoUpdate({ target: labels.mentionId, set: row }).run();
     return row;
-  });
+  }, { behavior: 'immediate' });
 }
 
 export function labelsFor(db: Db, mentionIds: number[]): Map<number, LabelRow> {

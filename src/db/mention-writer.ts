@@ -1,6 +1,8 @@
 import type Database from 'better-sqlite3';
 import { COUNT_COLUMNS, COUNT_KEYS, MENTION_FACTS_SQL, mentionCounts } from '../analytics/counts.js';
 import { ROLLUP_TABLES, type RollupTable } from '../analytics/rollup-tables.js';
+import { createNearDuplicateIndex } from './near-duplicates.js';
+import { createTermCounter } from './term-counts.js';
 
 export const ALL = '*';
 
@@ -30,6 +32,12 @@ export interface MentionRecord {
   entities?: string | null;
   topics: { id: string; terms: string[]; score: number | null; label: string | null }[];
   brands: string[];
+  /** Configured products the text names. */
+  products?: string[];
+  /** Near-duplicate LSH keys of the text; null for texts too short to judge. */
+  nearKeys?: number[] | null;
+  /** Emerging-term keys (counted for original voices only). */
+  terms?: string[];
   /** Topics plus their ancestors: what the rollups count the mention under. */
   rollupTopics: string[];
 }
@@ -43,14 +51,15 @@ export function createMentionWriter(sqlite: Database.Database) {
   const exists = sqlite.prepare<[number, string], { id: number }>(
     'SELECT id FROM mentions WHERE source_id = ? AND external_id = ?',
   );
-  const firstWithHash = sqlite.prepare<[string], { root: number }>(
-    'SELECT coalesce(duplicate_of, id) AS root FROM mentions WHERE content_hash = ? ORDER BY id LIMIT 1',
-  );
+  const copies = createNearDuplicateIndex(sqlite);
+  const termCounter = createTermCounter(sqlite);
+  const insertProduct = sqlite.prepare('INSERT OR IGNORE INTO mention_products (mention_id, product_id) VALUES (?, ?)');
   const insertMention = sqlite.prepare<unknown[], { id: number }>(
     `INSERT INTO mentions (source_id, external_id, url, author, title, text, lang, published_at,
        fetched_at, rating, nps, csat, ces, content_hash, duplicate_of, sentiment_score,
-       sentiment_label, sentiment_note, sentences, metadata, lang_hint, brand_hint, entities)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       sentiment_label, sentiment_note, sentences, metadata, lang_hint, brand_hint, entities,
+       duplicate_kind, terms)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (source_id, external_id) DO NOTHING
      RETURNING id`,
   );
@@ -73,17 +82,26 @@ export function createMentionWriter(sqlite: Database.Database) {
      */
     insertAll(records: readonly MentionRecord[]): number {
       const batch = rollups.batch();
+      const termBatch = termCounter.batch();
       let inserted = 0;
       for (const m of records) {
-        const duplicateOf = firstWithHash.get(m.contentHash)?.root ?? null;
+        const copy = copies.find(m.text, m.contentHash, m.nearKeys ?? null, m.publishedAt);
+        const duplicateOf = copy?.root ?? null;
         const row = insertMention.get(
           m.sourceId, m.externalId, m.url, m.author, m.title, m.text, m.lang, m.publishedAt,
           m.fetchedAt, m.rating, m.nps, m.csat, m.ces, m.contentHash, duplicateOf,
           m.sentimentScore, m.sentimentLabel, m.sentimentNote, m.sentences, m.metadata,
           m.langHint ?? null, m.brandHint ?? null, m.entities ?? null,
+          copy?.kind ?? null, m.terms ? JSON.stringify(m.terms) : null,
         );
         if (row === undefined) continue;
         inserted++;
+        // Only first voices are indexed: a copy is found through its original, and a campaign of
+        // 30,000 copies stays one candidate instead of 30,000.
+        if (duplicateOf === null) copies.index(row.id, m.nearKeys ?? null, m.publishedAt);
+        for (const product of m.products ?? []) insertProduct.run(row.id, product);
+        // Terms count voices: a copy adds nothing to what is emerging.
+        if (duplicateOf === null && m.terms) termBatch.add({ publishedAt: m.publishedAt, brands: m.brands, terms: m.terms });
         for (const topic of m.topics) {
           insertTopic.run(row.id, topic.id, topic.score, topic.label, JSON.stringify(topic.terms));
         }
@@ -92,6 +110,7 @@ export function createMentionWriter(sqlite: Database.Database) {
         batch.add(m, mentionCounts({ ...m, duplicateOf }));
       }
       batch.write();
+      termBatch.flush();
       return inserted;
     },
   };

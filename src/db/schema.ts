@@ -7,7 +7,9 @@ import {
   index,
   uniqueIndex,
   primaryKey,
+  check,
 } from 'drizzle-orm/sqlite-core';
+import { RATING_AGREEMENT_SQL } from './rating-agreement-sql.js';
 
 // Dates are UTC epoch milliseconds throughout; the API turns them into ISO-8601.
 
@@ -58,6 +60,15 @@ export const brands = sqliteTable('brands', {
   active: integer('active', { mode: 'boolean' }).notNull().default(true),
 });
 
+/** Products of the configured brands; naming a product names its brand. */
+export const products = sqliteTable('products', {
+  id: text('id').primaryKey(),
+  brandId: text('brand_id').notNull(),
+  name: text('name').notNull(),
+  query: text('query', { mode: 'json' }).notNull(),
+  active: integer('active', { mode: 'boolean' }).notNull().default(true),
+});
+
 export const topics = sqliteTable('topics', {
   id: text('id').primaryKey(),
   name: text('name').notNull(),
@@ -88,8 +99,15 @@ export const mentions = sqliteTable(
     ces: integer('ces'),
     /** Hash of the normalized text: identical posts share it. */
     contentHash: text('content_hash').notNull(),
-    /** The first stored mention with the same normalized text; null for an original voice. */
+    /**
+     * The first stored mention this one copies (same normalized text, or a near-duplicate: a
+     * retweet, a copy-paste campaign with small edits); null for an original voice.
+     */
     duplicateOf: integer('duplicate_of'),
+    /** exact | near, when duplicate_of is set. */
+    duplicateKind: text('duplicate_kind'),
+    /** The emerging-term keys the text contributes (noun phrases, #tags, @handles, brand:/product:). */
+    terms: text('terms', { mode: 'json' }),
     sentimentScore: real('sentiment_score'),
     sentimentLabel: text('sentiment_label'),
     /** Why sentiment is null (e.g. no analyzer for the language). */
@@ -101,6 +119,12 @@ export const mentions = sqliteTable(
     entities: text('entities', { mode: 'json' }),
     langHint: text('lang_hint'),
     brandHint: text('brand_hint'),
+    /**
+     * Whether the star rating and the text's sentiment tell the same story (agree / mixed /
+     * disagree; null without both): ratingAgreement() in SQL, computed by SQLite from the stored
+     * rating and label, so an ingest or a retag can never leave it stale.
+     */
+    ratingAgreement: text('rating_agreement').generatedAlwaysAs(RATING_AGREEMENT_SQL, { mode: 'virtual' }),
   },
   (t) => [
     uniqueIndex('mentions_source_external').on(t.sourceId, t.externalId),
@@ -109,6 +133,7 @@ export const mentions = sqliteTable(
     // Sentiment and rating filters are answered from mentions (they are not rollup keys).
     index('mentions_sentiment_published').on(t.sentimentLabel, t.publishedAt),
     index('mentions_rating_published').on(t.rating, t.publishedAt),
+    index('mentions_agreement_published').on(t.ratingAgreement, t.publishedAt),
   ],
 );
 
@@ -141,6 +166,59 @@ export const mentionBrands = sqliteTable(
     primaryKey({ columns: [t.mentionId, t.brandId] }),
     index('mention_brands_brand').on(t.brandId, t.mentionId),
   ],
+);
+
+export const mentionProducts = sqliteTable(
+  'mention_products',
+  {
+    mentionId: integer('mention_id')
+      .notNull()
+      .references(() => mentions.id, { onDelete: 'cascade' }),
+    productId: text('product_id').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.mentionId, t.productId] }),
+    index('mention_products_product').on(t.productId, t.mentionId),
+  ],
+);
+
+/**
+ * The MinHash band keys of each mention's text (src/nlp/near-duplicate.ts), for finding
+ * near-duplicates by index: copies share a key. Keyed by publication time too, so a lookup reads
+ * only the candidates of the days around the mention. WITHOUT ROWID (migration 0009).
+ */
+export const nearDuplicateBands = sqliteTable(
+  'near_duplicate_bands',
+  {
+    band: integer('band').notNull(),
+    publishedAt: integer('published_at').notNull(),
+    // No foreign key or mention index: six rows a mention are written on the hot path, mentions
+    // are never deleted, and retag finds a mention's rows again from its text's keys.
+    mentionId: integer('mention_id').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.band, t.publishedAt, t.mentionId] })],
+);
+
+/** Every term ever counted, so counts are keyed by a small integer. */
+export const terms = sqliteTable('terms', {
+  id: integer('id').primaryKey(),
+  term: text('term').notNull().unique(),
+});
+
+/**
+ * Hourly counts of each term among original voices (near-duplicates and copies left out), per
+ * brand and over all ('*'), kept current on insert and rebuilt by retag: one bucket's terms are
+ * one index range. WITHOUT ROWID (migration 0009): rows live in the key.
+ */
+export const termCounts = sqliteTable(
+  'term_counts',
+  {
+    brand: text('brand').notNull(),
+    bucket: integer('bucket').notNull(),
+    termId: integer('term_id').notNull(),
+    count: integer('count').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.brand, t.bucket, t.termId] })],
 );
 
 /**
@@ -185,7 +263,7 @@ function rollupCounts() {
  * Read when a query filters by source; the key leads with the source so a source filter is one
  * range seek per source, not a scan of every source and language of each hour.
  *
- * Every rollup table is WITHOUT ROWID (migration 0006, hand-written: drizzle-kit cannot express
+ * Every rollup table is WITHOUT ROWID (migration 0010, hand-written: drizzle-kit cannot express
  * it): the rows live in the primary-key b-tree itself, so a range of hours is one contiguous
  * read instead of an index walk plus a table lookup per row, and no second copy of the key.
  */
@@ -311,12 +389,147 @@ export const alerts = sqliteTable(
     explanation: text('explanation', { mode: 'json' }).notNull(),
     /** open | acknowledged | resolved */
     status: text('status').notNull().default('open'),
+    /** A threshold alert's rule (src/alerts/thresholds.ts ruleKey); '' for detector alerts. */
+    rule: text('rule').notNull().default(''),
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
   },
   (t) => [
-    uniqueIndex('alerts_identity').on(t.kind, t.brand, t.topic, t.sourceId, t.bucketStart, t.sensitivity),
+    uniqueIndex('alerts_identity').on(t.kind, t.brand, t.topic, t.sourceId, t.bucketStart, t.sensitivity, t.rule),
     index('alerts_bucket').on(t.bucketStart, t.id),
     index('alerts_status_bucket').on(t.status, t.bucketStart),
   ],
+);
+
+/**
+ * API keys. Only the SHA-256 of a key is kept: keys are 256 random bits, so a fast hash is as
+ * safe as a slow one and lets a request find its key with one index seek (see src/api/keys.ts).
+ * A revoked key stays, so lists and audits still show who had access and until when.
+ */
+export const apiKeys = sqliteTable(
+  'api_keys',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    name: text('name').notNull(),
+    /** viewer | analyst | admin */
+    role: text('role').notNull(),
+    /** hex SHA-256 of the whole key */
+    hash: text('hash').notNull().unique(),
+    /** The prefix and the last four characters, enough for a person to tell keys apart. */
+    hint: text('hint').notNull(),
+    /** Requests a minute this key may make; null: the server's default. */
+    rateLimit: integer('rate_limit'),
+    /** Who made it: 'cli', 'first serve', or 'key <id>' for a key made over the API. */
+    createdBy: text('created_by').notNull(),
+    createdAt: integer('created_at').notNull(),
+    /** Recorded at most once a minute per key, so it is exact to the minute. */
+    lastUsedAt: integer('last_used_at'),
+    revokedAt: integer('revoked_at'),
+  },
+  (t) => [
+    // A name can be reused once its key is revoked, never by two live keys.
+    uniqueIndex('api_keys_live_name').on(t.name).where(sql`${t.revokedAt} IS NULL`),
+    check('api_keys_role', sql`${t.role} IN ('viewer', 'analyst', 'admin')`),
+  ],
+);
+
+/**
+ * Who wants which alerts where. The owner is the API key that created it. A deleted
+ * subscription keeps its row (deleted_at) so its delivery history stays readable.
+ */
+export const subscriptions = sqliteTable('subscriptions', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  ownerKeyId: integer('owner_key_id').notNull(),
+  ownerName: text('owner_name').notNull(),
+  name: text('name').notNull(),
+  /** null: every brand (and the all-brands series). */
+  brand: text('brand'),
+  topics: text('topics', { mode: 'json' }).$type<string[]>().notNull(),
+  /** Source names. */
+  sources: text('sources', { mode: 'json' }).$type<string[]>().notNull(),
+  languages: text('languages', { mode: 'json' }).$type<string[]>().notNull(),
+  kinds: text('kinds', { mode: 'json' }).$type<string[]>().notNull(),
+  /** { metric, op, value, bucket } when kinds has 'threshold'. */
+  threshold: text('threshold', { mode: 'json' }).$type<{ metric: string; op: string; value: number; bucket: string } | null>(),
+  sensitivity: text('sensitivity').notNull(),
+  minVolume: integer('min_volume').notNull(),
+  cooldownMinutes: integer('cooldown_minutes').notNull(),
+  /** null: the delivery config's maxPerHour. */
+  maxPerHour: integer('max_per_hour'),
+  /** webhook | slack | email */
+  channel: text('channel').notNull(),
+  target: text('target').notNull(),
+  /** Webhook signing secret (HMAC-SHA256); shown once when created. */
+  secret: text('secret'),
+  /** realtime | digest */
+  mode: text('mode').notNull(),
+  /** Cron expression of a digest, read in tz. */
+  schedule: text('schedule'),
+  tz: text('tz').notNull(),
+  enabled: integer('enabled', { mode: 'boolean' }).notNull().default(true),
+  createdAt: integer('created_at').notNull(),
+  updatedAt: integer('updated_at').notNull(),
+  deletedAt: integer('deleted_at'),
+});
+
+/**
+ * The outbox: one row per message owed to a subscription (an alert, a summary of capped alerts,
+ * or a digest), unique per alert × subscription and per idempotency key, so a restart resumes it
+ * and nothing is owed twice.
+ */
+export const deliveries = sqliteTable(
+  'deliveries',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    subscriptionId: integer('subscription_id')
+      .notNull()
+      .references(() => subscriptions.id),
+    /** null for summaries and digests. */
+    alertId: integer('alert_id').references(() => alerts.id),
+    /** alert | summary | digest | test */
+    kind: text('kind').notNull(),
+    idempotencyKey: text('idempotency_key').notNull(),
+    /** pending | sending | delivered | dead | suppressed | summarized | cancelled */
+    status: text('status').notNull(),
+    /** The summary a capped alert was folded into. */
+    summaryId: integer('summary_id'),
+    /** The channel-neutral message, fixed before the first attempt so every retry sends the same. */
+    payload: text('payload', { mode: 'json' }),
+    periodFrom: integer('period_from'),
+    periodTo: integer('period_to'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: integer('next_attempt_at'),
+    /** While sending: the lease's end and the process holding it. */
+    lockedUntil: integer('locked_until'),
+    lockedBy: integer('locked_by'),
+    lastError: text('last_error'),
+    deliveredAt: integer('delivered_at'),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('deliveries_alert_subscription').on(t.alertId, t.subscriptionId),
+    uniqueIndex('deliveries_idempotency_key').on(t.idempotencyKey),
+    index('deliveries_due').on(t.status, t.nextAttemptAt),
+    index('deliveries_subscription_created').on(t.subscriptionId, t.createdAt),
+  ],
+);
+
+/** Every try of a delivery, with what the receiver answered. */
+export const deliveryAttempts = sqliteTable(
+  'delivery_attempts',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    deliveryId: integer('delivery_id')
+      .notNull()
+      .references(() => deliveries.id, { onDelete: 'cascade' }),
+    attempt: integer('attempt').notNull(),
+    startedAt: integer('started_at').notNull(),
+    finishedAt: integer('finished_at'),
+    /** null while in flight; ok | failed | refused | interrupted */
+    outcome: text('outcome'),
+    httpStatus: integer('http_status'),
+    error: text('error'),
+  },
+  (t) => [uniqueIndex('delivery_attempts_delivery_attempt').on(t.deliveryId, t.attempt)],
 );

@@ -1,7 +1,7 @@
 import { and, desc, eq, notInArray, sql } from 'drizzle-orm';
 import type { Config } from '../config/schema.js';
 import type { Db } from './client.js';
-import { brands, runs, sources, topics } from './schema.js';
+import { brands, products, runs, sources, topics } from './schema.js';
 
 export type SourceRow = typeof sources.$inferSelect;
 export type RunRow = typeof runs.$inferSelect;
@@ -36,7 +36,7 @@ export function syncConfig(db: Db, config: Config, now = Date.now()): void {
       const values = {
         name: topic.name,
         parentId: topic.parent ?? null,
-        terms: { terms: topic.terms, phrases: topic.phrases, exclude: topic.exclude },
+        terms: { terms: topic.terms, phrases: topic.phrases, exclude: topic.exclude, rule: topic.rule ?? null, lang: topic.lang },
         active: true,
       };
       tx.insert(topics).values({ id: topic.id, ...values }).onConflictDoUpdate({ target: topics.id, set: values }).run();
@@ -47,10 +47,23 @@ export function syncConfig(db: Db, config: Config, now = Date.now()): void {
       const values = {
         name: brand.name,
         competitor: brand.competitor,
-        query: { include: brand.include, exclude: brand.exclude },
+        query: { include: brand.include, handles: brand.handles, exclude: brand.exclude, rule: brand.rule ?? null },
         active: true,
       };
       tx.insert(brands).values({ id: brand.id, ...values }).onConflictDoUpdate({ target: brands.id, set: values }).run();
+    }
+
+    tx.update(products).set({ active: false }).run();
+    for (const brand of config.brands) {
+      for (const product of brand.products ?? []) {
+        const values = {
+          brandId: brand.id,
+          name: product.name,
+          query: { include: product.include, handles: product.handles, exclude: product.exclude, rule: product.rule ?? null },
+          active: true,
+        };
+        tx.insert(products).values({ id: product.id, ...values }).onConflictDoUpdate({ target: products.id, set: values }).run();
+      }
     }
   });
 }

@@ -57,12 +57,14 @@ export function createIngestor(store: OpenDb, builder: RecordBuilder, now: () =>
 
     commit(batch, alsoInTransaction) {
       const counts = { ...batch.counts };
+      // Immediate: the batch reads before it writes, and a deferred transaction whose snapshot
+      // another process wrote past (the API storing a label) fails at once with SQLITE_BUSY.
       store.sqlite.transaction(() => {
         const inserted = writerFor().insertAll(batch.records);
         counts.inserted += inserted;
         counts.duplicates += batch.records.length - inserted;
         alsoInTransaction?.(counts);
-      })();
+      }).immediate();
       return counts;
     },
 

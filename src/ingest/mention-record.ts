@@ -4,13 +4,16 @@ import type { MentionRecord } from '../db/mention-writer.js';
 import { contentHash } from '../nlp/dedupe.js';
 import { analyze, topicsWithAncestors } from '../nlp/pipeline.js';
 import { hasEntities } from '../nlp/entities.js';
+import { nearDuplicateKeys } from '../nlp/near-duplicate.js';
 import type { CompiledTaxonomy } from '../nlp/taxonomy.js';
 
 /** An item analysed and shaped into the row the writer stores: pure, so it can run in a worker. */
 export function toMentionRecord(sourceId: number, item: RawItem, taxonomy: CompiledTaxonomy, fetchedAt: number): MentionRecord {
-  const analysis = analyze(analysedText(item), taxonomy, { langHint: item.langHint });
+  const analysis = analyze(analysedText(item), taxonomy, { langHint: item.langHint, terms: true });
   const brands = new Set(analysis.brands);
   if (item.brand) brands.add(slugify(item.brand));
+  const terms = new Set(analysis.terms);
+  for (const brand of brands) terms.add(`brand:${brand}`);
   return {
     sourceId,
     externalId: item.externalId,
@@ -43,13 +46,16 @@ export function toMentionRecord(sourceId: number, item: RawItem, taxonomy: Compi
       label: t.sentiment?.label ?? null,
     })),
     brands: [...brands],
+    products: analysis.products,
+    nearKeys: nearDuplicateKeys(item.text),
+    terms: [...terms],
     rollupTopics: topicsWithAncestors(analysis, taxonomy),
   };
 }
 
 // A headline says as much about topic and tone as the body; a body that already opens with
 // its title is not given it twice. A reply's title is its thread's, not its own words.
-function analysedText(item: RawItem): string {
+export function analysedText(item: Pick<RawItem, 'text' | 'title' | 'metadata'>): string {
   const title = item.title?.trim();
   const isReply = item.metadata?.replyTo != null || item.metadata?.kind === 'comment';
   if (!title || isReply || item.text.startsWith(title)) return item.text;

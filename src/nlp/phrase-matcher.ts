@@ -1,54 +1,93 @@
-export interface PhraseMatch {
-  key: string;
+import { wildMatches, wordMatches, type TermPattern, type WordPattern } from './term-pattern.js';
+import type { TokenForm } from './token-forms.js';
+
+export interface PhraseHit {
+  /** Whatever the caller attached to the term when adding it. */
+  owner: number;
   term: string;
-  /** Index of the first matched token. */
+  /** Index of the first and last matched token. */
   start: number;
   end: number;
 }
 
 interface Entry {
-  key: string;
+  owner: number;
   term: string;
-  tokens: string[];
+  words: WordPattern[];
 }
 
+const WILD_MEMO_LIMIT = 50_000;
+
 /**
- * Finds configured terms and phrases in a folded token sequence. Entries are indexed by their
- * first token so the scan costs one map lookup per token, whatever the taxonomy size.
+ * Finds configured terms in a sequence of token forms. Entries are indexed by every form their
+ * first word accepts, so the scan costs a map lookup or two per token whatever the taxonomy size;
+ * wildcard first words are tested once per distinct word and remembered.
  */
 export class PhraseMatcher {
-  private readonly byFirst = new Map<string, Entry[]>();
+  private readonly byForm = new Map<string, Entry[]>();
+  private readonly byMarked = new Map<string, Entry[]>();
+  private readonly wild: Entry[] = [];
+  private readonly wildMemo = new Map<string, Entry[]>();
+  private count = 0;
 
-  /** `tokens` are the term's folded tokens, cut by the same tokenizer as the text. */
-  add(key: string, term: string, tokens: string[]): void {
-    const first = tokens[0];
+  add(owner: number, pattern: TermPattern): void {
+    const first = pattern.words[0];
     if (first === undefined) return;
-    const list = this.byFirst.get(first) ?? [];
-    list.push({ key, term, tokens });
-    this.byFirst.set(first, list);
+    const entry: Entry = { owner, term: pattern.text, words: pattern.words };
+    this.count++;
+    if (first.kind === 'forms') for (const form of first.forms) push(this.byForm, form, entry);
+    else if (first.kind === 'marked') push(this.byMarked, first.marked, entry);
+    else {
+      this.wild.push(entry);
+      this.wildMemo.clear();
+    }
   }
 
   get size(): number {
-    return this.byFirst.size;
+    return this.count;
   }
 
-  match(tokens: readonly string[]): PhraseMatch[] {
-    const found: PhraseMatch[] = [];
+  match(tokens: readonly TokenForm[]): PhraseHit[] {
+    const found: PhraseHit[] = [];
     for (let i = 0; i < tokens.length; i++) {
-      const candidates = this.byFirst.get(tokens[i]!);
-      if (candidates === undefined) continue;
-      for (const entry of candidates) {
-        if (matchesAt(tokens, i, entry.tokens)) {
-          found.push({ key: entry.key, term: entry.term, start: i, end: i + entry.tokens.length - 1 });
-        }
+      const token = tokens[i]!;
+      const plain = this.byForm.get(token.folded);
+      if (plain !== undefined) this.collect(plain, tokens, i, found);
+      if (token.marked !== null) {
+        const marked = this.byMarked.get(token.marked);
+        if (marked !== undefined) this.collect(marked, tokens, i, found);
+      }
+      if (this.wild.length > 0) {
+        const wild = this.wildFor(token.bare);
+        if (wild.length > 0) this.collect(wild, tokens, i, found);
       }
     }
     return found;
   }
+
+  private collect(candidates: readonly Entry[], tokens: readonly TokenForm[], at: number, found: PhraseHit[]): void {
+    for (const entry of candidates) {
+      const end = at + entry.words.length - 1;
+      if (end >= tokens.length) continue;
+      let ok = true;
+      for (let k = 1; k < entry.words.length && ok; k++) ok = wordMatches(entry.words[k]!, tokens[at + k]!);
+      if (ok) found.push({ owner: entry.owner, term: entry.term, start: at, end });
+    }
+  }
+
+  private wildFor(bare: string): Entry[] {
+    let hits = this.wildMemo.get(bare);
+    if (hits === undefined) {
+      if (this.wildMemo.size >= WILD_MEMO_LIMIT) this.wildMemo.clear();
+      hits = this.wild.filter((e) => wildMatches(e.words[0] as Extract<WordPattern, { kind: 'wild' }>, bare));
+      this.wildMemo.set(bare, hits);
+    }
+    return hits;
+  }
 }
 
-function matchesAt(tokens: readonly string[], at: number, phrase: readonly string[]): boolean {
-  if (at + phrase.length > tokens.length) return false;
-  for (let k = 1; k < phrase.length; k++) if (tokens[at + k] !== phrase[k]) return false;
-  return true;
+function push(map: Map<string, Entry[]>, key: string, entry: Entry): void {
+  const list = map.get(key);
+  if (list) list.push(entry);
+  else map.set(key, [entry]);
 }

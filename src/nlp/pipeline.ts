@@ -7,8 +7,9 @@ import { compileModel, DocScorer } from './sentiment/scorer.js';
 import { fromProbs } from './sentiment/model.js';
 import { foreignLabel, foreignSentiment, MULTILINGUAL_LANGUAGES } from './sentiment/foreign.js';
 import { its, readDoc } from './sentiment/reader.js';
-import type { CompiledTaxonomy } from './taxonomy.js';
+import type { CompiledTaxonomy, TaxonomyMatch } from './taxonomy.js';
 import { collectEntities, type Entities } from './entities.js';
+import { extractTerms } from './terms.js';
 
 export type { SentimentContribution } from './sentiment/english.js';
 
@@ -48,9 +49,17 @@ export interface Analysis {
   sentimentNote: string | null;
   sentences: SentenceAnalysis[];
   topics: TopicAnalysis[];
+  /** Configured brands the text names (directly, by @handle, or through one of their products). */
   brands: string[];
+  /** Configured products the text names. */
+  products: string[];
   /** Hashtags, @handles, links and e-mail addresses in the text. */
   entities: Entities;
+  /**
+   * Noun phrases, hashtags, @handles and named brands/products: what emerging-term counts count.
+   * Empty unless asked for with `terms: true` (ingest asks; it is not per-text analysis).
+   */
+  terms: string[];
 }
 
 export interface AnalyzeOptions {
@@ -60,6 +69,8 @@ export interface AnalyzeOptions {
    * mention view show), every sentence and clause too ('all'), or none.
    */
   explain?: 'document' | 'all' | 'none';
+  /** Extract emerging-term keys too (see `Analysis.terms`). */
+  terms?: boolean;
 }
 
 /**
@@ -69,7 +80,9 @@ export interface AnalyzeOptions {
  */
 export function analyze(text: string, taxonomy: CompiledTaxonomy, options: AnalyzeOptions = {}): Analysis {
   const language = detectLanguage(text, options.langHint);
-  const foreign = MULTILINGUAL_LANGUAGES.has(language.lang);
+  // Undetermined language: its emoji may still say how the writer feels.
+  const emojiOnly = language.lang === 'und' ? foreignSentiment(text, 'und') : null;
+  const foreign = MULTILINGUAL_LANGUAGES.has(language.lang) || emojiOnly !== null;
   const scored = SENTIMENT_LANGUAGES.has(language.lang);
   const { doc, hits } = readDoc(text);
 
@@ -99,7 +112,10 @@ export function analyze(text: string, taxonomy: CompiledTaxonomy, options: Analy
     for (const [start, end] of spans) sentenceScores.push(spans.length === 1 ? docSentiment : scoreWith(scorer, start, end, explainParts));
   }
 
-  if (foreign) return { ...analyzeForeign(text, language, sentenceTexts, spans, tokens, taxonomy, options), entities };
+  const matched = taxonomy.match(normals, types, language.lang);
+  const named = { brands: [...matched.brands.keys()], products: [...matched.products.keys()] };
+  const terms = options.terms ? extractTerms(normals, types, language.lang, named) : [];
+  if (foreign) return { ...analyzeForeign(text, language, sentenceTexts, spans, tokens, matched, options, emojiOnly), entities, terms };
 
   let values: string[] | null = null;
   let spaces: string[] | null = null;
@@ -128,7 +144,7 @@ export function analyze(text: string, taxonomy: CompiledTaxonomy, options: Analy
   });
 
   const topics: TopicAnalysis[] = [];
-  const found = taxonomy.topics.find(tokens);
+  const found = matched.topics;
   // Which sentence each token is in: only needed when a topic matched.
   const sentenceOfToken = found.size > 0 ? new Uint32Array(tokens.length) : null;
   if (sentenceOfToken) {
@@ -157,14 +173,16 @@ export function analyze(text: string, taxonomy: CompiledTaxonomy, options: Analy
         : `no sentiment analyzer for language '${language.lang}'`,
     sentences,
     topics,
-    brands: [...taxonomy.brands.find(tokens).keys()],
+    ...named,
     entities,
+    terms,
   };
 }
 
 /**
  * Dutch, Swedish, Polish, German, French and Spanish: the lexicon-and-rules analyzer scores the
- * document and each sentence; a topic gets the mean of its sentences' scores.
+ * document and each sentence; a topic gets the mean of its sentences' scores. Text of undetermined
+ * language comes here when its emoji carry sentiment; a sentence without any then has none.
  */
 function analyzeForeign(
   text: string,
@@ -172,32 +190,35 @@ function analyzeForeign(
   sentenceTexts: string[],
   spans: [number, number][],
   tokens: string[],
-  taxonomy: CompiledTaxonomy,
+  matched: TaxonomyMatch,
   options: AnalyzeOptions,
-): Omit<Analysis, 'entities'> {
+  scoredDoc: ReturnType<typeof foreignSentiment> = null,
+): Omit<Analysis, 'entities' | 'terms'> {
   const explain = options.explain ?? 'document';
-  const doc = foreignSentiment(text, language.lang)!;
-  const sentenceScores = sentenceTexts.map((s) => (sentenceTexts.length === 1 ? doc : foreignSentiment(s, language.lang)!));
-  const withExplain = (s: { score: number; label: SentimentLabel; explain: SentimentContribution[] }, keep: boolean): Sentiment =>
-    keep ? { score: round(s.score), label: s.label, explain: s.explain } : { score: round(s.score), label: s.label };
+  const doc = scoredDoc ?? foreignSentiment(text, language.lang)!;
+  const sentenceScores = sentenceTexts.map((s) => (sentenceTexts.length === 1 ? doc : foreignSentiment(s, language.lang)));
+  const withExplain = (s: { score: number; label: SentimentLabel; explain: SentimentContribution[] } | null, keep: boolean): Sentiment | null =>
+    s === null ? null : keep ? { score: round(s.score), label: s.label, explain: s.explain } : { score: round(s.score), label: s.label };
   const sentenceOf = new Uint32Array(tokens.length);
   spans.forEach(([start, end], index) => {
     for (let t = start; t <= end; t++) sentenceOf[t] = index;
   });
   const topics: TopicAnalysis[] = [];
-  for (const [id, matches] of taxonomy.topics.find(tokens)) {
-    const inSentences = [...new Set(matches.map((m) => sentenceOf[m.start]!))];
-    const mean = inSentences.reduce((sum, i) => sum + sentenceScores[i]!.score, 0) / inSentences.length;
-    topics.push({ id, terms: [...new Set(matches.map((m) => m.term))], sentiment: { score: round(mean), label: foreignLabel(mean) } });
+  for (const [id, matches] of matched.topics) {
+    const scored = [...new Set(matches.map((m) => sentenceOf[m.start]!))].flatMap((i) => (sentenceScores[i] ? [sentenceScores[i]!.score] : []));
+    const mean = scored.reduce((sum, x) => sum + x, 0) / scored.length;
+    const sentiment = scored.length === 0 ? null : { score: round(mean), label: foreignLabel(mean) };
+    topics.push({ id, terms: [...new Set(matches.map((m) => m.term))], sentiment });
   }
   return {
     lang: language.lang,
     langSource: language.source,
     sentiment: withExplain(doc, explain !== 'none'),
     sentimentNote: null,
-    sentences: sentenceTexts.map((s, i) => ({ text: s, sentiment: withExplain(sentenceScores[i]!, explain === 'all') })),
+    sentences: sentenceTexts.map((s, i) => ({ text: s, sentiment: withExplain(sentenceScores[i] ?? null, explain === 'all') })),
     topics,
-    brands: [...taxonomy.brands.find(tokens).keys()],
+    brands: [...matched.brands.keys()],
+    products: [...matched.products.keys()],
   };
 }
 

@@ -11,10 +11,11 @@ function c(kind: AlertKind, brand: string, topic: string, hour: number, sourceId
 const show = (cs: Candidate[]) => cs.map((x) => `${(x.t - T) / H} ${x.kind} ${x.series.brand}/${x.series.topic}`);
 
 describe('groupIncidents', () => {
-  it('folds a slice spike into the brand spike of the same kind and hour, and an emerging topic into its spike', () => {
+  it('folds an emerging topic into its topic\'s spike; never a topic into its brand, nor one kind into another', () => {
     const out = groupIncidents([c('emerging_topic', 'aa', 'bags', 0), c('volume_spike', 'aa', 'bags', 0), c('volume_spike', 'aa', '*', 0), c('negative_spike', 'aa', 'bags', 0)]);
-    expect(show(out)).toEqual(['0 volume_spike aa/*', '0 negative_spike aa/bags']);
-    expect(out[0]!.incident!.merged.map((m) => `${m.kind} ${m.topic}`)).toEqual(['volume_spike bags', 'emerging_topic bags']);
+    expect(show(out)).toEqual(['0 volume_spike aa/*', '0 volume_spike aa/bags', '0 negative_spike aa/bags']);
+    expect(out[1]!.incident!.merged.map((m) => `${m.kind} ${m.topic}`)).toEqual(['emerging_topic bags']);
+    expect(out[0]!.incident!.merged).toEqual([]);
   });
 
   it('a slice raises each kind once per incident; a later hour of a new kind is new information', () => {

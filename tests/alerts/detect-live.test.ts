@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMentionWriter, type MentionRecord } from '../../src/db/mention-writer.js';
 import { startServer, type Server } from '../../src/main.js';
+import { authHeaders } from '../helpers/api-keys.js';
 import { tempEarshot } from '../helpers/temp-earshot.js';
 
 // A live store: ten quiet days of Acme mentions up to now, then a feed that suddenly carries
@@ -61,12 +62,13 @@ sources:
       expect(lines.find((l) => l.startsWith('run news:'))).toMatch(/"inserted":60/);
       expect(lines.find((l) => l.startsWith('detection:'))).toMatch(/new alert/);
 
-      const res = await fetch(`http://127.0.0.1:${server.port}/api/v1/alerts?brand=acme&kind=volume_spike`);
+      const headers = authHeaders(earshot.store, 'viewer');
+      const res = await fetch(`http://127.0.0.1:${server.port}/api/v1/alerts?brand=acme&kind=volume_spike`, { headers });
       const body = (await res.json()) as { items: { id: number; topic: string; observed: number; status: string }[] };
       const alert = body.items.find((a) => a.topic === '*');
       expect(alert).toMatchObject({ status: 'open' });
       expect(alert!.observed).toBeGreaterThanOrEqual(30); // all sixty, or the half in one hour when they straddle two
-      const one = (await (await fetch(`http://127.0.0.1:${server.port}/api/v1/alerts/${alert!.id}`)).json()) as {
+      const one = (await (await fetch(`http://127.0.0.1:${server.port}/api/v1/alerts/${alert!.id}`, { headers })).json()) as {
         explanation: { terms: { term: string }[]; samples: { text: string }[] };
       };
       expect(one.explanation.terms.map((t) => t.term)).toContain('cancelled');

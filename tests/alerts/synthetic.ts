@@ -16,7 +16,7 @@ topics:
   - { id: price, name: Price, terms: [price] }
 `;
 
-function record(sourceId: number, id: string, at: number, text: string, label: string, topics: string[]): MentionRecord {
+export function record(sourceId: number, id: string, at: number, text: string, label: string, topics: string[]): MentionRecord {
   const score = label === 'negative' ? -0.6 : label === 'positive' ? 0.6 : 0;
   const rollupTopics = topics.includes('cancellations') ? [...new Set([...topics, 'disruption'])] : topics;
   return {

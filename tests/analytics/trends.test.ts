@@ -8,6 +8,7 @@ import { createMentionWriter, rebuildRollupsSql, type MentionRecord } from '../.
 import { ensureImportSource } from '../../src/db/sources.js';
 import { tempEarshot } from '../helpers/temp-earshot.js';
 import { TREND_TEST_CONFIG } from '../helpers/trend-config.js';
+import { authHeaders } from '../helpers/api-keys.js';
 
 const earshot = tempEarshot(TREND_TEST_CONFIG);
 const H = 3_600_000;
@@ -127,8 +128,9 @@ describe('top and rising topics, share of voice', () => {
 describe('trend endpoints', () => {
   it('serves metrics, topics and share of voice over HTTP', async () => {
     const app = createApp({ store: earshot.store });
+    const headers = authHeaders(earshot.store, 'viewer');
     const get = async (path: string) => {
-      const response = await app.request(path);
+      const response = await app.request(path, { headers });
       return { status: response.status, body: (await response.json()) as any };
     };
     const nps = await get('/api/v1/trends?metric=nps&bucket=week&from=2024-03-04&to=2024-03-18&compare=previous');

@@ -6,6 +6,7 @@ import { createApp } from '../../src/api/app.js';
 import { importFile } from '../../src/ingest/import-file.js';
 import { parseDate } from '../../src/util/dates.js';
 import { HAS_SHARED, sharedMissingNote, sharedPath } from '../helpers/shared.js';
+import { authHeaders } from '../helpers/api-keys.js';
 import { tempEarshot } from '../helpers/temp-earshot.js';
 
 sharedMissingNote('the airline-tweets trends check');
@@ -33,7 +34,7 @@ describe.skipIf(!HAS_SHARED)('airline tweets: import, then daily trends in Los A
     }
 
     const app = createApp({ store: earshot.store });
-    const response = await app.request('/api/v1/trends?metric=volume&bucket=day&tz=America/Los_Angeles');
+    const response = await app.request('/api/v1/trends?metric=volume&bucket=day&tz=America/Los_Angeles', { headers: authHeaders(earshot.store, 'viewer') });
     const body = (await response.json()) as { points: { start: string; volume: number }[] };
     const actual = new Map(body.points.map((p) => [p.start.slice(0, 10), p.volume]));
     expect(actual).toEqual(expected);

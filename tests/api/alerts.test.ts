@@ -2,13 +2,15 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { detectAlerts } from '../../src/alerts/detect.js';
 import { createApp } from '../../src/api/app.js';
 import { HOUR, SPIKE, START, syntheticEarshot } from '../alerts/synthetic.js';
+import { authHeaders } from '../helpers/api-keys.js';
 
 const earshot = syntheticEarshot();
 afterAll(() => earshot.cleanup());
 const stored = detectAlerts(earshot.store, { from: START + 7 * 24 * HOUR, to: SPIKE + 6 * HOUR, persist: true, now: 1000 });
 const app = createApp({ store: earshot.store, now: () => 5000 });
-const call = async (path: string, init?: RequestInit) => {
-  const r = await app.request(`/api/v1${path}`, init);
+const auth = authHeaders(earshot.store, 'analyst');
+const call = async (path: string, init: RequestInit = {}) => {
+  const r = await app.request(`/api/v1${path}`, { ...init, headers: { ...auth, ...(init.headers as Record<string, string>) } });
   return { status: r.status, type: r.headers.get('content-type'), body: (await r.json()) as any };
 };
 

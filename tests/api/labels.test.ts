@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/api/app.js';
 import { evaluateAgainstLabels } from '../../src/analytics/label-eval.js';
 import { ensureImportSource } from '../../src/db/sources.js';
+import { authHeaders } from '../helpers/api-keys.js';
 import { tempEarshot } from '../helpers/temp-earshot.js';
 
 const earshot = tempEarshot(`
@@ -10,6 +11,7 @@ topics:
   - { id: price, name: Price, terms: [price, expensive] }
 `);
 const app = createApp({ store: earshot.store });
+const auth = authHeaders(earshot.store, 'analyst');
 let ids: Record<string, number> = {};
 
 beforeAll(async () => {
@@ -26,14 +28,14 @@ beforeAll(async () => {
 afterAll(() => earshot.cleanup());
 
 const put = (id: number | string, body: unknown) =>
-  app.request(`/api/v1/mentions/${id}/labels`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  app.request(`/api/v1/mentions/${id}/labels`, { method: 'PUT', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
 describe('PUT /api/v1/mentions/:id/labels', () => {
   it("stores a correction apart from the machine's answer and shows both", async () => {
     const response = await put(ids.b!, { sentiment: 'negative', topics: ['price'] });
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ mentionId: ids.b, sentiment: 'negative', topics: ['price'] });
-    const list = (await (await app.request('/api/v1/mentions?q=expensive')).json()) as { items: any[] };
+    const list = (await (await app.request('/api/v1/mentions?q=expensive', { headers: auth })).json()) as { items: any[] };
     expect(list.items[0].labels).toEqual({ sentiment: 'negative', topics: ['price'] });
     expect(list.items[0].sentiment.label).toBe('negative'); // the machine's own answer is kept as it was
   });

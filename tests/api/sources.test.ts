@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/api/app.js';
 import { claimRun, ensureImportSource, findSource, updateRun } from '../../src/db/sources.js';
+import { authHeaders } from '../helpers/api-keys.js';
 import { tempEarshot } from '../helpers/temp-earshot.js';
 
 const HOUR = 3_600_000;
@@ -30,7 +31,7 @@ describe('GET /api/v1/sources', () => {
     recordRun('failing', NOW - HOUR, { status: 'failed', errorCode: 'HTTP', errorMessage: 'HTTP 503 from https://c.example.test/feed' });
     ensureImportSource(earshot.store.db, 'survey');
 
-    const response = await createApp({ store: earshot.store, now: () => NOW }).request('/api/v1/sources');
+    const response = await createApp({ store: earshot.store, now: () => NOW }).request('/api/v1/sources', { headers: authHeaders(earshot.store, 'viewer') });
     expect(response.status).toBe(200);
     const { items } = (await response.json()) as { items: Record<string, any>[] };
     const byName = Object.fromEntries(items.map((s) => [s.name, s]));
@@ -43,5 +44,23 @@ describe('GET /api/v1/sources', () => {
     expect(byName.failing.lastRun).toMatchObject({ status: 'failed', errorCode: 'HTTP', errorMessage: 'HTTP 503 from https://c.example.test/feed' });
     expect(byName['switched-off']).toMatchObject({ enabled: false, silent: false });
     expect(byName.survey).toMatchObject({ kind: 'import', schedule: null, silent: false, expectedIntervalMs: null });
+  });
+
+  it('filters by kind, enabled and silent, and pages by name', async () => {
+    const app = createApp({ store: earshot.store, now: () => NOW });
+    const headers = authHeaders(earshot.store, 'viewer');
+    const names = async (query: string) => ((await (await app.request(`/api/v1/sources?${query}`, { headers })).json()) as { items: { name: string }[] }).items.map((s) => s.name);
+    expect(await names('silent=true')).toEqual(['failing', 'gone-quiet']);
+    expect(await names('kind=import')).toEqual(['survey']);
+    expect(await names('enabled=false')).toEqual(['switched-off']);
+    const walk: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page = (await (await app.request(`/api/v1/sources?limit=2${cursor ? `&cursor=${cursor}` : ''}`, { headers })).json()) as { items: { name: string }[]; nextCursor: string | null };
+      walk.push(...page.items.map((s) => s.name));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(walk).toEqual(['failing', 'gone-quiet', 'lively', 'survey', 'switched-off']);
+    expect((await app.request('/api/v1/sources?silent=maybe', { headers })).status).toBe(400);
   });
 });

@@ -26,4 +26,17 @@ describe('earshot analyze', () => {
     expect(lines[0]!.topics.map((t: { id: string }) => t.id)).toEqual(['delivery', 'delivery-delay']);
     expect(lines[1]).toEqual({ line: 2, error: 'no "text" field' });
   });
+
+  it("keeps a review's stars beside its text sentiment and says where they disagree", () => {
+    const input = [
+      JSON.stringify({ text: 'Stopped working after a week, waste of money.', rating: 5 }),
+      JSON.stringify({ text: 'Works great, love it!', rating: 5 }),
+      JSON.stringify({ text: 'Works great, love it!', rating: 'five' }),
+    ].join('\n');
+    const { status, lines } = analyze(`${input}\n`);
+    expect(status).toBe(1);
+    expect(lines[0]).toMatchObject({ rating: 5, label: 'negative', ratingAgreement: 'disagree' });
+    expect(lines[1]).toMatchObject({ rating: 5, label: 'positive', ratingAgreement: 'agree' });
+    expect(lines[2]).toEqual({ line: 3, error: '"rating" must be a number of stars from 0 to 5, got "five"' });
+  });
 });

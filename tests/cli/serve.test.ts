@@ -51,6 +51,12 @@ describe('earshot serve', () => {
     const health = await (await fetch(`http://127.0.0.1:${port}/health`)).json() as { status: string; sources: { name: string }[] };
     expect(health.status).toBe('ok');
     expect(health.sources.map((s) => s.name)).toEqual(['local']);
+    // A new database has no key: the first serve makes an admin key and prints it once.
+    const key = /^\s+(earshot_[A-Za-z0-9_-]{43})$/m.exec(output)?.[1];
+    expect(key, output).toBeDefined();
+    const sources = await fetch(`http://127.0.0.1:${port}/api/v1/sources`, { headers: { authorization: `Bearer ${key}` } });
+    expect(sources.status).toBe(200);
+    expect((await fetch(`http://127.0.0.1:${port}/api/v1/sources`)).status).toBe(401);
 
     await waitFor(() => requests > 0, 'the scheduled run to start');
     child.kill('SIGTERM');

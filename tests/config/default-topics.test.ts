@@ -25,3 +25,26 @@ describe('built-in customer-feedback taxonomy', () => {
     expect(topicsOf('Lovely weather today')).toEqual([]);
   });
 });
+
+describe('built-in taxonomy in other languages', () => {
+  const result = parseConfigText('{}\n');
+  if (!result.ok) throw new Error(result.problems.join('\n'));
+  const taxonomy = compileTaxonomy(result.config.topics, []);
+  const topicsOf = (text: string, lang: string) => analyze(text, taxonomy, { langHint: lang }).topics.map((t) => t.id).sort();
+
+  it.each([
+    ['nl', 'Mijn pakket is nooit aangekomen en de klantenservice geeft geen antwoord.', ['customer-service', 'delivery', 'delivery-delay']],
+    ['sv', 'Paketet har inte kommit och kundtjänst svarar aldrig, vill ha pengarna tillbaka.', ['customer-service', 'delivery', 'delivery-delay', 'refunds']],
+    ['pl', 'Paczka nie dotarła, a obsługa klienta nie odpowiada. Chcę zwrot pieniędzy.', ['customer-service', 'delivery', 'delivery-delay', 'refunds']],
+    ['de', 'Die Lieferung ist nicht angekommen und die Rückerstattung dauert ewig.', ['delivery', 'delivery-delay', 'refunds']],
+    ['fr', "J'ai été facturé deux fois et la commande n'est jamais arrivée, colis perdu.", ['delivery', 'delivery-delay', 'ordering', 'price']],
+    ['es', 'La aplicación se cuelga y no puedo iniciar sesión en mi cuenta.', ['account', 'app-website']],
+  ])('%s: %s', (lang, text, expected) => {
+    expect(topicsOf(text, lang)).toEqual(expected);
+  });
+
+  it('keeps a language\'s terms and exclusions to that language', () => {
+    expect(topicsOf('Me di cuenta de que el producto es bueno.', 'es')).toEqual([]);
+    expect(topicsOf('Het was een lekkere ui soep', 'nl')).toEqual([]);
+  });
+});

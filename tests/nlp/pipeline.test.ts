@@ -63,6 +63,25 @@ describe('analyze', () => {
     expect(a.sentences.every((s) => s.sentiment === null)).toBe(true);
   });
 
+  it('explains other languages by their words, negations and review idioms', () => {
+    const idiom = analyze('Funktioniert nicht mehr, leider.', taxonomy, { langHint: 'de' }).sentiment?.explain ?? [];
+    expect(idiom).toContainEqual({ text: 'funktioniert nicht mehr', kind: 'cue', cue: 'review', weight: -3 });
+    expect(idiom).toContainEqual({ text: 'leider', kind: 'lexicon', weight: -2 });
+    const verbSecond = analyze('Das Essen gefällt mir nicht.', taxonomy, { langHint: 'de' }).sentiment?.explain ?? [];
+    expect(verbSecond.map((c) => [c.text, c.kind])).toContainEqual(['nicht gefällt', 'negated']);
+  });
+
+  it('reads the emoji of text whose language cannot be told, and still gives none without them', () => {
+    const love = analyze('😍😍', taxonomy);
+    expect(love.lang).toBe('und');
+    expect(love.sentiment?.label).toBe('positive');
+    expect(love.sentiment?.explain).toEqual([{ text: '😍', kind: 'lexicon', weight: 6 }]);
+    expect(analyze('🙄 :(', taxonomy).sentiment?.label).toBe('negative');
+    const digits = analyze('12345 678', taxonomy);
+    expect(digits.sentiment).toBeNull();
+    expect(digits.sentimentNote).toBe('language undetermined');
+  });
+
   it('scores Dutch, Swedish, Polish, German, French and Spanish with the multilingual analyzer', () => {
     const a = analyze("Le service était nul. Remboursement refusé, c'est inadmissible.", taxonomy);
     expect(a).toMatchObject({ lang: 'fr', sentimentNote: null });

@@ -119,4 +119,55 @@ describe('scoreMultilingual', () => {
   it('accepts upper-case language codes', () => {
     expect(scoreMultilingual('Sehr gut!', 'DE')!.score).toBeGreaterThan(0);
   });
+
+  it.each([
+    ['de', 'Funktioniert nicht mehr, habe es zurückgeschickt.'],
+    ['de', 'Finger weg von diesem Händler.'],
+    ['fr', 'Ne fonctionne pas, renvoyé au vendeur.'],
+    ['fr', 'Jamais reçu ma commande.'],
+    ['es', 'Dejó de funcionar a las dos semanas.'],
+    ['es', 'Nunca llegó el pedido.'],
+    ['nl', 'Werkt niet meer, teruggestuurd.'],
+    ['sv', 'Fungerar inte, skickade tillbaka den.'],
+    ['pl', 'Przestał działać po tygodniu.'],
+    ['de', 'Der Kundenservice hat nie geantwortet.'],
+    ['fr', 'Le service client ne répond jamais.'],
+    ['es', 'El servicio al cliente nunca contesta.'],
+  ])('%s reads a complaint told as a fact as negative: "%s"', (lang, text) => {
+    const result = scoreMultilingual(text, lang)!;
+    expect(result.score).toBeLessThan(-0.3);
+    expect(result.explain.some((part) => part.includes(' '))).toBe(true);
+  });
+
+  it('reads praise idioms that contain a negator as positive, and lets "nicht gut" stay negated', () => {
+    expect(score('An dem Gerät ist nichts auszusetzen.', 'de')).toBeGreaterThan(0.3);
+    expect(score('Rien à redire, parfait.', 'fr')).toBeGreaterThan(0.3);
+    expect(score('Działa bez zarzutu.', 'pl')).toBeGreaterThan(0.3);
+    expect(score('Das funktioniert nicht gut.', 'de')).toBeLessThan(0);
+  });
+
+  it('takes quality and price for topics, not verdicts', () => {
+    expect(score('Schlechte Qualität.', 'de')).toBeLessThan(-0.3);
+    expect(score('Mauvaise qualité.', 'fr')).toBeLessThan(-0.3);
+    expect(score('Slechte kwaliteit.', 'nl')).toBeLessThan(-0.3);
+    expect(score('Dålig kvalitet.', 'sv')).toBeLessThan(-0.3);
+    expect(score('Słaba jakość.', 'pl')).toBeLessThan(-0.3);
+  });
+
+  it('scores German compounds only by heads it trusts', () => {
+    // "meister" and "stärke" are positive in the translated AFINN list; a mayor and a volume are not opinions.
+    expect(score('Der Bürgermeister kam.', 'de')).toBe(0);
+    expect(score('Die Lautstärke ist einstellbar.', 'de')).toBe(0);
+    expect(score('Schon wieder Zugverspätung.', 'de')).toBeLessThan(0);
+  });
+
+  it('gives Spanish function words no sentiment, whatever the stems of ML-SentiCon say', () => {
+    expect(scoreMultilingual('Es para todo lo que hay.', 'es')).toEqual({ score: 0, explain: [] });
+  });
+
+  it('finds Spanish opinion words that only ML-SentiCon knows', () => {
+    const result = scoreMultilingual('El montaje es muy engorroso.', 'es')!;
+    expect(result.score).toBeLessThan(0);
+    expect(result.explain.join(' ')).toContain('engorroso');
+  });
 });

@@ -28,4 +28,17 @@ describe('train', () => {
     expect(model.bias[1]).toBe(0);
     for (const [text, label] of toy) expect(score(model, featuresOfText(text)).label).toBe(label);
   });
+
+  it("balances classes within each group, so one domain's share of praise does not become a prior on its words", () => {
+    // Reviews are mostly praise, tweets mostly complaints: overall the classes are even, so only
+    // balancing within each set keeps "alexa" and "flight" from carrying a verdict of their own.
+    const reviews: [string, SentimentLabel][] = [...Array.from({ length: 9 }, () => ['alexa is great', 'positive'] as [string, SentimentLabel]), ['alexa is awful', 'negative']];
+    const tweets: [string, SentimentLabel][] = [...Array.from({ length: 9 }, () => ['flight is awful', 'negative'] as [string, SentimentLabel]), ['flight is great', 'positive']];
+    const build = (grouped: boolean): Example[] => [
+      ...reviews.map(([text, label]) => ({ features: featuresOfText(text), label, group: grouped ? 'reviews' : undefined })),
+      ...tweets.map(([text, label]) => ({ features: featuresOfText(text), label, group: grouped ? 'tweets' : undefined })),
+    ];
+    const lean = (examples: Example[]) => Math.abs(score(train(examples, options), featuresOfText('alexa')).score);
+    expect(lean(build(true))).toBeLessThan(lean(build(false)) * 0.7);
+  });
 });

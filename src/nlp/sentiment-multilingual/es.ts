@@ -1,3 +1,4 @@
+import { senticonEs } from './senticon-es.js';
 import type { LanguageRules } from './types.js';
 
 /** Spanish. Negation precedes the verb ("no es bueno", "nunca"); -ísimo intensifies inside the word. */
@@ -28,6 +29,7 @@ export const es: LanguageRules = {
   concessive: ['pese', 'aun'],
   suffixes: ['ísimas', 'ísimos', 'ísima', 'ísimo', 'mente', 'as', 'os', 'es', 'a', 'o', 's'],
   minStem: 3,
+  fallback: senticonEs,
   compounds: false,
   postVerbalNegation: false,
 };

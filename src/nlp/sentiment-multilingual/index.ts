@@ -15,6 +15,7 @@ import { fr } from './fr.js';
 import { nl } from './nl.js';
 import { pl } from './pl.js';
 import { sv } from './sv.js';
+import { REVIEW_PHRASES, REVIEW_WORDS } from './review-phrases.js';
 import type { LanguageRules } from './types.js';
 
 const RULES: Record<string, LanguageRules> = { nl, sv, pl, de, fr, es };
@@ -51,6 +52,24 @@ const EMOTICONS: Record<string, number> = {
 };
 
 let emoji: Record<string, number> | null = null;
+
+/**
+ * Emoji and emoticons alone, for text whose language cannot be told ("😍😍", "🙄 :("): their
+ * sentiment needs no language. Null where the text holds none that the emoji lexicon scores.
+ */
+export function scoreEmoji(text: string): MultilingualScore | null {
+  emoji ??= readLexicon('emoji');
+  let total = 0;
+  const explain: string[] = [];
+  for (const token of text.toLowerCase().match(TOKEN) ?? []) {
+    const value = emoji[token] ?? EMOTICONS[token];
+    if (value === undefined || value === 0) continue;
+    total += value;
+    explain.push(`${token}(${value > 0 ? '+' : ''}${round(value)})`);
+  }
+  if (explain.length === 0) return null;
+  return { score: round(total / Math.sqrt(total * total + ALPHA), 4), explain };
+}
 const analyzers = new Map<string, Analyzer>();
 
 function analyzerFor(lang: string): Analyzer | null {
@@ -85,6 +104,11 @@ class Analyzer {
   private readonly memo = new Map<string, number>();
   private readonly roles = new Map<string, Role>();
   private readonly suffixes: string[];
+  /** Review phrases by first token, longest first. */
+  private readonly phrases = new Map<string, { tokens: string[]; value: number }[]>();
+  /** The curated words (core + review words): the only compound heads trusted. */
+  private readonly curated: Record<string, number>;
+  private fallback: ((token: string) => number) | null = null;
 
   constructor(
     private readonly lang: string,
@@ -102,7 +126,18 @@ class Analyzer {
       const stem = this.stem(word);
       if (!this.stems.has(stem)) this.stems.set(stem, value);
     }
-    for (const [word, value] of Object.entries(rules.core)) this.exact.set(word, value);
+    this.curated = { ...rules.core, ...REVIEW_WORDS[lang] };
+    for (const [word, value] of Object.entries(this.curated)) {
+      this.exact.set(word, value);
+      this.stems.set(this.stem(word), value);
+    }
+    for (const [phrase, value] of Object.entries(REVIEW_PHRASES[lang] ?? {})) {
+      const tokens = this.tokenize(phrase);
+      const list = this.phrases.get(tokens[0]!) ?? [];
+      list.push({ tokens, value });
+      list.sort((a, b) => b.tokens.length - a.tokens.length);
+      this.phrases.set(tokens[0]!, list);
+    }
     for (const w of rules.intensifiers) this.roles.set(w, Role.Intensifier);
     for (const w of rules.diminishers) this.roles.set(w, Role.Diminisher);
     for (const w of rules.contrast) this.roles.set(w, Role.Contrast);
@@ -141,6 +176,21 @@ class Analyzer {
           flush(i + 1);
           afterContrast = false;
         }
+        continue;
+      }
+      const phrase = this.phraseAt(tokens, i);
+      if (phrase) {
+        // The phrase holds its own negation: it closes any scope it sits in and is not turned.
+        let value = phrase.value * factor;
+        factor = 1;
+        if (concessive) value *= 0.5;
+        if (afterContrast) value *= 1.5;
+        values[i] = value;
+        negatedUntil = -1;
+        negatorUsed = true;
+        lastSentiment = -1;
+        explain.push(`${phrase.tokens.join(' ')}(${value > 0 ? '+' : ''}${round(value)})`);
+        i += phrase.tokens.length - 1;
         continue;
       }
       const role = this.roles.get(token);
@@ -204,6 +254,25 @@ class Analyzer {
     return { score: round(total / Math.sqrt(total * total + ALPHA), 4), explain };
   }
 
+  private phraseAt(tokens: string[], at: number): { tokens: string[]; value: number } | null {
+    const candidates = this.phrases.get(tokens[at]!);
+    if (!candidates) return null;
+    for (const p of candidates) {
+      if (at + p.tokens.length > tokens.length) continue;
+      let k = 1;
+      while (k < p.tokens.length && tokens[at + k] === p.tokens[k]) k++;
+      if (k < p.tokens.length) continue;
+      // "funktioniert nicht gut": a phrase that ends on its negator leaves it to the opinion
+      // word that follows.
+      const next = tokens[at + k];
+      if (next !== undefined && this.roles.get(p.tokens[k - 1]!) === Role.Negator && !CLAUSE_END.test(next)) {
+        if (this.roles.has(next) || this.valence(next) !== 0) continue;
+      }
+      return p;
+    }
+    return null;
+  }
+
   /**
    * In verb-second languages the negator follows the finite verb: "es gefällt mir nicht",
    * "jag gillar inte", "dat beviel niet". A negator that found nothing to turn in its scope turns
@@ -249,12 +318,18 @@ class Analyzer {
     }
     if (value === 0 && this.rules.compounds && token.length >= 8) {
       for (let i = 3; i <= token.length - 4; i++) {
-        const head = this.lookup(token.slice(i));
+        // Only curated heads: the translated lexicons hold heads such as "meister" (+2) or
+        // "stärke" (+2) that make "Bürgermeister" or "Lautstärke" an opinion.
+        const head = this.curated[token.slice(i)] ?? 0;
         if (head !== 0) {
           value = head;
           break;
         }
       }
+    }
+    if (value === 0 && this.rules.fallback && token.length >= 3) {
+      this.fallback ??= this.rules.fallback();
+      value = this.fallback(token);
     }
     if (this.memo.size > 50_000) this.memo.clear();
     this.memo.set(token, value);

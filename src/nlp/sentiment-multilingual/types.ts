@@ -21,6 +21,11 @@ export interface LanguageRules {
   negPrefix?: string;
   /** Negation may follow the verb it negates ("gefällt mir nicht", "gillar inte"). */
   postVerbalNegation: boolean;
+  /**
+   * A larger lexicon asked only for words nothing else knows (loaded on first use); returns a
+   * valence on AFINN's scale, 0 for none.
+   */
+  fallback?: () => (token: string) => number;
   /** Elided articles and pronouns glued to the next word ("l'accueil", "n'est"). */
   elision?: RegExp;
 }

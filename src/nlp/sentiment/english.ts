@@ -118,6 +118,22 @@ function explain(scorer: DocScorer, start: number, end: number): SentimentContri
         for (const h of lexicon) if (positive ? h.value > 0 : h.value < 0) add(tokensText(raw, h.start, h.end), 'lexicon', (weight * Math.abs(h.value)) / total);
         break;
       }
+      case FeatureKind.VaderPositive:
+      case FeatureKind.VaderNegative:
+      case FeatureKind.ReviewPositive:
+      case FeatureKind.ReviewNegative: {
+        const kind = kinds[id]!;
+        const positive = kind === FeatureKind.VaderPositive || kind === FeatureKind.ReviewPositive;
+        const phrases = kind === FeatureKind.ReviewPositive || kind === FeatureKind.ReviewNegative;
+        const evidence = scorer.reviewEvidence(start, end, phrases).filter((h) => (positive ? h.value > 0 : h.value < 0));
+        const total = evidence.reduce((sum, h) => sum + Math.abs(h.value), 0);
+        for (const h of evidence) {
+          const share = (weight * Math.abs(h.value)) / total;
+          if (phrases) add(tokensText(raw, h.start, h.end), 'cue', share, 'review');
+          else add(tokensText(raw, h.start, h.end), 'lexicon', share);
+        }
+        break;
+      }
       case FeatureKind.Word:
         add(tokensText(raw, from[k]!, to[k]!), 'word', weight);
         break;

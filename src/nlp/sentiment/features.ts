@@ -1,6 +1,11 @@
 import { foldToken } from '../normalize.js';
 import { findCues, rawCueCode, type CueName } from './cues.js';
 import type { LexiconHit } from './reader.js';
+import { phrasesStartingWith, type ReviewPhrase } from './phrase-lexicon.js';
+import { markReviewEvidence, reviewSums } from './review-evidence.js';
+import { vaderLexicon } from './vader-lexicon.js';
+
+export { reviewSums, type ReviewSums } from './review-evidence.js';
 
 /**
  * The tokens of one document as the sentiment model sees them, read in bulk from the wink doc the
@@ -19,6 +24,11 @@ export interface TokenView {
   polarityEnd: Int32Array;
   /** rawCueCode() of each raw token, for the cue scan of the scorer. */
   rawCues: Int32Array;
+  /** VADER valence of each token, negation applied; 0 inside a review phrase (it counts there). */
+  valence: Float32Array;
+  /** Valence of the review phrase starting at each token (0: none) and its last token. */
+  phrase: Float32Array;
+  phraseEnd: Int32Array;
   /** What is known of each token that has a feature word (null for skipped tokens and numbers). */
   infos: (TokenInfo | null)[];
 }
@@ -31,6 +41,10 @@ export interface TokenInfo {
   cue: number;
   /** foldToken() of the token, as taxonomy matching reads it. */
   folded: string;
+  /** VADER valence of the raw token (0: not in the lexicon). */
+  vader: number;
+  /** Review phrases that start with the raw token, longest first (null: none). */
+  phrases: readonly ReviewPhrase[] | null;
   /** The scorer's notes on `word` for the model it was last scored with (see scorer.ts). */
   scorerModel: unknown;
   scorerId: number;
@@ -71,6 +85,9 @@ let pooledNegated = new Uint8Array(256);
 let pooledPolarity = new Float32Array(256);
 let pooledPolarityEnd = new Int32Array(256);
 let pooledRawCues = new Int32Array(256);
+let pooledValence = new Float32Array(256);
+let pooledPhrase = new Float32Array(256);
+let pooledPhraseEnd = new Int32Array(256);
 
 /**
  * `pooled`: the typed arrays are shared by every pooled view (and may be longer than the
@@ -83,6 +100,9 @@ export function buildView(raw: string[], types: string[], negationFlags: boolean
   let polarity: Float32Array;
   let polarityEnd: Int32Array;
   let rawCues: Int32Array;
+  let valence: Float32Array;
+  let phrase: Float32Array;
+  let phraseEnd: Int32Array;
   if (pooled) {
     if (pooledNegated.length < n) {
       const size = Math.max(2 * n, 256);
@@ -90,16 +110,25 @@ export function buildView(raw: string[], types: string[], negationFlags: boolean
       pooledPolarity = new Float32Array(size);
       pooledPolarityEnd = new Int32Array(size);
       pooledRawCues = new Int32Array(size);
+      pooledValence = new Float32Array(size);
+      pooledPhrase = new Float32Array(size);
+      pooledPhraseEnd = new Int32Array(size);
     }
     negated = pooledNegated;
     polarity = pooledPolarity.fill(0, 0, n);
     polarityEnd = pooledPolarityEnd.fill(0, 0, n);
     rawCues = pooledRawCues;
+    valence = pooledValence;
+    phrase = pooledPhrase.fill(0, 0, n);
+    phraseEnd = pooledPhraseEnd;
   } else {
     negated = new Uint8Array(n);
     polarity = new Float32Array(n);
     polarityEnd = new Int32Array(n);
     rawCues = new Int32Array(n);
+    valence = new Float32Array(n);
+    phrase = new Float32Array(n);
+    phraseEnd = new Int32Array(n);
   }
   const words = new Array<string>(n);
   const infos = new Array<TokenInfo | null>(n);
@@ -118,12 +147,13 @@ export function buildView(raw: string[], types: string[], negationFlags: boolean
     }
   }
   for (let i = 0; i < n; i++) negated[i] = negationFlags[i] ? 1 : 0;
+  markReviewEvidence(raw, infos, negated, valence, phrase, phraseEnd, n);
   for (const [start, end, value] of hits) {
     if (start >= n) continue;
     polarity[start] = negated[start] ? -value : value;
     polarityEnd[start] = end;
   }
-  return { raw, words, negated, polarity, polarityEnd, rawCues, infos };
+  return { raw, words, negated, polarity, polarityEnd, rawCues, infos, valence, phrase, phraseEnd };
 }
 
 // Per token type (words, hashtags, emoji, ...): customer text repeats a small vocabulary, and a
@@ -143,7 +173,17 @@ function tokenInfo(token: string, type: string): TokenInfo {
       for (const m of tokenMemos.values()) m.clear();
       memoSize = 0;
     }
-    info = { word: foldWord(token, type), cue: rawCueCode(token), folded: foldToken(token), scorerModel: null, scorerId: -1, scorerStop: false, scorerCue: 0 };
+    info = {
+      word: foldWord(token, type),
+      cue: rawCueCode(token),
+      folded: foldToken(token),
+      vader: vaderLexicon().get(token) ?? 0,
+      phrases: phrasesStartingWith(token),
+      scorerModel: null,
+      scorerId: -1,
+      scorerStop: false,
+      scorerCue: 0,
+    };
     memo.set(token, info);
     memoSize++;
   }
@@ -231,6 +271,12 @@ export function extractFeatures(view: TokenView, start: number, end: number, wit
     if (lexNeg > 0) put('lex:neg', Math.min(lexNeg, 2), start, end);
   }
   if (used <= 3) put('len:short', 1, start, end);
+  const review = reviewSums(view, start, end, weight);
+  if (review.vPos === 0 && review.vNeg === 0) put('v:none', 1, start, end);
+  if (review.vPos > 0) put('v:pos', Math.min(review.vPos, 2), start, end);
+  if (review.vNeg > 0) put('v:neg', Math.min(review.vNeg, 2), start, end);
+  if (review.pPos > 0) put('p:pos', Math.min(review.pPos, 2), start, end);
+  if (review.pNeg > 0) put('p:neg', Math.min(review.pNeg, 2), start, end);
   for (const hit of findCues(view.words, view.raw, view.negated, start, end)) {
     // A contrast only reweighs its clauses: "but" by itself says nothing about the verdict.
     if (hit.cue !== 'contrast') put(`c:${hit.cue}`, weight[hit.start - start] ?? 1, hit.start, hit.end);

@@ -1,5 +1,5 @@
 import { CUE_NAMES, scanCueCodes, wordCueCode, type CueCodeSink } from './cues.js';
-import { clauseWeights, INTENSIFIERS, INTENSITY, LONG_TEXT, STOP, type TokenView } from './features.js';
+import { clauseWeights, INTENSIFIERS, INTENSITY, LONG_TEXT, reviewSums, STOP, type TokenView } from './features.js';
 import type { SentimentModel } from './model.js';
 
 /**
@@ -34,6 +34,12 @@ export interface CompiledModel {
   lexPos: number;
   lexNeg: number;
   lenShort: number;
+  /** VADER-lexicon and review-phrase features (see reviewSums()). */
+  vNone: number;
+  vPos: number;
+  vNeg: number;
+  pPos: number;
+  pNeg: number;
   /** Feature id of "c:<cue>" per index in CUE_NAMES, -1 for none (and for 'contrast', never a feature). */
   cue: Int32Array;
   /** Scratch shared by every span scored with this model (scoring is synchronous). */
@@ -77,6 +83,10 @@ export enum FeatureKind {
   Cue = 4,
   LexiconPositive = 5,
   LexiconNegative = 6,
+  VaderPositive = 7,
+  VaderNegative = 8,
+  ReviewPositive = 9,
+  ReviewNegative = 10,
 }
 
 const IS_WORD = 1;
@@ -121,11 +131,20 @@ export function compileModel(model: SentimentModel): CompiledModel {
   let lexPos = -1;
   let lexNeg = -1;
   let lenShort = -1;
+  let vNone = -1;
+  let vPos = -1;
+  let vNeg = -1;
+  let pPos = -1;
+  let pNeg = -1;
   const kinds = new Uint8Array(F);
   keys.forEach((key, id) => {
     kinds[id] =
       key === 'lex:pos' ? FeatureKind.LexiconPositive
       : key === 'lex:neg' ? FeatureKind.LexiconNegative
+      : key === 'v:pos' ? FeatureKind.VaderPositive
+      : key === 'v:neg' ? FeatureKind.VaderNegative
+      : key === 'p:pos' ? FeatureKind.ReviewPositive
+      : key === 'p:neg' ? FeatureKind.ReviewNegative
       : key.startsWith('w:') ? FeatureKind.Word
       : key.startsWith('n:') ? FeatureKind.Negated
       : key.startsWith('b:') ? FeatureKind.Phrase
@@ -142,6 +161,11 @@ export function compileModel(model: SentimentModel): CompiledModel {
     else if (key === 'lex:pos') lexPos = id;
     else if (key === 'lex:neg') lexNeg = id;
     else if (key === 'len:short') lenShort = id;
+    else if (key === 'v:none') vNone = id;
+    else if (key === 'v:pos') vPos = id;
+    else if (key === 'v:neg') vNeg = id;
+    else if (key === 'p:pos') pPos = id;
+    else if (key === 'p:neg') pNeg = id;
     else if (key.startsWith('c:')) {
       const index = CUE_NAMES.indexOf(key.slice(2) as (typeof CUE_NAMES)[number]);
       if (index >= 0 && CUE_NAMES[index] !== 'contrast') cue[index] = id;
@@ -162,6 +186,11 @@ export function compileModel(model: SentimentModel): CompiledModel {
     lexPos,
     lexNeg,
     lenShort,
+    vNone,
+    vPos,
+    vNeg,
+    pPos,
+    pNeg,
     cue,
     value: new Float64Array(F),
     from: new Int32Array(F),
@@ -362,6 +391,14 @@ export class DocScorer implements CueCodeSink {
       if (lexNeg > 0 && m.lexNeg >= 0) this.put(m.lexNeg, Math.min(lexNeg, 2), start, end);
     }
     if (used <= 3 && m.lenShort >= 0) this.put(m.lenShort, 1, start, end);
+    const review = reviewSums(this.view, start, end, weights);
+    if (review.vPos === 0 && review.vNeg === 0) {
+      if (m.vNone >= 0) this.put(m.vNone, 1, start, end);
+    }
+    if (review.vPos > 0 && m.vPos >= 0) this.put(m.vPos, Math.min(review.vPos, 2), start, end);
+    if (review.vNeg > 0 && m.vNeg >= 0) this.put(m.vNeg, Math.min(review.vNeg, 2), start, end);
+    if (review.pPos > 0 && m.pPos >= 0) this.put(m.pPos, Math.min(review.pPos, 2), start, end);
+    if (review.pNeg > 0 && m.pNeg >= 0) this.put(m.pNeg, Math.min(review.pNeg, 2), start, end);
     scanCueCodes(this.cueRaw, this.cueWords, raw.length, this.view.negated, start, end, this);
 
     let neutral = m.bias0;
@@ -389,6 +426,23 @@ export class DocScorer implements CueCodeSink {
     ids.length = 0;
     this.spanWeights = null;
     return [neutral, positive];
+  }
+
+  /**
+   * The VADER words (phrases: false) or review phrases (true) of [start, end] with their
+   * clause-weighted valence, for `explain`.
+   */
+  reviewEvidence(start: number, end: number, phrases: boolean): { start: number; end: number; value: number }[] {
+    const { raw, valence, phrase, phraseEnd } = this.view;
+    const weights = this.hasContrast(start, end) ? clauseWeights(raw, start, end) : null;
+    const out: { start: number; end: number; value: number }[] = [];
+    for (let i = start; i <= end; i++) {
+      const w = weights ? weights[i - start]! : 1;
+      if (phrases) {
+        if (phrase[i] !== 0 && phraseEnd[i]! <= end) out.push({ start: i, end: phraseEnd[i]!, value: w * phrase[i]! });
+      } else if (valence[i] !== 0) out.push({ start: i, end: i, value: w * valence[i]! });
+    }
+    return out;
   }
 
   /** Each lexicon hit of [start, end] with its weighted polarity, as extractFeatures() lists them. */

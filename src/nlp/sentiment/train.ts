@@ -41,6 +41,12 @@ export const DEFAULT_TRAIN: TrainOptions = {
 export interface Example {
   features: FeatureVector;
   label: SentimentLabel;
+  /**
+   * Where the example comes from (a data set, a domain). Classes are balanced within each group:
+   * otherwise a domain's share of praise (91 % of the Echo reviews) becomes a prior on its
+   * vocabulary ("alexa", "product", "bought"), which says nothing about the next domain.
+   */
+  group?: string;
 }
 
 const CLASS_INDEX: Record<SentimentLabel, number> = { negative: 0, neutral: 1, positive: 2 };
@@ -85,9 +91,21 @@ export function train(examples: readonly Example[], options: TrainOptions = DEFA
     df[i] = Math.max(1, docFreq.get(key) ?? 1);
   }
 
-  const counts = [0, 0, 0];
-  for (const ex of examples) counts[CLASS_INDEX[ex.label]]!++;
-  const classWeight = counts.map((c) => (c === 0 ? 0 : examples.length / (K * c)));
+  // Per group: weight n_group / (K · n_group,class), so each group keeps its size and, within it,
+  // every class present weighs the same.
+  const groupCounts = new Map<string, [number, number, number]>();
+  for (const ex of examples) {
+    const key = ex.group ?? '';
+    const c = groupCounts.get(key) ?? [0, 0, 0];
+    c[CLASS_INDEX[ex.label]]!++;
+    groupCounts.set(key, c);
+  }
+  const weightOf = (ex: Example): number => {
+    const c = groupCounts.get(ex.group ?? '')!;
+    const size = c[0] + c[1] + c[2];
+    const present = c.filter((x) => x > 0).length;
+    return size / (present * c[CLASS_INDEX[ex.label]]!);
+  };
 
   const rows = examples.map((ex) => {
     const ids: number[] = [];
@@ -99,7 +117,7 @@ export function train(examples: readonly Example[], options: TrainOptions = DEFA
         vals.push(value);
       }
     }
-    return { ids, vals, y: CLASS_INDEX[ex.label], cw: classWeight[CLASS_INDEX[ex.label]]! };
+    return { ids, vals, y: CLASS_INDEX[ex.label], cw: weightOf(ex) };
   });
 
   const random = mulberry32(options.seed);
