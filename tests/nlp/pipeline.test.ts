@@ -65,8 +65,8 @@ describe('analyze', () => {
 
   it('explains other languages by their words, negations and review idioms', () => {
     const idiom = analyze('Funktioniert nicht mehr, leider.', taxonomy, { langHint: 'de' }).sentiment?.explain ?? [];
-    expect(idiom).toContainEqual({ text: 'funktioniert nicht mehr', kind: 'cue', cue: 'review', weight: -3 });
-    expect(idiom).toContainEqual({ text: 'leider', kind: 'lexicon', weight: -2 });
+    expect(idiom).toContainEqual({ text: 'funktioniert nicht mehr', kind: 'cue', cue: 'review', weight: -4.5 });
+    expect(idiom).toContainEqual({ text: 'leider', kind: 'lexicon', weight: -3 });
     const verbSecond = analyze('Das Essen gefällt mir nicht.', taxonomy, { langHint: 'de' }).sentiment?.explain ?? [];
     expect(verbSecond.map((c) => [c.text, c.kind])).toContainEqual(['nicht gefällt', 'negated']);
   });

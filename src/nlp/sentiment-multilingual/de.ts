@@ -33,4 +33,7 @@ export const de: LanguageRules = {
   compounds: true,
   negPrefix: 'un',
   postVerbalNegation: true,
+  stars: 'sterne?n?',
+  numbers: { null: 0, keinen: 0, ein: 1, einen: 1, eine: 1, einem: 1, zwei: 2, drei: 3, vier: 4, fünf: 5 },
+  outOf: ['von', 'aus'],
 };

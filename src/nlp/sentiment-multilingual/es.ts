@@ -32,4 +32,8 @@ export const es: LanguageRules = {
   fallback: senticonEs,
   compounds: false,
   postVerbalNegation: false,
+  stars: 'estrellas?|estrellitas?',
+  numbers: { cero: 0, una: 1, un: 1, dos: 2, tres: 3, cuatro: 4, cinco: 5 },
+  outOf: ['de', 'sobre'],
+  foldDiacritics: true,
 };

@@ -31,4 +31,8 @@ export const fr: LanguageRules = {
   compounds: false,
   postVerbalNegation: false,
   elision: /^(l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu)'(\p{L}.*)$/u,
+  stars: 'étoiles?|etoiles?',
+  numbers: { zéro: 0, zero: 0, une: 1, un: 1, deux: 2, trois: 3, quatre: 4, cinq: 5 },
+  outOf: ['sur'],
+  foldDiacritics: true,
 };

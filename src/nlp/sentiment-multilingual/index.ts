@@ -38,6 +38,10 @@ const INTENSIFY = 1.5;
 const SOFTEN = 0.6;
 const SCOPE = 3; // tokens a negator reaches forward
 const ALPHA = 15; // VADER's normalisation constant on AFINN's scale
+// Negative expressions weigh half again as much (SO-CAL, Taboada et al. 2011): reviewers soften
+// complaints with praise ("looks nice, but…") far more often than the reverse, so a plain sum of
+// lexicon words leans positive on negative reviews.
+const NEGATIVE_WEIGHT = 1.5;
 
 // Emoticons first, then words (letters with inner apostrophes/hyphens), pictographs, clause marks.
 const TOKEN =
@@ -85,6 +89,25 @@ function analyzerFor(lang: string): Analyzer | null {
   return analyzer;
 }
 
+/** Diacritics off, including the Polish "ł" that Unicode does not decompose. */
+function foldAll(word: string): string {
+  return word.normalize('NFD').replace(/\p{M}/gu, '').replace(/ł/g, 'l').normalize('NFC');
+}
+
+/** Acute accents of stress only (Dutch "géén", "zéér", "écht"). */
+function foldAcute(word: string): string {
+  return word.replace(/[áéíóú]/g, (c) => ({ á: 'a', é: 'e', í: 'i', ó: 'o', ú: 'u' })[c]!);
+}
+
+/** A written-out rating ("4/5", "2 von 5", "fünf Sterne", "une étoile") on AFINN's scale. */
+function ratingValue(ratio: number): number {
+  if (ratio >= 0.9) return 4;
+  if (ratio >= 0.7) return 3;
+  if (ratio >= 0.5) return 0;
+  if (ratio >= 0.3) return -3;
+  return -4;
+}
+
 function readLexicon(name: string): Record<string, number> {
   return JSON.parse(readFileSync(new URL(`./lexicons/${name}.json`, import.meta.url), 'utf8')) as Record<string, number>;
 }
@@ -109,6 +132,11 @@ class Analyzer {
   /** The curated words (core + review words): the only compound heads trusted. */
   private readonly curated: Record<string, number>;
   private fallback: ((token: string) => number) | null = null;
+  private readonly fold: ((word: string) => string) | null;
+  private readonly negPrefixes: readonly string[];
+  private readonly scaleRating: RegExp;
+  private readonly starRating: RegExp;
+  private readonly mayStar: RegExp;
 
   constructor(
     private readonly lang: string,
@@ -117,6 +145,23 @@ class Analyzer {
     emojiLexicon: Record<string, number>,
   ) {
     this.suffixes = [...rules.suffixes].sort((a, b) => b.length - a.length);
+    this.fold = rules.stressAccents ? foldAcute : rules.foldDiacritics ? foldAll : null;
+    this.negPrefixes = typeof rules.negPrefix === 'string' ? [rules.negPrefix] : (rules.negPrefix ?? []);
+    const number = `(\\d+(?:[.,]\\d+)?|${Object.keys(rules.numbers).join('|')})`;
+    const outOf = ['\\/', ...rules.outOf.map((w) => `${w}\\s`)].join('|');
+    // "4/5", "4 von 5", "8/10"; "5 Sterne", "une étoile" — but not "ein 4-Sterne-Hotel" or a date.
+    this.mayStar = new RegExp(rules.stars, 'iu');
+    // "4/5", "4 von 5", "8/10"; "5 Sterne", "une étoile" — but not "ein 4-Sterne-Hotel" or a date.
+    // Two patterns, each tried only where its cheap test passes: an alternation of number words
+    // tried at every position costs more than the rest of the analysis.
+    this.scaleRating = new RegExp(
+      `(?<![\\p{L}\\d.,/])(\\d+(?:[.,]\\d+)?)\\s*(?:${outOf})\\s*(5|10|100)(?![\\p{L}\\d]|[.,/]\\d)`,
+      'giu',
+    );
+    this.starRating = new RegExp(
+      `(?<![\\p{L}\\d.,])${number}\\s+(?:${rules.stars})(?![\\p{L}-])(?!\\s*(?:hotel|hôtel|hotell))`,
+      'giu',
+    );
     for (const [word, value] of Object.entries(emojiLexicon)) this.exact.set(word, value);
     for (const [word, value] of Object.entries(EMOTICONS)) this.exact.set(word, value);
     // The hand-written core goes in last on exact forms and first on stems: it wins both ways.
@@ -143,12 +188,52 @@ class Analyzer {
     for (const w of rules.contrast) this.roles.set(w, Role.Contrast);
     for (const w of rules.concessive) this.roles.set(w, Role.Concessive);
     for (const w of rules.negators) this.roles.set(w, Role.Negator);
+    if (this.fold) this.addFolded(this.fold);
+  }
+
+  /** Unaccented spellings of every known word, role and phrase, where they collide with nothing. */
+  private addFolded(fold: (word: string) => string): void {
+    for (const map of [this.exact, this.stems, this.roles] as Map<string, number>[]) {
+      for (const [word, value] of [...map]) {
+        const folded = fold(word);
+        if (folded !== word && !map.has(folded)) map.set(folded, value);
+      }
+    }
+    for (const list of [...this.phrases.values()]) {
+      for (const p of [...list]) {
+        const tokens = p.tokens.map(fold);
+        if (tokens.every((t, k) => t === p.tokens[k])) continue;
+        const into = this.phrases.get(tokens[0]!) ?? [];
+        into.push({ tokens, value: p.value });
+        into.sort((a, b) => b.tokens.length - a.tokens.length);
+        this.phrases.set(tokens[0]!, into);
+      }
+    }
+  }
+
+  /** Ratings written in the text, taken out of it: a verdict that neither negation nor "but" turns. */
+  private ratings(text: string, explain: string[]): { rest: string; total: number } {
+    let total = 0;
+    let rest = text;
+    const take = (match: string, count: string, scale: number): string => {
+      const n = /\d/.test(count) ? Number(count.replace(',', '.')) : this.rules.numbers[count.toLowerCase()]!;
+      const ratio = n / scale;
+      if (!(ratio >= 0 && ratio <= 1)) return match;
+      const value = ratingValue(ratio);
+      total += value;
+      explain.push(`${match.toLowerCase().replace(/\s+/g, ' ')}(${value > 0 ? '+' : ''}${value})`);
+      return ' ';
+    };
+    if (/\d/.test(rest)) rest = rest.replace(this.scaleRating, (m, n: string, scale: string) => take(m, n, Number(scale)));
+    if (this.mayStar.test(rest)) rest = rest.replace(this.starRating, (m, n: string) => take(m, n, 5));
+    return { rest, total };
   }
 
   score(text: string): MultilingualScore {
-    const tokens = this.tokenize(text);
-    const values = new Float64Array(tokens.length);
     const explain: string[] = [];
+    const rated = this.ratings(text, explain);
+    const tokens = this.tokenize(rated.rest);
+    const values = new Float64Array(tokens.length);
     let sentenceStart = 0;
     let negatedUntil = -1;
     let negatorAt = -1;
@@ -157,7 +242,7 @@ class Analyzer {
     let factor = 1;
     let concessive = false;
     let afterContrast = false;
-    let total = 0;
+    let total = rated.total;
 
     const flush = (end: number): void => {
       total += sumRange(values, sentenceStart, end);
@@ -185,6 +270,7 @@ class Analyzer {
         factor = 1;
         if (concessive) value *= 0.5;
         if (afterContrast) value *= 1.5;
+        if (value < 0) value *= NEGATIVE_WEIGHT;
         values[i] = value;
         negatedUntil = -1;
         negatorUsed = true;
@@ -245,6 +331,7 @@ class Analyzer {
       factor = 1;
       if (concessive) value *= 0.5;
       if (afterContrast) value *= 1.5;
+      if (value < 0) value *= NEGATIVE_WEIGHT;
       values[i] = value;
       lastSentiment = i;
       explain.push(`${label}(${value > 0 ? '+' : ''}${round(value)})`);
@@ -289,12 +376,14 @@ class Analyzer {
     if (used || !this.rules.postVerbalNegation || lastSentiment < 0 || negatorAt < 0) return;
     if (negatorAt - lastSentiment > 3 || lastSentiment > negatorAt) return;
     for (let j = lastSentiment + 1; j < negatorAt; j++) if (CLAUSE_END.test(tokens[j]!)) return;
-    values[lastSentiment]! *= NEGATION_FACTOR;
+    const before = values[lastSentiment]!;
+    values[lastSentiment] = before * NEGATION_FACTOR * (before > 0 ? NEGATIVE_WEIGHT : 1 / NEGATIVE_WEIGHT);
     explain.push(`${tokens[lastSentiment]}←${tokens[negatorAt]}(${round(values[lastSentiment]!)})`);
   }
 
   private tokenize(text: string): string[] {
-    const lower = text.replace(NOISE, ' ').toLowerCase().replace(/’/g, "'");
+    let lower = text.replace(NOISE, ' ').toLowerCase().replace(/’/g, "'");
+    if (this.rules.stressAccents) lower = foldAcute(lower);
     const raw = lower.match(TOKEN) ?? [];
     const elision = this.rules.elision;
     if (!elision) return raw;
@@ -311,12 +400,19 @@ class Analyzer {
   valence(token: string): number {
     let value = this.memo.get(token);
     if (value !== undefined) return value;
-    value = this.lookup(token);
-    if (value === 0 && token.length > 6 && this.rules.negPrefix && token.startsWith(this.rules.negPrefix)) {
-      const rest = this.lookup(token.slice(this.rules.negPrefix.length));
-      if (rest > 0) value = -rest * 0.75;
+    // A word listed with 0 (a topic word: "Qualität", "calidad") is known to carry no verdict:
+    // neither a prefix, a compound head nor the fallback lexicon may give it one.
+    const found = this.lookup(token);
+    value = found ?? 0;
+    if (found === undefined && token.length > 6) {
+      for (const prefix of this.negPrefixes) {
+        if (!token.startsWith(prefix)) continue;
+        const rest = this.lookup(token.slice(prefix.length)) ?? 0;
+        if (rest > 0) value = -rest * 0.75;
+        break;
+      }
     }
-    if (value === 0 && this.rules.compounds && token.length >= 8) {
+    if (found === undefined && value === 0 && this.rules.compounds && token.length >= 8) {
       for (let i = 3; i <= token.length - 4; i++) {
         // Only curated heads: the translated lexicons hold heads such as "meister" (+2) or
         // "stärke" (+2) that make "Bürgermeister" or "Lautstärke" an opinion.
@@ -327,7 +423,7 @@ class Analyzer {
         }
       }
     }
-    if (value === 0 && this.rules.fallback && token.length >= 3) {
+    if (found === undefined && value === 0 && this.rules.fallback && token.length >= 3) {
       this.fallback ??= this.rules.fallback();
       value = this.fallback(token);
     }
@@ -336,11 +432,16 @@ class Analyzer {
     return value;
   }
 
-  private lookup(word: string): number {
+  /** The listed valence of a word (exact, lemma, then unaccented), undefined where none is listed. */
+  private lookup(word: string): number | undefined {
     const exact = this.exact.get(word);
     if (exact !== undefined) return exact;
     // Short words are mostly function words; their "stems" collide with unrelated lemmas.
-    return word.length >= 5 ? (this.stems.get(this.stem(word)) ?? 0) : 0;
+    const stemmed = word.length >= 5 ? this.stems.get(this.stem(word)) : undefined;
+    if (stemmed !== undefined || !this.rules.foldDiacritics) return stemmed;
+    const folded = foldAll(word);
+    if (folded === word) return undefined;
+    return this.exact.get(folded) ?? (folded.length >= 5 ? this.stems.get(this.stem(folded)) : undefined);
   }
 
   private stem(word: string): string {

@@ -30,4 +30,8 @@ export const nl: LanguageRules = {
   compounds: true,
   negPrefix: 'on',
   postVerbalNegation: true,
+  stars: 'sterr?e?n?',
+  numbers: { nul: 0, geen: 0, een: 1, één: 1, twee: 2, drie: 3, vier: 4, vijf: 5 },
+  outOf: ['van', 'uit', 'op'],
+  stressAccents: true,
 };

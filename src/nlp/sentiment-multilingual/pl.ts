@@ -44,4 +44,8 @@ export const pl: LanguageRules = {
   compounds: false,
   negPrefix: 'nie',
   postVerbalNegation: false,
+  stars: 'gwiazdk[aięio]|gwiazdek|gwiazd[ya]?|gwiazdkami',
+  numbers: { zero: 0, jedna: 1, jedną: 1, jedynka: 1, dwie: 2, dwóch: 2, trzy: 3, cztery: 4, pięć: 5 },
+  outOf: ['na', 'z'],
+  foldDiacritics: true,
 };

@@ -31,4 +31,7 @@ export const sv: LanguageRules = {
   compounds: true,
   negPrefix: 'o',
   postVerbalNegation: true,
+  stars: 'stjärnor|stjärna|stjärnorna',
+  numbers: { noll: 0, en: 1, ett: 1, två: 2, tre: 3, fyra: 4, fem: 5 },
+  outOf: ['av', 'utav', 'på'],
 };

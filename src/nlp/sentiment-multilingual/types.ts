@@ -18,7 +18,7 @@ export interface LanguageRules {
   /** Closed compounds (de, nl, sv): score an unknown word by its longest known head ("Zugverspätung" → "verspätung"). */
   compounds: boolean;
   /** A negating prefix glued to the word ("unfreundlich", "onvriendelijk", "otrevlig", "niedobry"). */
-  negPrefix?: string;
+  negPrefix?: string | readonly string[];
   /** Negation may follow the verb it negates ("gefällt mir nicht", "gillar inte"). */
   postVerbalNegation: boolean;
   /**
@@ -28,4 +28,19 @@ export interface LanguageRules {
   fallback?: () => (token: string) => number;
   /** Elided articles and pronouns glued to the next word ("l'accueil", "n'est"). */
   elision?: RegExp;
+  /**
+   * Words for "star" in ratings written out ("5 Sterne", "une étoile"), as a regex alternation
+   * of their forms, and the number words that count them (the digits are common to all).
+   */
+  stars: string;
+  numbers: Readonly<Record<string, number>>;
+  /** The word between a score and its scale ("4 von 5", "4 sur 5"); "/" works everywhere. */
+  outOf: readonly string[];
+  /**
+   * Accents writers leave out (Polish "zle" for "źle", Spanish "rapido", French "tres"): forms are
+   * also looked up with diacritics removed when the exact form is unknown.
+   */
+  foldDiacritics?: boolean;
+  /** Accents that only stress a word (Dutch "géén", "zéér"): removed before anything is looked up. */
+  stressAccents?: boolean;
 }
