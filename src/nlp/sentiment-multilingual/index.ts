@@ -16,6 +16,7 @@ import { nl } from './nl.js';
 import { pl } from './pl.js';
 import { sv } from './sv.js';
 import { REVIEW_PHRASES, REVIEW_WORDS } from './review-phrases.js';
+import { REVIEW_IDIOMS, REVIEW_VOCABULARY, TOPIC_WORDS } from './review-vocabulary.js';
 import type { LanguageRules } from './types.js';
 
 const RULES: Record<string, LanguageRules> = { nl, sv, pl, de, fr, es };
@@ -171,12 +172,13 @@ class Analyzer {
       const stem = this.stem(word);
       if (!this.stems.has(stem)) this.stems.set(stem, value);
     }
-    this.curated = { ...rules.core, ...REVIEW_WORDS[lang] };
+    const topics = Object.fromEntries((TOPIC_WORDS[lang] ?? []).map((w) => [w, 0]));
+    this.curated = { ...rules.core, ...REVIEW_WORDS[lang], ...REVIEW_VOCABULARY[lang], ...topics };
     for (const [word, value] of Object.entries(this.curated)) {
       this.exact.set(word, value);
       this.stems.set(this.stem(word), value);
     }
-    for (const [phrase, value] of Object.entries(REVIEW_PHRASES[lang] ?? {})) {
+    for (const [phrase, value] of Object.entries({ ...REVIEW_PHRASES[lang], ...REVIEW_IDIOMS[lang] })) {
       const tokens = this.tokenize(phrase);
       const list = this.phrases.get(tokens[0]!) ?? [];
       list.push({ tokens, value });
