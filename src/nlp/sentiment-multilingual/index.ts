@@ -267,8 +267,15 @@ class Analyzer {
       }
       const phrase = this.phraseAt(tokens, i);
       if (phrase) {
-        // The phrase holds its own negation: it closes any scope it sits in and is not turned.
+        // A phrase that holds its own negation closes any scope it sits in and is not turned; one
+        // without ("wieder kaufen", "vaut le coup") is turned by a negator before it, like a word:
+        // "würde es nicht wieder kaufen", "ne vaut pas le coup".
         let value = phrase.value * factor;
+        let label = phrase.tokens.join(' ');
+        if (negatedUntil >= i && !phrase.tokens.some((t) => this.roles.get(t) === Role.Negator)) {
+          value *= NEGATION_FACTOR;
+          label = `${tokens[negatorAt]} ${label}`;
+        }
         factor = 1;
         if (concessive) value *= 0.5;
         if (afterContrast) value *= 1.5;
@@ -277,7 +284,7 @@ class Analyzer {
         negatedUntil = -1;
         negatorUsed = true;
         lastSentiment = -1;
-        explain.push(`${phrase.tokens.join(' ')}(${value > 0 ? '+' : ''}${round(value)})`);
+        explain.push(`${label}(${value > 0 ? '+' : ''}${round(value)})`);
         i += phrase.tokens.length - 1;
         continue;
       }

@@ -119,7 +119,7 @@ export const REVIEW_VOCABULARY: Readonly<Record<string, Readonly<Record<string, 
 /** Idioms: matched as whole token sequences before negation applies; each carries its own negation. */
 export const REVIEW_IDIOMS: Readonly<Record<string, Readonly<Record<string, number>>>> = {
   de: {
-    'nicht empfehlen': -3, 'nicht weiterempfehlen': -3, 'nicht wert': -3, 'keine empfehlung': -3,
+    'mehr erwartet': -2, 'hatte mehr erwartet': -3, 'besseres erwartet': -2, 'nicht empfehlen': -3, 'nicht weiterempfehlen': -3, 'nicht wert': -3, 'keine empfehlung': -3,
     'keine kaufempfehlung': -3, 'geist aufgegeben': -3, 'gibt den geist auf': -3, 'geht kaputt': -3,
     'ging kaputt': -3, 'kaputt gegangen': -3, 'kaputtgegangen': -3, 'stürzt ab': -3, 'stürzt ständig ab': -3,
     'stürzt nicht mehr ab': 2, 'zu spät': -2, 'passt nicht': -2, 'hält nicht': -2, 'lässt sich nicht': -2,
@@ -130,7 +130,7 @@ export const REVIEW_IDIOMS: Readonly<Record<string, Readonly<Record<string, numb
     'nicht wie erwartet': -2, 'hat sich gelohnt': 3, 'nicht gelohnt': -3, 'lohnt sich nicht': -3,
   },
   nl: {
-    'niet aanraden': -3, 'niet aan te bevelen': -3, 'geen aanrader': -3, 'niet waard': -3, 'het geld niet waard': -3,
+    'meer verwacht': -2, 'meer van verwacht': -2, 'beter verwacht': -2, 'niet aanraden': -3, 'niet aan te bevelen': -3, 'geen aanrader': -3, 'niet waard': -3, 'het geld niet waard': -3,
     'zonde van het geld': -4, 'zonde van je geld': -4, 'gestopt met werken': -3, 'houdt op met werken': -3,
     'ging kapot': -3, 'gaat kapot': -3, 'uit elkaar gevallen': -3, 'valt uit elkaar': -3, 'te laat': -2,
     'past niet': -2, 'lukt niet': -2, 'lukt niet meer': -2, 'elke cent waard': 3, 'zijn geld waard': 3,
@@ -140,7 +140,7 @@ export const REVIEW_IDIOMS: Readonly<Record<string, Readonly<Record<string, numb
     'doet het gewoon niet': -3, 'blij mee': 3, 'erg blij mee': 3,
   },
   sv: {
-    'inte värt': -3, 'inte värd': -3, 'inte värda': -3, 'inte prisvärd': -3, 'kan inte rekommendera': -3,
+    'förväntat mig mer': -2, 'trodde mer': -2, 'inte värt': -3, 'inte värd': -3, 'inte värda': -3, 'inte prisvärd': -3, 'kan inte rekommendera': -3,
     'rekommenderar inte': -3, 'gick sönder': -3, 'går sönder': -3, 'slutade fungera': -3,
     'laddar inte': -2, 'för sent': -2, 'passar inte': -2, 'går inte att': -2, 'värd pengarna': 3,
     'värt pengarna': 3, 'värt varenda krona': 3, 'värd varenda krona': 3, 'kommer tillbaka': 2,
@@ -148,7 +148,7 @@ export const REVIEW_IDIOMS: Readonly<Record<string, Readonly<Record<string, numb
     'lämnar mycket att önska': -3, 'aldrig krånglat': 3, 'inte krånglat': 2, 'som utlovat': 2, 'helt klart värd': 3,
   },
   pl: {
-    'nie warto': -3, 'nie jest wart': -3, 'nie jest warta': -3, 'nie opłaca się': -3, 'nie spełnia': -3,
+    'spodziewałem się więcej': -2, 'spodziewałam się więcej': -2, 'oczekiwałem więcej': -2, 'oczekiwałam więcej': -2, 'nie warto': -3, 'nie jest wart': -3, 'nie jest warta': -3, 'nie opłaca się': -3, 'nie spełnia': -3,
     'nie da się': -2, 'nie polecam': -3, 'nie polecamy': -3, 'zepsuł się': -3, 'zepsuła się': -3,
     'zepsuło się': -3, 'psuje się': -3, 'zgodny z opisem': 2, 'zgodna z opisem': 2, 'zgodne z opisem': 2,
     'niezgodny z opisem': -3, 'niezgodna z opisem': -3, 'na czas': 1, 'w porządku': 2, 'na pewno wrócimy': 3,
@@ -157,7 +157,7 @@ export const REVIEW_IDIOMS: Readonly<Record<string, Readonly<Record<string, numb
     'nie odpowiada na': -3, 'nikomu nie polecam': -4, 'szczerze polecam': 4, 'gorąco polecam': 4,
   },
   fr: {
-    'ne le recommande pas': -3, 'ne la recommande pas': -3, 'ne les recommande pas': -3, 'recommande pas': -3,
+    'attendais à mieux': -2, 'attendais mieux': -2, 'attendais plus': -2, 'ne le recommande pas': -3, 'ne la recommande pas': -3, 'ne les recommande pas': -3, 'recommande pas': -3,
     'ne vaut pas': -3, 'vaut pas': -3, 'ne vaut rien': -4, 'vaut largement': 3, 'vaut le coup': 3,
     'vaut le détour': 3, 'ne vaut pas le coup': -3, 'en panne': -3, 'tombé en panne': -3, 'tombée en panne': -3,
     'a lâché': -3, 'ont lâché': -3, 'plante sans arrêt': -3, 'plante tout le temps': -3, 'de retard': -2,
@@ -169,7 +169,7 @@ export const REVIEW_IDIOMS: Readonly<Record<string, Readonly<Record<string, numb
     'ne correspond pas': -3, 'pas conforme': -3, 'de mauvaise qualité': -3, 'de bonne qualité': 3,
   },
   es: {
-    'no vale la pena': -3, 'merece la pena': 3, 'vale la pena': 3, 'no merece la pena': -3, 'no vale': -3,
+    'esperaba más': -2, 'esperaba algo mejor': -2, 'esperaba mucho más': -3, 'no vale la pena': -3, 'merece la pena': 3, 'vale la pena': 3, 'no merece la pena': -3, 'no vale': -3,
     'no lo recomiendo': -3, 'no la recomiendo': -3, 'no los recomiendo': -3, 'no recomendable': -3,
     'se rompió': -3, 'se rompe': -3, 'se ha roto': -3, 'se cuelga': -3, 'se bloquea': -3,
     'deja mucho que desear': -3, 'dejó de funcionar': -3, 'ha dejado de funcionar': -3, 'de retraso': -2,
