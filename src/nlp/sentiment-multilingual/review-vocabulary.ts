@@ -36,13 +36,13 @@ export const REVIEW_VOCABULARY: Readonly<Record<string, Readonly<Record<string, 
     absturz: -2, abstürze: -2, stürzt: -2, ruckelt: -2, schimmel: -3, schimmelig: -3, muffig: -2,
     verschmutzt: -3, ungenießbar: -4, versalzen: -2, verbrannt: -2, lauwarm: -2, fade: -2, geschmacklos: -2,
     hellhörig: -2, frust: -2, frustrierend: -3, verschwendung: -3, unzuverlässig: -3, unbequem: -2,
-    nachlässig: -2, ignoriert: -2, vertröstet: -2, mies: -3, dürftig: -2, lieblos: -2, verarbeitung: 0, wert: 2,
+    nachlässig: -2, ignoriert: -2, vertröstet: -2, mies: -3, dürftig: -2, lieblos: -2, verarbeitung: 0, wert: 2, passt: 1,
   },
   nl: {
     aanrader: 3, aanraden: 3, waard: 2, overtuigd: 2, perfect: 4, prachtig: 4, uitstekend: 4, degelijk: 2,
     stevig: 2, handig: 2, gebruiksvriendelijk: 2, overzichtelijk: 2, vlot: 2, snelle: 1, keurig: 2,
     brandschoon: 3, ruime: 1, comfortabel: 2, eerlijk: 1, vriendelijke: 2, behulpzaam: 2, voortreffelijk: 4,
-    topkwaliteit: 3, tip: 1, meevalt: 2, valt: 0,
+    topkwaliteit: 3, goedkoop: 0, tip: 1, meevalt: 2, valt: 0,
     miskoop: -4, rommel: -3, troep: -3, prul: -3, bagger: -4, ondermaats: -3, bedroevend: -3, gebrekkig: -3,
     beschadigd: -3, gebroken: -2, afgebroken: -2, krassen: -2, wiebelt: -2, lekt: -2, crasht: -3, crashen: -3,
     vastlopen: -2, loopt: 0, teleurstellend: -3, teruggestuurd: -2, retourneren: -2, geretourneerd: -2,
@@ -112,14 +112,15 @@ export const REVIEW_VOCABULARY: Readonly<Record<string, Readonly<Record<string, 
     devolverla: -2, devuelto: -2, devuelta: -2, reembolso: -1, frío: -1, fría: -1, duro: -1, dura: -1,
     sucio: -3, sucia: -3, ruidoso: -2, ruidosa: -2, maleducado: -3, maleducada: -3, borde: -2, incompetente: -3,
     incompetentes: -3, pésimo: -4, pésima: -4, penoso: -3, lamentable: -4, inservible: -4, retraso: -2,
-    lentísimo: -3, arrepiento: -3,
+    lentísimo: -3, arrepiento: -3, gustado: 2, gustaron: 2, cumple: 2, correcto: 1, correcta: 1,
   },
 };
 
 /** Idioms: matched as whole token sequences before negation applies; each carries its own negation. */
 export const REVIEW_IDIOMS: Readonly<Record<string, Readonly<Record<string, number>>>> = {
   de: {
-    'mehr erwartet': -2, 'hatte mehr erwartet': -3, 'besseres erwartet': -2, 'nicht empfehlen': -3, 'nicht weiterempfehlen': -3, 'nicht wert': -3, 'keine empfehlung': -3,
+    'zu klein': -2, 'zu groß': -2, 'zu gross': -2, 'zu kurz': -2, 'zu eng': -2, 'zu dünn': -2, 'zu viel werbung': -2,
+    'kam beschädigt an': -3, 'nie erhalten': -3, 'nicht erhalten': -3, 'mehr erwartet': -2, 'hatte mehr erwartet': -3, 'besseres erwartet': -2, 'nicht empfehlen': -3, 'nicht weiterempfehlen': -3, 'nicht wert': -3, 'keine empfehlung': -3,
     'keine kaufempfehlung': -3, 'geist aufgegeben': -3, 'gibt den geist auf': -3, 'geht kaputt': -3,
     'ging kaputt': -3, 'kaputt gegangen': -3, 'kaputtgegangen': -3, 'stürzt ab': -3, 'stürzt ständig ab': -3,
     'stürzt nicht mehr ab': 2, 'zu spät': -2, 'passt nicht': -2, 'hält nicht': -2, 'lässt sich nicht': -2,
@@ -130,7 +131,8 @@ export const REVIEW_IDIOMS: Readonly<Record<string, Readonly<Record<string, numb
     'nicht wie erwartet': -2, 'hat sich gelohnt': 3, 'nicht gelohnt': -3, 'lohnt sich nicht': -3,
   },
   nl: {
-    'meer verwacht': -2, 'meer van verwacht': -2, 'beter verwacht': -2, 'niet aanraden': -3, 'niet aan te bevelen': -3, 'geen aanrader': -3, 'niet waard': -3, 'het geld niet waard': -3,
+    'te klein': -2, 'te groot': -2, 'te kort': -2, 'te krap': -2, 'te dun': -2, 'te veel reclame': -2,
+    'voelt goedkoop aan': -3, 'niet goedkoop': -1, 'meer verwacht': -2, 'meer van verwacht': -2, 'beter verwacht': -2, 'niet aanraden': -3, 'niet aan te bevelen': -3, 'geen aanrader': -3, 'niet waard': -3, 'het geld niet waard': -3,
     'zonde van het geld': -4, 'zonde van je geld': -4, 'gestopt met werken': -3, 'houdt op met werken': -3,
     'ging kapot': -3, 'gaat kapot': -3, 'uit elkaar gevallen': -3, 'valt uit elkaar': -3, 'te laat': -2,
     'past niet': -2, 'lukt niet': -2, 'lukt niet meer': -2, 'elke cent waard': 3, 'zijn geld waard': 3,
@@ -140,6 +142,7 @@ export const REVIEW_IDIOMS: Readonly<Record<string, Readonly<Record<string, numb
     'doet het gewoon niet': -3, 'blij mee': 3, 'erg blij mee': 3,
   },
   sv: {
+    'för liten': -2, 'för stor': -2, 'för kort': -2, 'för tunn': -2, 'för mycket reklam': -2,
     'förväntat mig mer': -2, 'trodde mer': -2, 'inte värt': -3, 'inte värd': -3, 'inte värda': -3, 'inte prisvärd': -3, 'kan inte rekommendera': -3,
     'rekommenderar inte': -3, 'gick sönder': -3, 'går sönder': -3, 'slutade fungera': -3,
     'laddar inte': -2, 'för sent': -2, 'passar inte': -2, 'går inte att': -2, 'värd pengarna': 3,
@@ -148,7 +151,8 @@ export const REVIEW_IDIOMS: Readonly<Record<string, Readonly<Record<string, numb
     'lämnar mycket att önska': -3, 'aldrig krånglat': 3, 'inte krånglat': 2, 'som utlovat': 2, 'helt klart värd': 3,
   },
   pl: {
-    'spodziewałem się więcej': -2, 'spodziewałam się więcej': -2, 'oczekiwałem więcej': -2, 'oczekiwałam więcej': -2, 'nie warto': -3, 'nie jest wart': -3, 'nie jest warta': -3, 'nie opłaca się': -3, 'nie spełnia': -3,
+    'za mały': -2, 'za mała': -2, 'za małe': -2, 'za duży': -2, 'za duża': -2, 'za duże': -2, 'za krótki': -2,
+    'za cienki': -2, 'za dużo reklam': -2, 'nie dostałem': -3, 'nie dostałam': -3, 'spodziewałem się więcej': -2, 'spodziewałam się więcej': -2, 'oczekiwałem więcej': -2, 'oczekiwałam więcej': -2, 'nie warto': -3, 'nie jest wart': -3, 'nie jest warta': -3, 'nie opłaca się': -3, 'nie spełnia': -3,
     'nie da się': -2, 'nie polecam': -3, 'nie polecamy': -3, 'zepsuł się': -3, 'zepsuła się': -3,
     'zepsuło się': -3, 'psuje się': -3, 'zgodny z opisem': 2, 'zgodna z opisem': 2, 'zgodne z opisem': 2,
     'niezgodny z opisem': -3, 'niezgodna z opisem': -3, 'na czas': 1, 'w porządku': 2, 'na pewno wrócimy': 3,
@@ -157,7 +161,8 @@ export const REVIEW_IDIOMS: Readonly<Record<string, Readonly<Record<string, numb
     'nie odpowiada na': -3, 'nikomu nie polecam': -4, 'szczerze polecam': 4, 'gorąco polecam': 4,
   },
   fr: {
-    'attendais à mieux': -2, 'attendais mieux': -2, 'attendais plus': -2, 'ne le recommande pas': -3, 'ne la recommande pas': -3, 'ne les recommande pas': -3, 'recommande pas': -3,
+    'trop petit': -2, 'trop petite': -2, 'trop grand': -2, 'trop grande': -2, 'trop court': -2, 'trop courte': -2,
+    'trop fin': -2, 'trop de pub': -2, 'trop de publicités': -2, 'arrivé cassé': -3, 'reçu cassé': -3, 'attendais à mieux': -2, 'attendais mieux': -2, 'attendais plus': -2, 'ne le recommande pas': -3, 'ne la recommande pas': -3, 'ne les recommande pas': -3, 'recommande pas': -3,
     'ne vaut pas': -3, 'vaut pas': -3, 'ne vaut rien': -4, 'vaut largement': 3, 'vaut le coup': 3,
     'vaut le détour': 3, 'ne vaut pas le coup': -3, 'en panne': -3, 'tombé en panne': -3, 'tombée en panne': -3,
     'a lâché': -3, 'ont lâché': -3, 'plante sans arrêt': -3, 'plante tout le temps': -3, 'de retard': -2,
@@ -169,7 +174,9 @@ export const REVIEW_IDIOMS: Readonly<Record<string, Readonly<Record<string, numb
     'ne correspond pas': -3, 'pas conforme': -3, 'de mauvaise qualité': -3, 'de bonne qualité': 3,
   },
   es: {
-    'esperaba más': -2, 'esperaba algo mejor': -2, 'esperaba mucho más': -3, 'no vale la pena': -3, 'merece la pena': 3, 'vale la pena': 3, 'no merece la pena': -3, 'no vale': -3,
+    'demasiado pequeño': -2, 'demasiado pequeña': -2, 'demasiado grande': -2, 'demasiado corto': -2,
+    'demasiados anuncios': -2, 'demasiada publicidad': -2, 'llegó tarde': -2, 'llegó roto': -3, 'llegó rota': -3,
+    'llegó dañado': -3, 'llegó dañada': -3, 'no recibí': -3, 'nunca recibí': -3, 'no he recibido': -3, 'esperaba más': -2, 'esperaba algo mejor': -2, 'esperaba mucho más': -3, 'no vale la pena': -3, 'merece la pena': 3, 'vale la pena': 3, 'no merece la pena': -3, 'no vale': -3,
     'no lo recomiendo': -3, 'no la recomiendo': -3, 'no los recomiendo': -3, 'no recomendable': -3,
     'se rompió': -3, 'se rompe': -3, 'se ha roto': -3, 'se cuelga': -3, 'se bloquea': -3,
     'deja mucho que desear': -3, 'dejó de funcionar': -3, 'ha dejado de funcionar': -3, 'de retraso': -2,
