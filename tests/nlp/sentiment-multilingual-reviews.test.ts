@@ -1,0 +1,113 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../../src/nlp/pipeline.js';
+import { scoreMultilingual } from '../../src/nlp/sentiment-multilingual/index.js';
+import { compileTaxonomy } from '../../src/nlp/taxonomy.js';
+
+// Reviews written for Earshot (tests/fixtures/multilingual-reviews/README.md): hotels, products,
+// restaurants, apps and deliveries, the way customers in each language write them.
+const LANGS = ['nl', 'sv', 'pl', 'de', 'fr', 'es'] as const;
+const fixture = (lang: string): { text: string; label: string }[] =>
+  readFileSync(new URL(`../fixtures/multilingual-reviews/${lang}.tsv`, import.meta.url), 'utf8')
+    .split('\n')
+    .slice(1)
+    .filter(Boolean)
+    .map((line) => {
+      const [text, label] = line.split('\t');
+      return { text: text!, label: label! };
+    });
+const score = (text: string, lang: string): number => scoreMultilingual(text, lang)!.score;
+const taxonomy = compileTaxonomy([], []);
+
+describe('multilingual review sentiment', () => {
+  it('has a fixture for every language it analyzes', () => {
+    for (const lang of LANGS) expect(existsSync(new URL(`../fixtures/multilingual-reviews/${lang}.tsv`, import.meta.url))).toBe(true);
+  });
+
+  for (const lang of LANGS) {
+    it(`${lang}: gets at least 18 of 20 own reviews right, and says nothing about a plain fact`, () => {
+      const rows = fixture(lang);
+      const polar = rows.filter((r) => r.label !== 'neutral');
+      const wrong = polar.filter((r) => (score(r.text, lang) > 0 ? 'positive' : 'negative') !== r.label || score(r.text, lang) === 0);
+      expect(polar.length).toBeGreaterThanOrEqual(20);
+      expect(wrong.map((r) => r.text).length, wrong.map((r) => r.text).join('\n')).toBeLessThanOrEqual(2);
+      for (const r of rows.filter((row) => row.label === 'neutral')) expect(score(r.text, lang), r.text).toBe(0);
+    });
+  }
+
+  it.each([
+    ['pl', 'Nie polecam, zepsuł się po tygodniu.'],
+    ['de', 'Kann ich leider nicht empfehlen.'],
+    ['de', 'Ich würde es nicht wieder kaufen.'],
+    ['fr', 'Je ne le recommande pas.'],
+    ['fr', 'Ça ne vaut pas le coup.'],
+    ['es', 'No lo recomiendo.'],
+    ['es', 'No vale la pena.'],
+    ['nl', 'Niet aan te raden.'],
+    ['nl', 'Het is het geld niet waard.'],
+    ['sv', 'Inte värt pengarna.'],
+    ['sv', 'Jag kan inte rekommendera den.'],
+    ['pl', 'Nie warto kupować.'],
+  ])('%s: a negated recommendation or "worth it" is negative: "%s"', (lang, text) => {
+    expect(score(text, lang)).toBeLessThan(-0.3);
+  });
+
+  it.each([
+    ['de', 'Nicht billig, aber jeden Cent wert.'],
+    ['fr', "C'est cher, mais ça vaut le coup."],
+    ['es', 'No es barato, pero merece la pena.'],
+    ['nl', 'Niet goedkoop, maar elke cent waard.'],
+    ['sv', 'Dyr, men värd pengarna.'],
+    ['pl', 'Drogi, ale wart swojej ceny.'],
+  ])('%s: what follows "but" carries the verdict: "%s"', (lang, text) => {
+    expect(score(text, lang)).toBeGreaterThan(0.3);
+  });
+
+  it.each([
+    ['de', 'Lieferung kam an. 1/5', -1],
+    ['de', 'Lieferung kam an. 5 Sterne', 1],
+    ['fr', 'Une étoile, le colis est arrivé ouvert.', -1],
+    ['fr', 'Commande reçue, 5/5.', 1],
+    ['es', 'Lo uso a diario. 2 de 5', -1],
+    ['nl', 'Vijf sterren voor de bezorger.', 1],
+    ['sv', 'Levererades i tid, 4/5', 1],
+    ['pl', 'Dwie gwiazdki, przyszło po miesiącu.', -1],
+  ])('%s: a rating written in the text decides: "%s"', (lang, text, sign) => {
+    expect(Math.sign(score(text, lang))).toBe(sign);
+  });
+
+  it('does not read a hotel class or a date as a rating', () => {
+    expect(score('Wir waren in einem 4 Sterne Hotel in Köln.', 'de')).toBe(0);
+    expect(score('Bestellt am 1/5/2025.', 'de')).toBe(0);
+  });
+
+  it('reads reviews written without their accents', () => {
+    expect(score('Nie polecam, zepsul sie po tygodniu, jakosc fatalna.', 'pl')).toBeLessThan(-0.3);
+    expect(score('Muy rapido y comodo, lo recomiendo.', 'es')).toBeGreaterThan(0.3);
+    expect(score('Géén aanrader.', 'nl')).toBeLessThan(-0.3);
+  });
+
+  it('lets praise before a complaint count for less than the complaint', () => {
+    expect(score('Sieht schön aus, ist gut verpackt, aber nach zwei Tagen kaputt.', 'de')).toBeLessThan(0);
+    expect(score('Ładny i lekki, niestety po tygodniu przestał działać.', 'pl')).toBeLessThan(0);
+  });
+
+  it('explains a verdict by the idiom that made it', () => {
+    const result = scoreMultilingual('Nie polecam, zepsuł się po tygodniu.', 'pl')!;
+    expect(result.explain.some((part) => part.startsWith('nie polecam('))).toBe(true);
+    expect(result.explain.some((part) => part.startsWith('zepsuł się('))).toBe(true);
+  });
+
+  it('gives no sentiment, with the reason, for a review in a language without an analyzer', () => {
+    const a = analyze('O hotel é ótimo, recomendo muito!', taxonomy, { langHint: 'pt' });
+    expect(a.lang).toBe('pt');
+    expect(a.sentiment).toBeNull();
+    expect(a.sentimentNote).toBe("no sentiment analyzer for language 'pt'");
+  });
+
+  it('scores a Polish review through analyze() with its language hint', () => {
+    const a = analyze('Nie polecam, zepsuł się po tygodniu.', taxonomy, { langHint: 'pl' });
+    expect(a.lang).toBe('pl');
+    expect(a.sentiment?.label).toBe('negative');
+  });
+});
