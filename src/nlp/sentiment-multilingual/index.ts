@@ -151,17 +151,17 @@ class Analyzer {
     const number = `(\\d+(?:[.,]\\d+)?|${Object.keys(rules.numbers).join('|')})`;
     const outOf = ['\\/', ...rules.outOf.map((w) => `${w}\\s`)].join('|');
     // "4/5", "4 von 5", "8/10"; "5 Sterne", "une étoile" — but not "ein 4-Sterne-Hotel" or a date.
-    this.mayStar = new RegExp(rules.stars, 'iu');
+    this.mayStar = new RegExp(rules.stars, 'u'); // on lower-cased text
     // "4/5", "4 von 5", "8/10"; "5 Sterne", "une étoile" — but not "ein 4-Sterne-Hotel" or a date.
     // Two patterns, each tried only where its cheap test passes: an alternation of number words
     // tried at every position costs more than the rest of the analysis.
     this.scaleRating = new RegExp(
       `(?<![\\p{L}\\d.,/])(\\d+(?:[.,]\\d+)?)\\s*(?:${outOf})\\s*(5|10|100)(?![\\p{L}\\d]|[.,/]\\d)`,
-      'giu',
+      'gu',
     );
     this.starRating = new RegExp(
       `(?<![\\p{L}\\d.,])${number}\\s+(?:${rules.stars})(?![\\p{L}-])(?!\\s*(?:hotel|hôtel|hotell))`,
-      'giu',
+      'gu',
     );
     for (const [word, value] of Object.entries(emojiLexicon)) this.exact.set(word, value);
     for (const [word, value] of Object.entries(EMOTICONS)) this.exact.set(word, value);
@@ -213,7 +213,7 @@ class Analyzer {
     }
   }
 
-  /** Ratings written in the text, taken out of it: a verdict that neither negation nor "but" turns. */
+  /** Ratings written in the (lower-cased) text, taken out of it: a verdict that neither negation nor "but" turns. */
   private ratings(text: string, explain: string[]): { rest: string; total: number } {
     let total = 0;
     let rest = text;
@@ -223,18 +223,19 @@ class Analyzer {
       if (!(ratio >= 0 && ratio <= 1)) return match;
       const value = ratingValue(ratio);
       total += value;
-      explain.push(`${match.toLowerCase().replace(/\s+/g, ' ')}(${value > 0 ? '+' : ''}${value})`);
+      explain.push(`${match.replace(/\s+/g, ' ')}(${value > 0 ? '+' : ''}${value})`);
       return ' ';
     };
-    if (/\d/.test(rest)) rest = rest.replace(this.scaleRating, (m, n: string, scale: string) => take(m, n, Number(scale)));
+    // Cheap tests first: a scale is 5, 10 or 100 (any regex over every text costs more).
+    if (rest.includes('5') || rest.includes('10')) rest = rest.replace(this.scaleRating, (m, n: string, scale: string) => take(m, n, Number(scale)));
     if (this.mayStar.test(rest)) rest = rest.replace(this.starRating, (m, n: string) => take(m, n, 5));
     return { rest, total };
   }
 
   score(text: string): MultilingualScore {
     const explain: string[] = [];
-    const rated = this.ratings(text, explain);
-    const tokens = this.tokenize(rated.rest);
+    const rated = this.ratings(text.toLowerCase(), explain);
+    const tokens = this.tokenize(rated.rest, true);
     const values = new Float64Array(tokens.length);
     let sentenceStart = 0;
     let negatedUntil = -1;
@@ -390,9 +391,10 @@ class Analyzer {
     explain.push(`${tokens[lastSentiment]}←${tokens[negatorAt]}(${round(values[lastSentiment]!)})`);
   }
 
-  private tokenize(text: string): string[] {
-    let lower = text.replace(NOISE, ' ').toLowerCase().replace(/’/g, "'");
-    if (this.rules.stressAccents) lower = foldAcute(lower);
+  private tokenize(text: string, lowered = false): string[] {
+    let lower = lowered ? text.replace(NOISE, ' ') : text.replace(NOISE, ' ').toLowerCase();
+    if (lower.includes('’')) lower = lower.replace(/’/g, "'");
+    if (this.rules.stressAccents && /[áéíóú]/.test(lower)) lower = foldAcute(lower);
     const raw = lower.match(TOKEN) ?? [];
     const elision = this.rules.elision;
     if (!elision) return raw;
