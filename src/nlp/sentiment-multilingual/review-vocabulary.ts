@@ -119,7 +119,8 @@ export const REVIEW_VOCABULARY: Readonly<Record<string, Readonly<Record<string, 
 /** Idioms: matched as whole token sequences before negation applies; each carries its own negation. */
 export const REVIEW_IDIOMS: Readonly<Record<string, Readonly<Record<string, number>>>> = {
   de: {
-    'zu klein': -2, 'zu groß': -2, 'zu gross': -2, 'zu kurz': -2, 'zu eng': -2, 'zu dünn': -2, 'zu viel werbung': -2,
+    'nicht lange gehalten': -3, 'hält nicht lange': -3, 'hielt nicht lange': -3, 'entspricht nicht': -3,
+    'billig verarbeitet': -3, 'schlecht verarbeitet': -3, 'gut verarbeitet': 3, 'zu klein': -2, 'zu groß': -2, 'zu gross': -2, 'zu kurz': -2, 'zu eng': -2, 'zu dünn': -2, 'zu viel werbung': -2,
     'kam beschädigt an': -3, 'nie erhalten': -3, 'nicht erhalten': -3, 'mehr erwartet': -2, 'hatte mehr erwartet': -3, 'besseres erwartet': -2, 'nicht empfehlen': -3, 'nicht weiterempfehlen': -3, 'nicht wert': -3, 'keine empfehlung': -3,
     'keine kaufempfehlung': -3, 'geist aufgegeben': -3, 'gibt den geist auf': -3, 'geht kaputt': -3,
     'ging kaputt': -3, 'kaputt gegangen': -3, 'kaputtgegangen': -3, 'stürzt ab': -3, 'stürzt ständig ab': -3,
@@ -131,7 +132,8 @@ export const REVIEW_IDIOMS: Readonly<Record<string, Readonly<Record<string, numb
     'nicht wie erwartet': -2, 'hat sich gelohnt': 3, 'nicht gelohnt': -3, 'lohnt sich nicht': -3,
   },
   nl: {
-    'te klein': -2, 'te groot': -2, 'te kort': -2, 'te krap': -2, 'te dun': -2, 'te veel reclame': -2,
+    'ging niet lang mee': -3, 'gaat niet lang mee': -3, 'gaat lang mee': 2, 'komt niet overeen': -3,
+    'slecht afgewerkt': -3, 'goed afgewerkt': 3, 'te klein': -2, 'te groot': -2, 'te kort': -2, 'te krap': -2, 'te dun': -2, 'te veel reclame': -2,
     'voelt goedkoop aan': -3, 'niet goedkoop': -1, 'meer verwacht': -2, 'meer van verwacht': -2, 'beter verwacht': -2, 'niet aanraden': -3, 'niet aan te bevelen': -3, 'geen aanrader': -3, 'niet waard': -3, 'het geld niet waard': -3,
     'zonde van het geld': -4, 'zonde van je geld': -4, 'gestopt met werken': -3, 'houdt op met werken': -3,
     'ging kapot': -3, 'gaat kapot': -3, 'uit elkaar gevallen': -3, 'valt uit elkaar': -3, 'te laat': -2,
@@ -142,7 +144,7 @@ export const REVIEW_IDIOMS: Readonly<Record<string, Readonly<Record<string, numb
     'doet het gewoon niet': -3, 'blij mee': 3, 'erg blij mee': 3,
   },
   sv: {
-    'för liten': -2, 'för stor': -2, 'för kort': -2, 'för tunn': -2, 'för mycket reklam': -2,
+    'höll inte länge': -3, 'håller inte länge': -3, 'håller länge': 2, 'stämmer inte': -2, 'för liten': -2, 'för stor': -2, 'för kort': -2, 'för tunn': -2, 'för mycket reklam': -2,
     'förväntat mig mer': -2, 'trodde mer': -2, 'inte värt': -3, 'inte värd': -3, 'inte värda': -3, 'inte prisvärd': -3, 'kan inte rekommendera': -3,
     'rekommenderar inte': -3, 'gick sönder': -3, 'går sönder': -3, 'slutade fungera': -3,
     'laddar inte': -2, 'för sent': -2, 'passar inte': -2, 'går inte att': -2, 'värd pengarna': 3,
@@ -151,7 +153,8 @@ export const REVIEW_IDIOMS: Readonly<Record<string, Readonly<Record<string, numb
     'lämnar mycket att önska': -3, 'aldrig krånglat': 3, 'inte krånglat': 2, 'som utlovat': 2, 'helt klart värd': 3,
   },
   pl: {
-    'za mały': -2, 'za mała': -2, 'za małe': -2, 'za duży': -2, 'za duża': -2, 'za duże': -2, 'za krótki': -2,
+    'nie wytrzymał': -3, 'nie wytrzymała': -3, 'długo nie wytrzymał': -3, 'długo nie wytrzyma': -3,
+    'słabo wykonany': -3, 'dobrze wykonany': 3, 'za mały': -2, 'za mała': -2, 'za małe': -2, 'za duży': -2, 'za duża': -2, 'za duże': -2, 'za krótki': -2,
     'za cienki': -2, 'za dużo reklam': -2, 'nie dostałem': -3, 'nie dostałam': -3, 'spodziewałem się więcej': -2, 'spodziewałam się więcej': -2, 'oczekiwałem więcej': -2, 'oczekiwałam więcej': -2, 'nie warto': -3, 'nie jest wart': -3, 'nie jest warta': -3, 'nie opłaca się': -3, 'nie spełnia': -3,
     'nie da się': -2, 'nie polecam': -3, 'nie polecamy': -3, 'zepsuł się': -3, 'zepsuła się': -3,
     'zepsuło się': -3, 'psuje się': -3, 'zgodny z opisem': 2, 'zgodna z opisem': 2, 'zgodne z opisem': 2,
@@ -161,7 +164,7 @@ export const REVIEW_IDIOMS: Readonly<Record<string, Readonly<Record<string, numb
     'nie odpowiada na': -3, 'nikomu nie polecam': -4, 'szczerze polecam': 4, 'gorąco polecam': 4,
   },
   fr: {
-    'trop petit': -2, 'trop petite': -2, 'trop grand': -2, 'trop grande': -2, 'trop court': -2, 'trop courte': -2,
+    'pas tenu longtemps': -3, 'tient pas longtemps': -3, 'mal fini': -3, 'bien fini': 3, 'trop petit': -2, 'trop petite': -2, 'trop grand': -2, 'trop grande': -2, 'trop court': -2, 'trop courte': -2,
     'trop fin': -2, 'trop de pub': -2, 'trop de publicités': -2, 'arrivé cassé': -3, 'reçu cassé': -3, 'attendais à mieux': -2, 'attendais mieux': -2, 'attendais plus': -2, 'ne le recommande pas': -3, 'ne la recommande pas': -3, 'ne les recommande pas': -3, 'recommande pas': -3,
     'ne vaut pas': -3, 'vaut pas': -3, 'ne vaut rien': -4, 'vaut largement': 3, 'vaut le coup': 3,
     'vaut le détour': 3, 'ne vaut pas le coup': -3, 'en panne': -3, 'tombé en panne': -3, 'tombée en panne': -3,
@@ -174,7 +177,8 @@ export const REVIEW_IDIOMS: Readonly<Record<string, Readonly<Record<string, numb
     'ne correspond pas': -3, 'pas conforme': -3, 'de mauvaise qualité': -3, 'de bonne qualité': 3,
   },
   es: {
-    'demasiado pequeño': -2, 'demasiado pequeña': -2, 'demasiado grande': -2, 'demasiado corto': -2,
+    'duró poco': -3, 'dura poco': -3, 'no duró nada': -3, 'no se parece': -2, 'mal acabado': -3,
+    'bien acabado': 3, 'demasiado pequeño': -2, 'demasiado pequeña': -2, 'demasiado grande': -2, 'demasiado corto': -2,
     'demasiados anuncios': -2, 'demasiada publicidad': -2, 'llegó tarde': -2, 'llegó roto': -3, 'llegó rota': -3,
     'llegó dañado': -3, 'llegó dañada': -3, 'no recibí': -3, 'nunca recibí': -3, 'no he recibido': -3, 'esperaba más': -2, 'esperaba algo mejor': -2, 'esperaba mucho más': -3, 'no vale la pena': -3, 'merece la pena': 3, 'vale la pena': 3, 'no merece la pena': -3, 'no vale': -3,
     'no lo recomiendo': -3, 'no la recomiendo': -3, 'no los recomiendo': -3, 'no recomendable': -3,
