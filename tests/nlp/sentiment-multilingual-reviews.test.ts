@@ -111,3 +111,12 @@ describe('multilingual review sentiment', () => {
     expect(a.sentiment?.label).toBe('negative');
   });
 });
+
+describe('emoji and star runs in reviews', () => {
+  it('reads a run of stars as a rating and thumbs down as a complaint', () => {
+    expect(score('Lieferung ok ⭐⭐', 'de')).toBeLessThan(0);
+    expect(score('Livraison ⭐⭐⭐⭐⭐', 'fr')).toBeGreaterThan(0.5);
+    expect(score('★★☆☆☆ envío lento', 'es')).toBeLessThan(-0.3);
+    expect(score('Bezorging 👎', 'nl')).toBeLessThan(-0.3);
+  });
+});

@@ -16,7 +16,7 @@ import { nl } from './nl.js';
 import { pl } from './pl.js';
 import { sv } from './sv.js';
 import { REVIEW_PHRASES, REVIEW_WORDS } from './review-phrases.js';
-import { REVIEW_IDIOMS, REVIEW_VOCABULARY, TOPIC_WORDS } from './review-vocabulary.js';
+import { EMOJI_VERDICTS, REVIEW_IDIOMS, REVIEW_VOCABULARY, TOPIC_WORDS } from './review-vocabulary.js';
 import type { LanguageRules } from './types.js';
 
 const RULES: Record<string, LanguageRules> = { nl, sv, pl, de, fr, es };
@@ -47,6 +47,8 @@ const NEGATIVE_WEIGHT = 1.5;
 // Emoticons first, then words (letters with inner apostrophes/hyphens), pictographs, clause marks.
 const TOKEN =
   /(?:[:;=8][-'^]?[)(\]\[dpo/\\|*]+|<3+|[)(][-']?[:;=])(?=\s|$|[.,!?])|\p{L}+(?:['’]\p{L}+)*|\p{Extended_Pictographic}|[.!?;,:]+/giu;
+const STAR_RUN = /[★☆⭐🌟]+/gu;
+const STAR_RUN_TEST = /[★☆⭐🌟]/u;
 const CLAUSE_END = /^[.!?;,:]+$/;
 const SENTENCE_END = /^[.!?;]+$/;
 const NOISE = /https?:\/\/\S+|www\.\S+|[@#][\p{L}\p{N}_]+/gu;
@@ -110,6 +112,7 @@ function ratingValue(ratio: number): number {
 }
 
 function readLexicon(name: string): Record<string, number> {
+  if (name === 'emoji') return { ...(JSON.parse(readFileSync(new URL('./lexicons/emoji.json', import.meta.url), 'utf8')) as Record<string, number>), ...EMOJI_VERDICTS };
   return JSON.parse(readFileSync(new URL(`./lexicons/${name}.json`, import.meta.url), 'utf8')) as Record<string, number>;
 }
 
@@ -229,6 +232,15 @@ class Analyzer {
     // Cheap tests first: a scale is 5, 10 or 100 (any regex over every text costs more).
     if (rest.includes('5') || rest.includes('10')) rest = rest.replace(this.scaleRating, (m, n: string, scale: string) => take(m, n, Number(scale)));
     if (this.mayStar.test(rest)) rest = rest.replace(this.starRating, (m, n: string) => take(m, n, 5));
+    // "⭐⭐⭐⭐⭐", "★★☆☆☆": a run of two or more stars, or one with empty stars, is a rating.
+    if (STAR_RUN_TEST.test(rest)) {
+      rest = rest.replace(STAR_RUN, (m: string) => {
+        const stars = [...m];
+        const full = stars.filter((c) => c !== '☆').length;
+        if (stars.length < 2 || stars.length > 10) return m;
+        return take(m, String(full), stars.includes('☆') ? stars.length : 5);
+      });
+    }
     return { rest, total };
   }
 

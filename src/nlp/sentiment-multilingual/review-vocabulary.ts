@@ -191,3 +191,13 @@ export const REVIEW_IDIOMS: Readonly<Record<string, Readonly<Record<string, numb
     'dinero tirado': -4, 'no cumple': -3, 'no corresponde': -3, 'no es lo que esperaba': -3, 'ni de lejos': -2,
   },
 };
+
+/**
+ * Emoji of reviews that the Emoji Sentiment Ranking (2015) lacks or scores against their use
+ * in reviews (👎 -1, 😡 -1, ❌ +1 there). Hand-written; they win over emoji.json.
+ */
+export const EMOJI_VERDICTS: Readonly<Record<string, number>> = {
+  '👎': -3, '😡': -3, '🤬': -4, '🤮': -4, '🤢': -3, '💩': -3, '🙁': -2, '☹': -3, '🙄': -2, '😢': -2, '😞': -2,
+  '😠': -3, '😤': -2, '😒': -2, '❌': -2, '🚫': -2, '👍': 3, '👌': 2, '💯': 3, '🔥': 2, '🥰': 3, '🤩': 3,
+  '😍': 3, '❤': 3, '💕': 3, '💖': 3, '👏': 2, '🙌': 2, '✅': 2, '🥳': 3, '😋': 3,
+};
