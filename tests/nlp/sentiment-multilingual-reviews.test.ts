@@ -120,3 +120,19 @@ describe('emoji and star runs in reviews', () => {
     expect(score('Bezorging 👎', 'nl')).toBeLessThan(-0.3);
   });
 });
+
+describe('inflected review words', () => {
+  it.each([
+    ['nl', 'Waardeloze service en een vieze kamer.', -1],
+    ['nl', 'De trage bediening was het ergste.', -1],
+    ['nl', 'Zeer behulpzame en lieve mensen.', 1],
+    ['de', 'Eine enttäuschende Lieferung mit kaputten Teilen.', -1],
+    ['de', 'Hervorragenden Service erhalten.', 1],
+    ['pl', 'Bardzo wygodnego fotela szukałem, ten jest świetnej jakości.', 1],
+    ['pl', 'Tandetnego sprzętu nie kupujcie.', -1],
+    ['fr', 'Des serveuses désagréables et des plats médiocres.', -1],
+    ['es', 'Unos camareros amabilísimos y platos riquísimos.', 1],
+  ])('%s: "%s"', (lang, text, sign) => {
+    expect(Math.sign(score(text, lang))).toBe(sign);
+  });
+});

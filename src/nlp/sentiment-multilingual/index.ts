@@ -461,7 +461,14 @@ class Analyzer {
     if (exact !== undefined) return exact;
     // Short words are mostly function words; their "stems" collide with unrelated lemmas.
     const stemmed = word.length >= 5 ? this.stems.get(this.stem(word)) : undefined;
-    if (stemmed !== undefined || !this.rules.foldDiacritics) return stemmed;
+    if (stemmed !== undefined) return stemmed;
+    if (this.rules.lemmas) {
+      for (const lemma of this.rules.lemmas(word)) {
+        const value = this.exact.get(lemma);
+        if (value !== undefined) return value;
+      }
+    }
+    if (!this.rules.foldDiacritics) return undefined;
     const folded = foldAll(word);
     if (folded === word) return undefined;
     return this.exact.get(folded) ?? (folded.length >= 5 ? this.stems.get(this.stem(folded)) : undefined);

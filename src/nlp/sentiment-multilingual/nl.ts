@@ -1,5 +1,30 @@
 import type { LanguageRules } from './types.js';
 
+const VOWEL = /[aeiou]/;
+
+/**
+ * Dutch spelling changes with an ending: the long vowel of a closed syllable is written once in an
+ * open one (traag → trage, waardeloos → waardeloze), final s/f voice to z/v (vies → vieze, lief →
+ * lieve), and a short vowel doubles the consonant (dik → dikke). Undo them for a lemma.
+ */
+function dutchLemmas(word: string): string[] {
+  const out: string[] = [];
+  for (const ending of ['ere', 'ste', 'er', 'e']) {
+    if (!word.endsWith(ending) || word.length - ending.length < 3) continue;
+    let base = word.slice(0, -ending.length);
+    const n = base.length;
+    if (base[n - 1] === base[n - 2] && !VOWEL.test(base[n - 1]!)) out.push(base.slice(0, -1));
+    if (base.endsWith('z')) base = `${base.slice(0, -1)}s`;
+    else if (base.endsWith('v')) base = `${base.slice(0, -1)}f`;
+    out.push(base);
+    // consonant, one vowel, consonant at the end: the vowel was long ("trag" → "traag").
+    const m = /([^aeiou])([aeiou])([^aeiouy])$/.exec(base);
+    if (m) out.push(`${base.slice(0, -2)}${m[2]}${m[2]}${m[3]}`);
+    break;
+  }
+  return out;
+}
+
 /** Dutch. Adjectives inflect with -e (goede, lekkere); compounds are closed (klantvriendelijk). */
 export const nl: LanguageRules = {
   core: {
@@ -34,4 +59,5 @@ export const nl: LanguageRules = {
   numbers: { nul: 0, geen: 0, een: 1, één: 1, twee: 2, drie: 3, vier: 4, vijf: 5 },
   outOf: ['van', 'uit', 'op'],
   stressAccents: true,
+  lemmas: dutchLemmas,
 };

@@ -38,7 +38,7 @@ export const REVIEW_VOCABULARY: Readonly<Record<string, Readonly<Record<string, 
     hellhörig: -2, frust: -2, frustrierend: -3, verschwendung: -3, unzuverlässig: -3, unbequem: -2,
     ruhig: 1, zentral: 1, zart: 2, saftig: 2, zäh: -2, kakerlaken: -3, bettwanzen: -4, bug: -2, bugs: -2,
     verbuggt: -3, verloren: -2, verschwunden: -2, warteschleife: -2,
-    nachlässig: -2, ignoriert: -2, vertröstet: -2, mies: -3, dürftig: -2, lieblos: -2, verarbeitung: 0, wert: 2, passt: 1,
+    teure: -2, teuren: -2, teurer: -2, teures: -2, nachlässig: -2, ignoriert: -2, vertröstet: -2, mies: -3, dürftig: -2, lieblos: -2, verarbeitung: 0, wert: 2, passt: 1,
   },
   nl: {
     aanrader: 3, aanraden: 3, waard: 2, overtuigd: 2, perfect: 4, prachtig: 4, uitstekend: 4, degelijk: 2,

@@ -41,6 +41,11 @@ export interface LanguageRules {
    * also looked up with diacritics removed when the exact form is unknown.
    */
   foldDiacritics?: boolean;
+  /**
+   * Lemma candidates where stripping an ending is not enough (Dutch "waardeloze" → "waardeloos",
+   * "trage" → "traag", "vieze" → "vies"): tried after the exact form and the stem.
+   */
+  lemmas?: (word: string) => string[];
   /** Accents that only stress a word (Dutch "géén", "zéér"): removed before anything is looked up. */
   stressAccents?: boolean;
 }
