@@ -24,7 +24,7 @@ export const de: LanguageRules = {
     schade: -2, leid: -1, streik: -2, versagt: -3, versagen: -3, sorry: -1,
   },
   negators: ['nicht', 'kein', 'keine', 'keinen', 'keinem', 'keiner', 'keines', 'nie', 'niemals', 'nichts', 'ohne', 'weder', 'noch nie'],
-  intensifiers: ['sehr', 'total', 'extrem', 'wirklich', 'echt', 'absolut', 'äußerst', 'überaus', 'besonders', 'richtig', 'sowas', 'so', 'mega', 'voll', 'völlig', 'unglaublich', 'höchst', 'ziemlich'],
+  intensifiers: ['sehr', 'total', 'extrem', 'wirklich', 'echt', 'absolut', 'äußerst', 'überaus', 'besonders', 'richtig', 'sowas', 'so', 'mega', 'voll', 'völlig', 'unglaublich', 'höchst', 'ziemlich', 'groß', 'große', 'großen', 'großer', 'großes', 'riesig', 'riesige', 'riesigen', 'riesiger'],
   diminishers: ['etwas', 'bisschen', 'wenig', 'eher', 'relativ', 'einigermaßen', 'halbwegs', 'kaum'],
   contrast: ['aber', 'jedoch', 'allerdings', 'dennoch', 'trotzdem', 'sondern'],
   concessive: ['obwohl', 'obgleich', 'zwar'],

@@ -46,7 +46,7 @@ export const nl: LanguageRules = {
     rampzalig: -4, drama: -3, haat: -4, balen: -2, vervelend: -2, treurig: -2, lawaaierig: -2, luid: -1,
   },
   negators: ['niet', 'geen', 'nooit', 'niets', 'niks', 'zonder', 'noch', 'nergens'],
-  intensifiers: ['heel', 'erg', 'zeer', 'echt', 'super', 'ontzettend', 'enorm', 'bijzonder', 'uiterst', 'zo', 'zó', 'hartstikke', 'extreem', 'werkelijk', 'ongelooflijk', 'ongelofelijk', 'onvoorstelbaar', 'waanzinnig', 'vreselijk', 'best', 'behoorlijk', 'absoluut', 'te'],
+  intensifiers: ['heel', 'erg', 'zeer', 'echt', 'super', 'ontzettend', 'enorm', 'bijzonder', 'uiterst', 'zo', 'zó', 'hartstikke', 'extreem', 'werkelijk', 'ongelooflijk', 'ongelofelijk', 'onvoorstelbaar', 'waanzinnig', 'vreselijk', 'best', 'behoorlijk', 'absoluut', 'te', 'groot', 'grote', 'enorme'],
   diminishers: ['wat', 'beetje', 'tamelijk', 'vrij', 'nogal', 'redelijk', 'enigszins', 'amper', 'nauwelijks'],
   contrast: ['maar', 'echter', 'toch', 'desondanks', 'daarentegen'],
   concessive: ['hoewel', 'ofschoon', 'alhoewel', 'weliswaar'],

@@ -30,7 +30,7 @@ export const pl: LanguageRules = {
     niesamowity: 4, niesamowicie: 3, niezły: 2, nieźle: 2, niezawodny: 3, niezastąpiony: 3, niedrogi: 2,
   },
   negators: ['nie', 'nigdy', 'ani', 'bez', 'żaden', 'żadna', 'żadne', 'żadnego', 'żadnej', 'nic', 'niczego'],
-  intensifiers: ['bardzo', 'naprawdę', 'niesamowicie', 'mega', 'totalnie', 'zupełnie', 'całkowicie', 'wyjątkowo', 'niezwykle', 'niezmiernie', 'szczególnie', 'zbyt', 'za', 'tak', 'taki', 'takie', 'taka', 'ogromnie', 'absolutnie', 'wręcz'],
+  intensifiers: ['bardzo', 'naprawdę', 'niesamowicie', 'mega', 'totalnie', 'zupełnie', 'całkowicie', 'wyjątkowo', 'niezwykle', 'niezmiernie', 'szczególnie', 'zbyt', 'za', 'tak', 'taki', 'takie', 'taka', 'ogromnie', 'absolutnie', 'wręcz', 'wielki', 'wielka', 'wielkie', 'wielkiego', 'wielką', 'wielkim', 'ogromny', 'ogromna', 'ogromne', 'duży', 'duża', 'duże'],
   diminishers: ['trochę', 'nieco', 'dość', 'dosyć', 'raczej', 'względnie', 'lekko', 'mało'],
   contrast: ['ale', 'lecz', 'jednak', 'jednakże', 'natomiast', 'niemniej', 'tylko'],
   concessive: ['chociaż', 'choć', 'mimo', 'pomimo', 'wprawdzie'],

@@ -22,7 +22,7 @@ export const sv: LanguageRules = {
     fattig: -2, klagomål: -2, bedrägeri: -4, lurad: -3, ångrar: -3, stressad: -2, tragiskt: -3, tragisk: -3,
   },
   negators: ['inte', 'ej', 'icke', 'aldrig', 'ingen', 'inget', 'inga', 'ingenting', 'utan'],
-  intensifiers: ['mycket', 'väldigt', 'riktigt', 'otroligt', 'extremt', 'så', 'verkligen', 'helt', 'jätte', 'supér', 'super', 'himla', 'sjukt', 'galet', 'för', 'alltför', 'oerhört', 'enormt'],
+  intensifiers: ['mycket', 'väldigt', 'riktigt', 'otroligt', 'extremt', 'så', 'verkligen', 'helt', 'jätte', 'supér', 'super', 'himla', 'sjukt', 'galet', 'för', 'alltför', 'oerhört', 'enormt', 'stor', 'stora', 'stort', 'enorm', 'enorma'],
   diminishers: ['lite', 'ganska', 'rätt', 'någorlunda', 'relativt', 'knappt', 'halvt'],
   contrast: ['men', 'dock', 'fast', 'ändå', 'däremot'],
   concessive: ['även', 'trots', 'fastän', 'oavsett'],
