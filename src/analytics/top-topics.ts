@@ -74,7 +74,7 @@ export function topTopics(db: Db, query: TopicsQuery): TopicsAnswer {
   const count = (a: number, b: number) =>
     source === 'mentions'
       ? keep(countRows(db, filter, { from: a, to: b, step: null, by: 'topic' }).map((r) => [r.key, r]))
-      : keep([...bucketSums(db, filter, { starts: [a], end: b, by: 'topic', keys: TOPIC_KEYS })].map(([key, [counts]]) => [key, { ...counts!, key }]));
+      : keep([...bucketSums(db, filter, { starts: [a], end: b, by: 'topic', keys: TOPIC_KEYS, tz: query.tz })].map(([key, [counts]]) => [key, { ...counts!, key }]));
   const now = count(from, to);
   const before = count(previousFrom, from);
   const names = new Map(
