@@ -4,8 +4,8 @@
  *
  * Seeds a year of synthetic mentions (4 brands, 12 topics in a hierarchy, 8 sources, 4
  * languages, ratings on review sources, NPS/CSAT/CES/CLI answers on the survey source) through
- * the real MentionWriter, so mentions, topics, brands and both rollup tables are written exactly
- * as ingest writes them (NLP is skipped: labels and scores are drawn at random). The FTS triggers
+ * the real MentionWriter, so mentions, topics, brands and every rollup table (Los Angeles is in
+ * trends.zones, so its local days too) are written exactly as ingest writes them (NLP is skipped: labels and scores are drawn at random). The FTS triggers
  * are dropped in the bench database only: full-text search plays no part in trends.
  * Prints seeding time, p50/p95 per query for both paths, whether the answers agree, database size
  * and process memory; deletes each database afterwards.
@@ -43,6 +43,8 @@ sources:
 ${SOURCES.map((s) => `  - { name: ${s}, kind: rss, options: { url: "https://example.com/${s}" } }`).join('\n')}
 topics:
 ${TOPICS.map(([id, parent]) => `  - { id: ${id}, name: ${id}, terms: [${id.replace('-', '')}]${parent ? `, parent: ${parent}` : ''} }`).join('\n')}
+trends:
+  zones: [America/Los_Angeles]
 `;
 
 // A small fast PRNG keeps runs comparable.
@@ -138,7 +140,13 @@ const trendQueries: { name: string; q: Partial<TrendQuery> }[] = [
   { name: 'volume/day, 1 y, LA, lang=fr', q: { ...base, tz: 'America/Los_Angeles', lang: 'fr' } },
   { name: 'sentiment/month, 1 y, brand+source=appstore', q: { ...base, metric: 'sentiment', bucket: 'month', brand: 'acme', sourceIds: [5] } },
   { name: 'volume/day, 30 d, brand, sentiment=negative', q: { ...base, from: END - 30 * DAY, to: END, brand: 'acme', sentiment: 'negative' } },
-  { name: 'sentiment/week, 90 d, rating=1,2 (mentions path)', q: { ...base, metric: 'sentiment', bucket: 'week', from: END - 90 * DAY, to: END, rating: [1, 2] } },
+  { name: 'sentiment/week, 90 d, rating=1,2', q: { ...base, metric: 'sentiment', bucket: 'week', from: END - 90 * DAY, to: END, rating: [1, 2] } },
+  // Vancouver keeps Los Angeles' clock but is not in trends.zones: the same year of days read
+  // from hours, as every zone off UTC's midnight was before local-day rollups.
+  { name: 'all metrics/day, 1 y, Vancouver (not declared: hours), brand+topic', q: { ...base, metric: 'all', tz: 'America/Vancouver', brand: 'globex', topic: 'support' } },
+  { name: 'all metrics/day, 1 y, LA, rating=1,2', q: { ...base, metric: 'all', tz: 'America/Los_Angeles', rating: [1, 2] } },
+  { name: 'volume/week, 1 y, LA, brand, rating=5', q: { ...base, bucket: 'week', tz: 'America/Los_Angeles', brand: 'acme', rating: [5] } },
+  { name: 'sentiment/week, 90 d, rating=1,2 + source (mentions path)', q: { ...base, metric: 'sentiment', bucket: 'week', from: END - 90 * DAY, to: END, rating: [1, 2], sourceIds: [5] } },
 ];
 const queries: Query[] = trendQueries.map(({ name, q }) => ({
   name,

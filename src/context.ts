@@ -20,7 +20,7 @@ export interface Earshot {
   close(): Promise<void>;
 }
 
-export const EMPTY_CONFIG: Config = { brands: [], sources: [], topics: [], delivery: DEFAULT_DELIVERY };
+export const EMPTY_CONFIG: Config = { brands: [], sources: [], topics: [], delivery: DEFAULT_DELIVERY, trends: { zones: [] } };
 
 /**
  * Reads the config (throwing ConfigError before anything is written), then opens and migrates

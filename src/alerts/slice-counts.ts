@@ -18,7 +18,7 @@ export function sliceCounts(db: Db, filter: Omit<TrendFilter, 'lang'>, languages
   const total = emptyCounts();
   for (const lang of languages.length > 0 ? languages : [undefined]) {
     const f: TrendFilter = { ...filter, lang };
-    const [counts] = bucketTotals(db, countSourceFor(f, aligned), f, [from], to, aligned);
+    const [counts] = bucketTotals(db, countSourceFor(f, aligned), f, [from], to, aligned, undefined, tz);
     if (counts) for (const k of COUNT_KEYS) total[k] += counts[k];
   }
   return total;

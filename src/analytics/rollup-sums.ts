@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { Db } from '../db/client.js';
 import { ALL } from '../db/mention-writer.js';
 import { COUNT_COLUMNS, COUNT_KEYS, emptyCounts, type CountKey, type Counts } from './counts.js';
+import { localDayOf, nextLocalDay } from './local-days.js';
 import { DAY_MS, familyFor, rollupTable, type RollupFamily } from './rollup-tables.js';
 import type { TrendFilter } from './count-rows.js';
 
@@ -14,45 +15,60 @@ export interface BucketRequest {
   by: 'brand' | 'topic' | null;
   /** The counts to sum (the rest stay 0); default all. A metric needs only a few of them. */
   keys?: readonly CountKey[];
+  /** The zone the buckets are cut in: its local-day rollups are read when the database keeps them. */
+  tz?: string;
 }
 
-/** One piece of a bucket: whole UTC days from a day table, or hours from an hour table. */
+/** Where a piece of a bucket is read: hour rows, UTC-day rows, or local-day rows of the zone. */
+export type RangeWidth = 'hour' | 'day' | 'local';
+
+/** One piece of a bucket: whole days from a day table, or hours from an hour table. */
 export interface RollupRange {
   bucket: number;
-  day: boolean;
+  width: RangeWidth;
   lo: number;
   hi: number;
 }
 
 /**
- * Cuts each bucket [start, next start) into the whole UTC days inside it and the hours at its
+ * Cuts each bucket [start, next start) into the whole days inside it and the hours at its
  * edges. Exact for any whole-hour zone, DST included: the bounds are the zone's own bucket
- * starts, and a local day that is not a UTC day (Los Angeles) is simply all hours.
+ * starts. The days are the local days of `localZone` when given (a day, week or month in that
+ * zone is then whole local days, no edge at all), else UTC days (a local day that is not a UTC
+ * day, as in Los Angeles, is then all hours).
  */
-export function rollupRanges(starts: readonly number[], end: number): RollupRange[] {
+export function rollupRanges(starts: readonly number[], end: number, localZone?: string): RollupRange[] {
   const out: RollupRange[] = [];
+  const width: RangeWidth = localZone === undefined ? 'day' : 'local';
+  const firstDayFrom = localZone === undefined
+    ? (t: number) => Math.ceil(t / DAY_MS) * DAY_MS
+    : (t: number) => { const d = localDayOf(localZone, t); return d === t ? t : nextLocalDay(localZone, d); };
+  const lastDayTo = localZone === undefined ? (t: number) => Math.floor(t / DAY_MS) * DAY_MS : (t: number) => localDayOf(localZone, t);
   starts.forEach((lo, bucket) => {
     const hi = starts[bucket + 1] ?? end;
-    const d0 = Math.ceil(lo / DAY_MS) * DAY_MS;
-    const d1 = Math.floor(hi / DAY_MS) * DAY_MS;
+    const d0 = firstDayFrom(lo);
+    const d1 = lastDayTo(hi);
     if (d1 <= d0) {
-      if (hi > lo) out.push({ bucket, day: false, lo, hi });
+      if (hi > lo) out.push({ bucket, width: 'hour', lo, hi });
       return;
     }
-    if (lo < d0) out.push({ bucket, day: false, lo, hi: d0 });
-    out.push({ bucket, day: true, lo: d0, hi: d1 });
-    if (d1 < hi) out.push({ bucket, day: false, lo: d1, hi });
+    if (lo < d0) out.push({ bucket, width: 'hour', lo, hi: d0 });
+    out.push({ bucket, width, lo: d0, hi: d1 });
+    if (d1 < hi) out.push({ bucket, width: 'hour', lo: d1, hi });
   });
   return out;
 }
+
+const WIDTH_CODE: Record<RangeWidth, number> = { hour: 0, day: 1, local: 2 };
 
 /**
  * Rollup counts summed per bucket inside SQLite. Each bucket is one to three ranges (edge
  * hours, whole days); each range is one correlated subquery, a range seek on the table's key
  * that sums its rows and hands back one JSON array, so JavaScript reads one short row per range
  * and no temporary b-tree sorts the rows (GROUP BY over a join did, and cost more than the
- * reads). The table family follows the filter (rollup-tables.ts). Returns the sums per key
- * ('' without `by`) for the keys that have data, each bucket present (empty as zero).
+ * reads). The table family follows the filter (rollup-tables.ts); the days are local days when
+ * the database keeps them for the asked zone (local-day-rollups.ts), else UTC days. Returns the
+ * sums per key ('' without `by`) for the keys that have data, each bucket present (empty as zero).
  */
 export function bucketSums(db: Db, filter: TrendFilter, request: BucketRequest): Map<string, Counts[]> {
   const out = new Map<string, Counts[]>();
@@ -60,11 +76,16 @@ export function bucketSums(db: Db, filter: TrendFilter, request: BucketRequest):
   if (n === 0) return out;
   const keys = request.keys ?? COUNT_KEYS;
   const family = familyFor(filter);
+  if (family === null) throw new Error('no rollup family answers this filter (countSourceFor sends it to the mentions)');
+  const localZone = request.tz !== undefined && hasLocalDays(db, request.tz) ? request.tz : undefined;
   const statement = prepared(db, sumSql(family, request.by, keys, filter));
-  const ranges = rollupRanges(request.starts, request.end).map((r) => [r.bucket, r.day ? 1 : 0, r.lo, r.hi]);
-  const params: Record<string, unknown> = { ranges: JSON.stringify(ranges), brand: filter.brand ?? ALL, topic: filter.topic ?? ALL };
+  const ranges = rollupRanges(request.starts, request.end, localZone).map((r) => [r.bucket, WIDTH_CODE[r.width], r.lo, r.hi]);
+  const params: Record<string, unknown> = {
+    ranges: JSON.stringify(ranges), brand: filter.brand ?? ALL, topic: filter.topic ?? ALL, zone: localZone ?? '',
+  };
   if (filter.lang !== undefined) params.lang = filter.lang;
   if (filter.sourceIds !== undefined) params.sources = JSON.stringify(filter.sourceIds);
+  if (filter.rating !== undefined) params.ratings = JSON.stringify(filter.rating);
   for (const [bucket, key, sums] of statement.raw(true).all(params) as [number, string, string | null][]) {
     if (sums === null) continue;
     const values = JSON.parse(sums) as (number | null)[];
@@ -75,6 +96,12 @@ export function bucketSums(db: Db, filter: TrendFilter, request: BucketRequest):
     for (let k = 0; k < keys.length; k++) counts[keys[k]!] += values[k + 1] ?? 0;
   }
   return out;
+}
+
+/** Whether the database keeps local-day rollups of the zone (UTC days are the day tables). */
+export function hasLocalDays(db: Db, tz: string): boolean {
+  if (tz === 'UTC') return false;
+  return prepared(db, 'SELECT 1 FROM rollup_zones WHERE zone = ?').pluck().get(tz) !== undefined;
 }
 
 /**
@@ -93,13 +120,15 @@ function sumSql(family: RollupFamily, by: BucketRequest['by'], keys: readonly Co
   const where = [by === 'brand' ? 'r.brand = k.id' : 'r.brand = @brand', by === 'topic' ? 'r.topic = k.id' : 'r.topic = @topic'];
   if (filter.sourceIds !== undefined) where.push('r.source_id IN (SELECT value FROM json_each(@sources))');
   if (filter.lang !== undefined) where.push('r.lang = @lang');
+  if (filter.rating !== undefined) where.push('r.rating IN (SELECT value FROM json_each(@ratings))');
   where.push('r.bucket >= b.lo', 'r.bucket < b.hi');
   // count(*) first: it tells an empty range (no rows) from one whose sums are zero.
   const sums = `json_array(${['count(*)', ...keys.map((k) => sumOf(k, filter.sentiment))].join(', ')})`;
-  const sub = (table: string) => `(SELECT ${sums} FROM ${table} r WHERE ${where.join(' AND ')})`;
+  const sub = (table: string, zone = false) => `(SELECT ${sums} FROM ${table} r WHERE ${zone ? 'r.zone = @zone AND ' : ''}${where.join(' AND ')})`;
   const keyTable = by === 'brand' ? 'brands' : by === 'topic' ? 'topics' : null;
-  return `WITH b(i, day, lo, hi) AS (SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3 FROM json_each(@ranges))
-    SELECT b.i, ${keyTable ? 'k.id' : "''"}, CASE WHEN b.day THEN ${sub(rollupTable(family, 'day').name)} ELSE ${sub(rollupTable(family, 'hour').name)} END
+  return `WITH b(i, w, lo, hi) AS (SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3 FROM json_each(@ranges))
+    SELECT b.i, ${keyTable ? 'k.id' : "''"}, CASE b.w WHEN 0 THEN ${sub(rollupTable(family, 'hour').name)} WHEN 1 THEN ${sub(rollupTable(family, 'day').name)}
+      ELSE ${sub(rollupTable(family, 'local').name, true)} END
     FROM b${keyTable ? ` CROSS JOIN (SELECT id FROM ${keyTable}) k` : ''}`;
 }
 

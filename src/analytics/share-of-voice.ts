@@ -48,7 +48,7 @@ export function shareOfVoice(db: Db, query: ShareQuery): ShareAnswer {
   const firstStart = query.compare ? previousStart(start, starts.length, query.bucket, query.tz) : start;
   const previousStarts = query.compare ? bucketStartsFor(firstStart, start, query.bucket, query.tz, hourAligned) : [];
   const allStarts = [...previousStarts, ...starts];
-  const buckets = brandBuckets(db, source, { ...query, brand: undefined }, allStarts, end, hourAligned, brandRows.map((b) => b.id));
+  const buckets = brandBuckets(db, source, { ...query, brand: undefined }, allStarts, end, hourAligned, brandRows.map((b) => b.id), query.tz);
   const cut = previousStarts.length;
   const totalOf = (i: number) => brandRows.reduce((sum, b) => sum + buckets.get(b.id)![i]!.volume, 0);
 
@@ -104,10 +104,10 @@ export function shareOfVoice(db: Db, query: ShareQuery): ShareAnswer {
 
 /** Each brand's counts per bucket: summed by SQLite from rollups, here from mention rows. */
 function brandBuckets(
-  db: Db, source: CountSource, filter: TrendFilter, starts: readonly number[], end: number, hourAligned: boolean, brands: readonly string[],
+  db: Db, source: CountSource, filter: TrendFilter, starts: readonly number[], end: number, hourAligned: boolean, brands: readonly string[], tz: string,
 ): Map<string, Counts[]> {
   if (source !== 'mentions') {
-    const sums = bucketSums(db, filter, { starts, end, by: 'brand', keys: ['volume', 'positive', 'neutral', 'negative'] });
+    const sums = bucketSums(db, filter, { starts, end, by: 'brand', keys: ['volume', 'positive', 'neutral', 'negative'], tz });
     return new Map(brands.map((id) => [id, sums.get(id) ?? starts.map(emptyCounts)]));
   }
   const byBrand = new Map<string, CountRow[]>(brands.map((id) => [id, []]));

@@ -1,29 +1,33 @@
 /**
- * Is a count that went from `previous` to `current` (over equally long periods) a real rise?
- * Under "nothing changed", each of the n = current + previous mentions falls in either period
- * with probability 1/2, so current ~ Binomial(n, 1/2). The one-sided p-value is the chance of
- * at least `current`. 1 → 3 gives p = 0.31: not a rise worth showing; 10 → 30 gives p = 0.001.
+ * Is a count that went from `previous` to `current` a real rise? Under "nothing changed", each
+ * of the n = current + previous mentions falls in the current period with probability
+ * p = 1 / (1 + previousShare), previousShare being how long the observed previous period is
+ * against the current one (1: equally long), so current ~ Binomial(n, p). The one-sided p-value
+ * is the chance of at least `current`. Equal periods: 1 → 3 gives p = 0.31, not a rise worth
+ * showing; 10 → 30 gives p = 0.001. Half a previous period observed: 5 → 10 is no rise at all.
  */
-export function riseSignificance(current: number, previous: number): { z: number; pValue: number } {
+export function riseSignificance(current: number, previous: number, previousShare = 1): { z: number; pValue: number } {
   const n = current + previous;
   if (n === 0) return { z: 0, pValue: 1 };
-  const z = (current - previous) / Math.sqrt(n);
-  return { z: Math.round(z * 1000) / 1000, pValue: binomialUpperTail(current, n) };
+  const p = 1 / (1 + previousShare);
+  const z = (current - n * p) / Math.sqrt(n * p * (1 - p));
+  return { z: Math.round(z * 1000) / 1000, pValue: binomialUpperTail(current, n, p) };
 }
 
-/** P(X ≥ k) for X ~ Binomial(n, 1/2); exact up to n = 5000, else the normal approximation. */
-export function binomialUpperTail(k: number, n: number): number {
+/** P(X ≥ k) for X ~ Binomial(n, p); exact up to n = 5000, else the normal approximation. */
+export function binomialUpperTail(k: number, n: number, p = 0.5): number {
   if (k <= 0) return 1;
   if (k > n) return 0;
-  if (n > 5000) return normalUpper((k - 0.5 - n / 2) / Math.sqrt(n / 4));
+  if (p >= 1) return 1;
+  if (n > 5000) return normalUpper((k - 0.5 - n * p) / Math.sqrt(n * p * (1 - p)));
   // Sum in log space from the largest term down: terms shrink fast away from the mode.
-  const logHalfN = n * Math.log(0.5);
-  let logTerm = logChoose(n, k) + logHalfN;
+  let logTerm = logChoose(n, k) + k * Math.log(p) + (n - k) * Math.log(1 - p);
+  const odds = Math.log(p / (1 - p));
   let total = 0;
   for (let i = k; i <= n; i++) {
     total += Math.exp(logTerm);
-    logTerm += Math.log((n - i) / (i + 1));
-    if (i > n / 2 && Math.exp(logTerm) < total * 1e-15) break;
+    logTerm += Math.log((n - i) / (i + 1)) + odds;
+    if (i > n * p && Math.exp(logTerm) < total * 1e-15) break;
   }
   return Math.min(1, total);
 }

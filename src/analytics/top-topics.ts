@@ -43,6 +43,14 @@ export interface RisingTopic {
   pValue: number;
 }
 
+/**
+ * What rises were judged against. A rise needs a previous period to rise from: when it holds no
+ * topic mention at all (data not yet collected, a connector down, a filter that kept nothing)
+ * every topic would look new, so no rise is claimed; when the data begins inside it, rises are
+ * tested against the rate over the part that was observed (significance.ts), not its raw count.
+ */
+export type RisingBasis = 'previous-period' | 'no-previous-data' | 'partial-previous-period';
+
 export interface TopicsAnswer {
   from: string | null;
   to: string | null;
@@ -51,6 +59,9 @@ export interface TopicsAnswer {
   computedFrom: 'rollups' | 'mentions';
   top: TopTopic[];
   rising: RisingTopic[];
+  risingBasis: RisingBasis;
+  /** Why no rise is claimed, or against what part of the previous period; null for a whole one. */
+  risingNote: string | null;
 }
 
 /**
@@ -63,7 +74,10 @@ export function topTopics(db: Db, query: TopicsQuery): TopicsAnswer {
   let { from, to } = query;
   if (to === undefined) to = dataExtent(db, { brand: query.brand })?.last;
   if (to !== undefined && from === undefined) from = to - 7 * DAY_MS;
-  const empty = { from: null, to: null, previousFrom: null, previousTo: null, computedFrom: 'rollups' as const, top: [], rising: [] };
+  const empty = {
+    from: null, to: null, previousFrom: null, previousTo: null, computedFrom: 'rollups' as const, top: [], rising: [],
+    risingBasis: 'no-previous-data' as const, risingNote: 'no data',
+  };
   if (from === undefined || to === undefined) return empty;
   const previousFrom = from - (to - from);
   const aligned = [from, to, previousFrom].every((t) => t % HOUR_MS === 0);
@@ -74,7 +88,7 @@ export function topTopics(db: Db, query: TopicsQuery): TopicsAnswer {
   const count = (a: number, b: number) =>
     source === 'mentions'
       ? keep(countRows(db, filter, { from: a, to: b, step: null, by: 'topic' }).map((r) => [r.key, r]))
-      : keep([...bucketSums(db, filter, { starts: [a], end: b, by: 'topic', keys: TOPIC_KEYS })].map(([key, [counts]]) => [key, { ...counts!, key }]));
+      : keep([...bucketSums(db, filter, { starts: [a], end: b, by: 'topic', keys: TOPIC_KEYS, tz: query.tz })].map(([key, [counts]]) => [key, { ...counts!, key }]));
   const now = count(from, to);
   const before = count(previousFrom, from);
   const names = new Map(
@@ -99,11 +113,18 @@ export function topTopics(db: Db, query: TopicsQuery): TopicsAnswer {
       };
     });
 
+  const firstData = dataExtent(db, { brand: query.brand })?.first;
+  const basis: RisingBasis =
+    firstData === undefined || firstData >= from || ![...before.values()].some((r) => r.volume > 0) ? 'no-previous-data'
+    : firstData > previousFrom ? 'partial-previous-period'
+    : 'previous-period';
+  // How long the observed previous period is against the current one.
+  const previousShare = basis === 'partial-previous-period' ? (from - firstData!) / (to - from) : 1;
   const rising: RisingTopic[] = [];
-  for (const r of now.values()) {
+  for (const r of basis === 'no-previous-data' ? [] : now.values()) {
     const previousVolume = before.get(r.key)?.volume ?? 0;
-    if (r.volume <= previousVolume) continue;
-    const { z, pValue } = riseSignificance(r.volume, previousVolume);
+    if (r.volume * previousShare <= previousVolume) continue;
+    const { z, pValue } = riseSignificance(r.volume, previousVolume, previousShare);
     if (pValue >= query.alpha) continue;
     const { delta, percent } = change(r.volume, previousVolume);
     rising.push({ topic: r.key, name: names.get(r.key)?.name ?? r.key, volume: r.volume, previousVolume, delta: delta!, percent, z, pValue });
@@ -118,6 +139,11 @@ export function topTopics(db: Db, query: TopicsQuery): TopicsAnswer {
     computedFrom: source === 'mentions' ? 'mentions' : 'rollups',
     top,
     rising: rising.slice(0, query.limit),
+    risingBasis: basis,
+    risingNote:
+      basis === 'no-previous-data' ? `no topic mentions from ${isoInZone(previousFrom, query.tz)} to ${isoInZone(from, query.tz)}: nothing to rise from, so no rise is claimed`
+      : basis === 'partial-previous-period' ? `the data begins at ${isoInZone(firstData!, query.tz)}, inside the previous period (from ${isoInZone(previousFrom, query.tz)}): rises are tested against the rate over the ${Math.round(previousShare * 1000) / 10} % of it observed`
+      : null,
   };
 }
 

@@ -81,7 +81,7 @@ export function trendSeries(db: Db, query: TrendQuery): TrendAnswer {
   const firstStart = query.compare ? previousStart(start, starts.length, query.bucket, query.tz) : start;
   const previousStarts = query.compare ? bucketStartsFor(firstStart, start, query.bucket, query.tz, hourAligned) : [];
   const allStarts = [...previousStarts, ...starts];
-  const totals = bucketTotals(db, source, query, allStarts, end, hourAligned, metricKeys(query.metric));
+  const totals = bucketTotals(db, source, query, allStarts, end, hourAligned, metricKeys(query.metric), query.tz);
   const current = totals.slice(previousStarts.length);
 
   const labels = isoInZoneAll(starts, query.tz);
@@ -116,9 +116,9 @@ export function trendSeries(db: Db, query: TrendQuery): TrendAnswer {
  * (rollup-sums.ts); from mentions, rows per hour or quarter hour are summed here.
  */
 export function bucketTotals(
-  db: Db, source: CountSource, filter: TrendFilter, starts: readonly number[], end: number, hourAligned: boolean, keys?: readonly CountKey[],
+  db: Db, source: CountSource, filter: TrendFilter, starts: readonly number[], end: number, hourAligned: boolean, keys?: readonly CountKey[], tz?: string,
 ): Counts[] {
-  if (source !== 'mentions') return bucketSums(db, filter, { starts, end, by: null, keys }).get('') ?? starts.map(emptyCounts);
+  if (source !== 'mentions') return bucketSums(db, filter, { starts, end, by: null, keys, tz }).get('') ?? starts.map(emptyCounts);
   const rows = countRows(db, filter, { from: starts[0] ?? end, to: end, step: hourAligned ? 'hour' : 'quarter', by: null });
   return sumIntoBuckets(rows, starts, end);
 }

@@ -41,6 +41,10 @@ const TopicsAnswerSchema = z
         pValue: z.number(),
       }),
     ),
+    risingBasis: z.enum(['previous-period', 'no-previous-data', 'partial-previous-period']).openapi({
+      description: 'what rises were judged against: the whole previous period; no-previous-data (it holds no topic mention: no rise is claimed); partial-previous-period (the data begins inside it: rises are tested against the rate over the part observed)',
+    }),
+    risingNote: z.string().nullable().openapi({ description: 'why no rise is claimed, or against what part of the previous period; null for a whole one' }),
   })
   .openapi('TopicsAnswer');
 

@@ -4,6 +4,7 @@ import { connectorKinds, getConnector } from '../connectors/index.js';
 import { DEFAULT_TOPICS } from './default-topics.js';
 import { DEFAULT_DELIVERY, deliverySchema } from './delivery.js';
 import { ruleProblem, termProblem } from '../nlp/term-syntax.js';
+import { localDayZoneProblem } from '../analytics/local-days.js';
 
 const term = z
   .string()
@@ -116,6 +117,27 @@ export const topicSchema = z.strictObject({
   }
 });
 
+/**
+ * Trend settings. `zones`: the IANA time zones the dashboards read days, weeks and months in;
+ * each gets local-day rollups (src/db/local-day-rollups.ts), so a year of its days costs what a
+ * year of UTC days does. Other zones are still answered, from hours. UTC needs no entry.
+ */
+export const trendsSchema = z.strictObject({
+  zones: z
+    .array(
+      z.string().trim().min(1).superRefine((zone, ctx) => {
+        const problem = localDayZoneProblem(zone);
+        if (problem) ctx.addIssue({ code: 'custom', message: problem });
+      }),
+    )
+    .default([])
+    .superRefine((zones, ctx) => {
+      zones.forEach((zone, i) => {
+        if (zones.indexOf(zone) !== i) ctx.addIssue({ code: 'custom', path: [i], message: `'${zone}' is listed twice` });
+      });
+    }),
+});
+
 export const configSchema = z.strictObject({
   brands: z.array(brandSchema).default([]),
   sources: z.array(sourceSchema).default([]),
@@ -123,6 +145,7 @@ export const configSchema = z.strictObject({
   topics: z.array(topicSchema).default(() => DEFAULT_TOPICS.map((t) => ({ ...t }))),
   /** Alert delivery: SMTP, the SSRF allow list, retries and caps (src/config/delivery.ts). */
   delivery: deliverySchema.default(() => ({ ...DEFAULT_DELIVERY })),
+  trends: trendsSchema.default(() => ({ zones: [] })),
 });
 
 export type BrandConfig = Omit<z.output<typeof brandSchema>, 'products'> & { id: string; products: ProductConfig[] };

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { COUNT_COLUMNS, COUNT_KEYS, MENTION_FACTS_SQL, mentionCounts } from '../analytics/counts.js';
-import { ROLLUP_TABLES, type RollupTable } from '../analytics/rollup-tables.js';
+import { localDayOf } from '../analytics/local-days.js';
+import { HOUR_MS, ROLLUP_TABLES, type RollupTable } from '../analytics/rollup-tables.js';
 import { createNearDuplicateIndex } from './near-duplicates.js';
 import { createTermCounter } from './term-counts.js';
 
@@ -124,41 +125,55 @@ function add(sums: Sums, id: string, key: (string | number)[], counts: number[])
   else sums.set(id, { key, counts: [...counts] });
 }
 
-/** What a mention is counted under: its source, language, time and brands × topics. */
+/** What a mention is counted under: its source, language, rating, time and brands × topics. */
 export interface RollupFacts {
   sourceId: number;
   lang: string;
+  rating: number | null;
   publishedAt: number;
   brands: readonly string[];
   rollupTopics: readonly string[];
 }
 
 /**
- * Adds counted mentions to every rollup table (rollup-tables.ts: three families × hour and day).
- * Counts are summed per key in memory first: a batch usually lands in a few hours, so this is a
- * few dozen upserts per table instead of several per mention. `write` must run inside the
- * transaction that stores the mentions.
+ * Adds counted mentions to every rollup table (rollup-tables.ts: four families × hours, UTC days
+ * and the local days of each zone in rollup_zones, read once here: the zones are settled by
+ * syncConfig before any writer is made). Counts are summed per key in memory first: a batch
+ * usually lands in a few hours, so this is a few dozen upserts per table instead of several per
+ * mention. `write` must run inside the transaction that stores the mentions.
  */
 export function rollupWriter(sqlite: Database.Database) {
   const columns = COUNT_KEYS.map((k) => COUNT_COLUMNS[k]);
-  const upserts = ROLLUP_TABLES.map((table) =>
-    sqlite.prepare(
-      `INSERT INTO ${table.name} (${[...table.keys, ...columns].join(', ')})
-       VALUES (${[...table.keys, ...columns].map(() => '?').join(', ')})
-       ON CONFLICT (${table.keys.join(', ')}) DO UPDATE SET
-       ${columns.map((c) => `${c} = ${c} + excluded.${c}`).join(',\n       ')}`,
-    ),
+  const zones = rollupZones(sqlite);
+  // One target per table, and per zone for the local-day tables.
+  const targets = ROLLUP_TABLES.flatMap((table) =>
+    (table.width === 'local' ? zones : [null]).map((zone) => ({ table, key: keyBuilder(table, zone) })),
   );
-  const keyOf = ROLLUP_TABLES.map((table) => keyBuilder(table));
+  const upserts = new Map(
+    ROLLUP_TABLES.map((table) => [
+      table.name,
+      sqlite.prepare(
+        `INSERT INTO ${table.name} (${[...table.keys, ...columns].join(', ')})
+         VALUES (${[...table.keys, ...columns].map(() => '?').join(', ')})
+         ON CONFLICT (${table.keys.join(', ')}) DO UPDATE SET
+         ${columns.map((c) => `${c} = ${c} + excluded.${c}`).join(',\n         ')}`,
+      ),
+    ]),
+  );
   return {
     batch() {
-      const sums: Sums[] = ROLLUP_TABLES.map(() => new Map());
+      const sums: Sums[] = targets.map(() => new Map());
       return {
         add(m: RollupFacts, counts: number[]): void {
-          for (const brand of [ALL, ...m.brands]) {
-            for (const topic of [ALL, ...m.rollupTopics]) {
-              for (let i = 0; i < keyOf.length; i++) {
-                const key = keyOf[i]!(brand, topic, m);
+          const brands = [ALL, ...m.brands];
+          const topics = [ALL, ...m.rollupTopics];
+          for (let i = 0; i < targets.length; i++) {
+            const { table, key: keyOf } = targets[i]!;
+            // Only rated mentions are in the rating tables: a rating filter never keeps the rest.
+            if (table.family === 'rating' && m.rating === null) continue;
+            for (const brand of brands) {
+              for (const topic of topics) {
+                const key = keyOf(brand, topic, m);
                 add(sums[i]!, key.join('\u0000'), key, counts);
               }
             }
@@ -166,7 +181,8 @@ export function rollupWriter(sqlite: Database.Database) {
         },
         write(): void {
           sums.forEach((table, i) => {
-            for (const { key, counts } of table.values()) upserts[i]!.run(...key, ...counts);
+            const upsert = upserts.get(targets[i]!.table.name)!;
+            for (const { key, counts } of table.values()) upsert.run(...key, ...counts);
           });
         },
       };
@@ -174,21 +190,33 @@ export function rollupWriter(sqlite: Database.Database) {
   };
 }
 
-function keyBuilder(table: RollupTable): (brand: string, topic: string, m: RollupFacts) => (string | number)[] {
+/** The zones whose local-day rollups this database keeps (src/db/local-day-rollups.ts). */
+export function rollupZones(sqlite: Database.Database): string[] {
+  return sqlite.prepare('SELECT zone FROM rollup_zones ORDER BY zone').pluck().all() as string[];
+}
+
+function keyBuilder(table: RollupTable, zone: string | null): (brand: string, topic: string, m: RollupFacts) => (string | number)[] {
   const width = table.widthMs;
-  const at = (m: RollupFacts) => Math.floor(m.publishedAt / width) * width;
+  const hour = (m: RollupFacts) => Math.floor(m.publishedAt / HOUR_MS) * HOUR_MS;
+  const at =
+    width !== null ? (m: RollupFacts) => Math.floor(m.publishedAt / width) * width : (m: RollupFacts) => localDayOf(zone!, hour(m));
   // In each table's key order (rollup-tables.ts).
-  if (table.family === 'all') return (brand, topic, m) => [brand, topic, at(m)];
-  if (table.family === 'lang') return (brand, topic, m) => [brand, topic, m.lang, at(m)];
-  return (brand, topic, m) => [brand, topic, m.sourceId, at(m), m.lang];
+  const key: (brand: string, topic: string, m: RollupFacts) => (string | number)[] =
+    table.family === 'all' ? (brand, topic, m) => [brand, topic, at(m)]
+    : table.family === 'lang' ? (brand, topic, m) => [brand, topic, m.lang, at(m)]
+    : table.family === 'rating' ? (brand, topic, m) => [brand, topic, m.rating!, at(m)]
+    : (brand, topic, m) => [brand, topic, m.sourceId, at(m), m.lang];
+  return zone === null ? key : (brand, topic, m) => [zone, ...key(brand, topic, m)];
 }
 export type MentionWriter = ReturnType<typeof createMentionWriter>;
 
 /**
- * Every rollup table recounted from the mentions, exactly as `insertAll` counts them: every
- * mention under brand '*' and each of its brands, times topic '*' and each of its topics with
- * their ancestors. With a range, whole buckets of each table are recounted (whole hours for the
- * hour tables, whole UTC days for the day tables), so a bucket is never left half counted.
+ * Every hour and UTC-day rollup table recounted from the mentions, exactly as `insertAll` counts
+ * them: every mention under brand '*' and each of its brands, times topic '*' and each of its
+ * topics with their ancestors (the rating tables: rated mentions only). With a range, whole
+ * buckets of each table are recounted (whole hours for the hour tables, whole UTC days for the
+ * day tables), so a bucket is never left half counted. The local-day tables are refilled from
+ * the hour tables afterwards (refillLocalDays in local-day-rollups.ts).
  */
 export function rebuildRollupsSql(range?: { from: number; to: number }): string[] {
   const columns = COUNT_KEYS.map((k) => COUNT_COLUMNS[k]).join(', ');
@@ -198,14 +226,18 @@ export function rebuildRollupsSql(range?: { from: number; to: number }): string[
     topic: () => 'mt.topic',
     source_id: () => 'm.source_id',
     lang: () => 'm.lang',
+    rating: () => 'm.rating',
     bucket: (width) => `(m.published_at / ${width}) * ${width}`,
   };
   return ROLLUP_TABLES.flatMap((table) => {
     const w = table.widthMs;
+    if (w === null) return [];
     const from = range ? Math.floor(range.from / w) * w : null;
     const to = range ? Math.ceil(range.to / w) * w : null;
     const bucketWhere = from === null ? '' : ` WHERE bucket >= ${from} AND bucket < ${to}`;
-    const mentionWhere = from === null ? '' : `\nWHERE m.published_at >= ${from} AND m.published_at < ${to}`;
+    const conditions = from === null ? [] : [`m.published_at >= ${from}`, `m.published_at < ${to}`];
+    if (table.family === 'rating') conditions.push('m.rating IS NOT NULL');
+    const mentionWhere = conditions.length ? `\nWHERE ${conditions.join(' AND ')}` : '';
     const keys = table.keys.join(', ');
     const insert = `WITH RECURSIVE anc(topic, ancestor) AS (
   SELECT id, id FROM topics

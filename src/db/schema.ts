@@ -352,6 +352,100 @@ export const rollupsLangDay = sqliteTable(
 );
 
 /**
+ * Star-rated mentions again, keyed by their rating: a `rating=` filter sums these rows instead
+ * of grouping the mentions. Summed over sources and languages (a rating filter with a source or
+ * language filter is answered from the mentions); mentions without a rating are not in them.
+ * Same counts, widths and writer as the tables above (migration 0011).
+ */
+export const rollupsRating = sqliteTable(
+  'rollups_rating',
+  {
+    brand: text('brand').notNull(),
+    topic: text('topic').notNull(),
+    rating: real('rating').notNull(),
+    bucket: integer('bucket').notNull(),
+    ...rollupCounts(),
+  },
+  (t) => [primaryKey({ columns: [t.brand, t.topic, t.rating, t.bucket] })],
+);
+
+export const rollupsRatingDay = sqliteTable(
+  'rollups_rating_day',
+  {
+    brand: text('brand').notNull(),
+    topic: text('topic').notNull(),
+    rating: real('rating').notNull(),
+    bucket: integer('bucket').notNull(),
+    ...rollupCounts(),
+  },
+  (t) => [primaryKey({ columns: [t.brand, t.topic, t.rating, t.bucket] })],
+);
+
+/**
+ * Local days of the time zones the config declares (`trends.zones`): bucket = the first instant
+ * of the day in `zone`. A day, week or month in such a zone is then whole rows of these, however
+ * far its midnight is from UTC's. Filled from the hour tables when a zone is declared (and
+ * emptied when it is dropped), kept by the writer and by retag afterwards; `rollup_zones` lists
+ * the zones they hold, and only those are read.
+ */
+export const rollupZones = sqliteTable('rollup_zones', {
+  zone: text('zone').primaryKey(),
+  filledAt: integer('filled_at').notNull(),
+});
+
+export const rollupsLocal = sqliteTable(
+  'rollups_local',
+  {
+    zone: text('zone').notNull(),
+    brand: text('brand').notNull(),
+    topic: text('topic').notNull(),
+    sourceId: integer('source_id').notNull(),
+    bucket: integer('bucket').notNull(),
+    lang: text('lang').notNull(),
+    ...rollupCounts(),
+  },
+  (t) => [primaryKey({ columns: [t.zone, t.brand, t.topic, t.sourceId, t.bucket, t.lang] })],
+);
+
+export const rollupsAllLocal = sqliteTable(
+  'rollups_all_local',
+  {
+    zone: text('zone').notNull(),
+    brand: text('brand').notNull(),
+    topic: text('topic').notNull(),
+    bucket: integer('bucket').notNull(),
+    ...rollupCounts(),
+  },
+  (t) => [primaryKey({ columns: [t.zone, t.brand, t.topic, t.bucket] })],
+);
+
+export const rollupsLangLocal = sqliteTable(
+  'rollups_lang_local',
+  {
+    zone: text('zone').notNull(),
+    brand: text('brand').notNull(),
+    topic: text('topic').notNull(),
+    lang: text('lang').notNull(),
+    bucket: integer('bucket').notNull(),
+    ...rollupCounts(),
+  },
+  (t) => [primaryKey({ columns: [t.zone, t.brand, t.topic, t.lang, t.bucket] })],
+);
+
+export const rollupsRatingLocal = sqliteTable(
+  'rollups_rating_local',
+  {
+    zone: text('zone').notNull(),
+    brand: text('brand').notNull(),
+    topic: text('topic').notNull(),
+    rating: real('rating').notNull(),
+    bucket: integer('bucket').notNull(),
+    ...rollupCounts(),
+  },
+  (t) => [primaryKey({ columns: [t.zone, t.brand, t.topic, t.rating, t.bucket] })],
+);
+
+/**
  * Manual corrections by analysts, kept apart from the machine's answer: a retag never overwrites
  * them, and `earshot eval` measures the machine against them.
  */

@@ -1,6 +1,7 @@
 import { and, desc, eq, notInArray, sql } from 'drizzle-orm';
 import type { Config } from '../config/schema.js';
 import type { Db } from './client.js';
+import { syncRollupZones } from './local-day-rollups.js';
 import { brands, products, runs, sources, topics } from './schema.js';
 
 export type SourceRow = typeof sources.$inferSelect;
@@ -8,7 +9,8 @@ export type RunRow = typeof runs.$inferSelect;
 
 /**
  * Brings the sources, brands and topics tables in line with the config. Nothing is deleted:
- * a source or topic dropped from the config is disabled, so its history stays readable.
+ * a source or topic dropped from the config is disabled, so its history stays readable. The
+ * local-day rollups follow `trends.zones` (a zone dropped is emptied: it can be refilled).
  */
 export function syncConfig(db: Db, config: Config, now = Date.now()): void {
   db.transaction((tx) => {
@@ -66,6 +68,7 @@ export function syncConfig(db: Db, config: Config, now = Date.now()): void {
       }
     }
   });
+  syncRollupZones(db.$client, config.trends?.zones ?? [], now);
 }
 
 export function findSource(db: Db, name: string): SourceRow | undefined {

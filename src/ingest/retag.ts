@@ -1,6 +1,7 @@
 import type { RawItem } from '../connectors/types.js';
 import type { OpenDb } from '../db/client.js';
 import { rebuildRollupsSql, type MentionRecord } from '../db/mention-writer.js';
+import { refillLocalDays } from '../db/local-day-rollups.js';
 import { createNearDuplicateIndex } from '../db/near-duplicates.js';
 import { rebuildTermCountsSql } from '../db/term-counts.js';
 import type { RecordBuilder } from './record-pool.js';
@@ -119,6 +120,7 @@ export async function retag(
     const hours = { from: first, to: (last as number) + 1 };
     sqlite.transaction(() => {
       for (const statement of [...rebuildRollupsSql(hours), ...rebuildTermCountsSql(hours)]) sqlite.exec(statement);
+      refillLocalDays(sqlite, hours);
     })();
   }
   return summary;

@@ -53,6 +53,13 @@ describe('rise significance', () => {
   it('does not call 1 → 3 a rise, but does 10 → 30', () => {
     expect(riseSignificance(3, 1).pValue).toBeCloseTo(5 / 16, 10);
     expect(riseSignificance(30, 10).pValue).toBeLessThan(0.002);
+    // Against a previous period observed for half its length: 5 → 10 is the same rate, no rise;
+    // equally long periods are the default.
+    expect(riseSignificance(10, 5, 0.5).z).toBe(0);
+    expect(riseSignificance(10, 5, 0.5).pValue).toBeGreaterThan(0.4);
+    expect(riseSignificance(10, 5).pValue).toBeLessThan(0.16);
+    expect(riseSignificance(30, 10, 1)).toEqual(riseSignificance(30, 10));
+    expect(binomialUpperTail(3, 3, 0.25)).toBeCloseTo(1 / 64, 12);
     expect(binomialUpperTail(0, 5)).toBe(1);
     expect(binomialUpperTail(6000, 10000)).toBeLessThan(1e-6);
   });

@@ -144,12 +144,12 @@ describe('rollupRanges', () => {
     const from = DateTime.fromISO('2024-03-04', { zone: tz }).toMillis(); // a Monday, 08:00 UTC
     const end = DateTime.fromISO('2024-03-18', { zone: tz }).toMillis(); // 07:00 UTC after DST
     const ranges = rollupRanges(bucketStarts(from, end, 'week', tz), end);
-    const shape = ranges.map((r) => [r.bucket, r.day ? 'days' : 'hours', (r.hi - r.lo) / H]);
+    const shape = ranges.map((r) => [r.bucket, r.width === 'day' ? 'days' : 'hours', (r.hi - r.lo) / H]);
     // Week 1 starts at 08:00 UTC (PST) and ends at 07:00 UTC (PDT from 10 March): 16 h, 6 UTC
     // days, 7 h; week 2 runs 07:00 to 07:00 UTC: 17 h, 6 days, 7 h.
     expect(shape).toEqual([[0, 'hours', 16], [0, 'days', 144], [0, 'hours', 7], [1, 'hours', 17], [1, 'days', 144], [1, 'hours', 7]]);
     // A Los Angeles day holds no whole UTC day: all hours. A UTC day is one day range.
-    expect(rollupRanges([from], from + 24 * H)).toEqual([{ bucket: 0, day: false, lo: from, hi: from + 24 * H }]);
-    expect(rollupRanges([utc('2024-03-04')], utc('2024-03-05'))).toEqual([{ bucket: 0, day: true, lo: utc('2024-03-04'), hi: utc('2024-03-05') }]);
+    expect(rollupRanges([from], from + 24 * H)).toEqual([{ bucket: 0, width: 'hour', lo: from, hi: from + 24 * H }]);
+    expect(rollupRanges([utc('2024-03-04')], utc('2024-03-05'))).toEqual([{ bucket: 0, width: 'day', lo: utc('2024-03-04'), hi: utc('2024-03-05') }]);
   });
 });

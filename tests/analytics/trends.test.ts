@@ -77,18 +77,40 @@ describe('trend metrics from the rollups', () => {
     }
   });
 
-  it('answers sentiment and rating filters from the mentions', () => {
+  it('answers every metric under a sentiment filter from the mentions', () => {
     const negative = trendSeries(earshot.store.db, { ...week, sentiment: 'negative' });
     expect(negative.computedFrom).toBe('mentions');
     expect(negative.points.map((p) => p.volume)).toEqual([0, 33]);
-    const rated = trendSeries(earshot.store.db, { ...week, rating: [4, 5] });
-    expect(rated.points.map((p) => p.volume)).toEqual([11, 0]);
   });
 
-  it('rebuilds every rollup table (hours and days, each family) from the mentions exactly as the writer counts', () => {
+  it('answers a rating filter from the rating rollups, exactly as from the mentions', () => {
+    const rated = trendSeries(earshot.store.db, { ...week, rating: [4, 5] });
+    expect(rated.computedFrom).toBe('rollups');
+    expect(rated.points.map((p) => p.volume)).toEqual([11, 0]);
+    expect(rated.points[0]).toMatchObject({ rating: 4.0909, csat: 1 });
+    const queries: TrendQuery[] = [
+      { ...week, rating: [1, 2], compare: true },
+      { ...week, rating: [1], brand: 'acme', topic: 'delivery' },
+      { ...week, metric: 'volume', bucket: 'day', rating: [1, 2], sentiment: 'negative' },
+      { ...week, bucket: 'day', tz: 'America/New_York', rating: [2, 4] },
+      { ...week, rating: [3] },
+    ];
+    for (const q of queries) {
+      const fromRollups = trendSeries(earshot.store.db, q);
+      expect(fromRollups.computedFrom).toBe('rollups');
+      expect({ ...trendSeries(earshot.store.db, { ...q, countSource: 'mentions' }), computedFrom: 'rollups' }).toEqual(fromRollups);
+    }
+    expect(trendSeries(earshot.store.db, { ...queries[1]!, metric: 'volume' }).points.map((p) => p.volume)).toEqual([0, 30]);
+    // With a source or language filter as well, no rollup keeps both apart: from the mentions.
+    expect(trendSeries(earshot.store.db, { ...week, rating: [1], lang: 'en' }).computedFrom).toBe('mentions');
+    expect(trendSeries(earshot.store.db, { ...week, rating: [1], sourceIds: [1] }).computedFrom).toBe('mentions');
+  });
+
+  it('rebuilds every hour and UTC-day rollup table (each family, rating too) from the mentions exactly as the writer counts', () => {
     // Real-valued sums are compared to 9 decimals: the writer and SQLite add them in another order.
+    // (Local days are filled from hours: tests/analytics/local-days.test.ts.)
     const dump = () =>
-      ROLLUP_TABLES.map((t) =>
+      ROLLUP_TABLES.filter((t) => t.width !== 'local').map((t) =>
         (earshot.store.sqlite.prepare(`SELECT * FROM ${t.name} ORDER BY ${t.keys.join(', ')}`).all() as Record<string, unknown>[]).map((row) =>
           Object.fromEntries(Object.entries(row).map(([k, v]) => [k, typeof v === 'number' ? Math.round(v * 1e9) / 1e9 : v])),
         ),
@@ -110,6 +132,31 @@ describe('top and rising topics, share of voice', () => {
     expect(answer.top.map((t) => [t.topic, t.volume])).toEqual([['delivery', 30], ['late-delivery', 30], ['price', 3]]);
     expect(answer.top[0]!.previous.volume).toEqual({ value: 10, delta: 20, percent: 200 });
     expect(answer.rising.map((t) => t.topic)).toEqual(['delivery', 'late-delivery']); // price 1 → 3 is not significant
+    // The data begins at 05:00 on the first day of the previous week: tested against that rate, and said.
+    expect(answer.risingBasis).toBe('partial-previous-period');
+    expect(answer.risingNote).toMatch(/begins at 2024-03-04T05:00:00.000Z.*97 % of it observed/);
+  });
+
+  it('claims no rise against a previous period without data, and says so', () => {
+    // The first week: its previous week is before any data, so every topic would look new.
+    const first = topTopics(earshot.store.db, { tz: 'UTC', from: T0, to: T0 + 7 * 24 * H, limit: 10, alpha: 0.05 });
+    expect(first.top.map((t) => [t.topic, t.volume])).toEqual([['delivery', 10], ['late-delivery', 10], ['price', 1]]);
+    expect(first.rising).toEqual([]);
+    expect(first.risingBasis).toBe('no-previous-data');
+    expect(first.risingNote).toMatch(/no topic mentions from 2024-02-26T00:00:00.000Z to 2024-03-04T00:00:00.000Z/);
+    // A day of week 2 against the day before (data all through it): judged, price 3 → 0 is no rise,
+    // delivery 0 → 24 is, as a whole-period comparison.
+    const day = topTopics(earshot.store.db, { tz: 'UTC', from: T0 + 8 * 24 * H, to: T0 + 9 * 24 * H, limit: 10, alpha: 0.05 });
+    expect(day.risingBasis).toBe('previous-period');
+    expect(day.risingNote).toBeNull();
+    expect(day.rising.map((t) => [t.topic, t.previousVolume, t.volume])).toEqual([['delivery', 0, 24], ['late-delivery', 0, 24]]);
+    // A gap in the data (nothing from day 2 to day 7) claims nothing either, from both paths.
+    for (const countSource of [undefined, 'mentions'] as const) {
+      const gap = topTopics(earshot.store.db, { tz: 'UTC', from: T0 + 7 * 24 * H, to: T0 + 10 * 24 * H, limit: 10, alpha: 0.05, countSource });
+      expect(gap.top.map((t) => t.topic)).toEqual(['delivery', 'late-delivery', 'price']);
+      expect(gap.risingBasis).toBe('no-previous-data');
+      expect(gap.rising).toEqual([]);
+    }
     // Within a topic: its subtopics only, from the rollups and from the mentions alike.
     for (const countSource of [undefined, 'mentions'] as const) {
       const within = topTopics(earshot.store.db, { tz: 'UTC', from: T0 + 7 * 24 * H, to: T0 + 14 * 24 * H, limit: 10, alpha: 0.05, topic: 'delivery', countSource });

@@ -24,7 +24,7 @@ function mentions(sourceIds: number[]): MentionRecord[] {
   });
 }
 
-describe('migration 0006: day and language rollups, WITHOUT ROWID', () => {
+describe('migrations 0010 and 0011: day, language and rating rollups, WITHOUT ROWID', () => {
   it('turns a store with hourly rollups only into one with every table counted exactly as the writer counts', () => {
     const { sqlite } = earshot.store;
     const sources = [ensureImportSource(earshot.store.db, 'a').id, ensureImportSource(earshot.store.db, 'b').id];
@@ -39,14 +39,17 @@ describe('migration 0006: day and language rollups, WITHOUT ROWID', () => {
     const dump = () => dumpOf(sqlite);
     const written = dump();
 
-    // Back to what migration 0005 left: plain (rowid) hour tables without the per-label counts of
-    // originals, no language or day tables.
+    // Back to what migration 0009 left: plain (rowid) hour tables without the per-label counts of
+    // originals, no language, day, rating or local-day tables.
     const old = (table: string) =>
       (sqlite.prepare(`SELECT name FROM pragma_table_info('${table}')`).pluck().all() as string[]).filter((c) => !/^(positive|neutral|negative)_originals$/.test(c)).join(', ');
     sqlite.exec(`
       DROP TABLE rollups_lang; DROP TABLE rollups_day; DROP TABLE rollups_all_day; DROP TABLE rollups_lang_day;
+      DROP TABLE rollups_rating; DROP TABLE rollups_rating_day; DROP TABLE rollup_zones;
+      DROP TABLE rollups_local; DROP TABLE rollups_all_local; DROP TABLE rollups_lang_local; DROP TABLE rollups_rating_local;
       CREATE TABLE old_rollups AS SELECT ${old('rollups')} FROM rollups; DROP TABLE rollups; ALTER TABLE old_rollups RENAME TO rollups;
       CREATE TABLE old_all AS SELECT ${old('rollups_all')} FROM rollups_all; DROP TABLE rollups_all; ALTER TABLE old_all RENAME TO rollups_all;
+      DELETE FROM __drizzle_migrations WHERE created_at = (SELECT max(created_at) FROM __drizzle_migrations);
       DELETE FROM __drizzle_migrations WHERE created_at = (SELECT max(created_at) FROM __drizzle_migrations);`);
     earshot.store.close();
 
@@ -58,6 +61,9 @@ describe('migration 0006: day and language rollups, WITHOUT ROWID', () => {
       const after = dumpOf(reopened.sqlite);
       expect(after).toEqual(written);
       expect(after[0]!.length).toBeGreaterThan(100);
+      // The rating tables are counted by the migration too (only rated mentions are in them).
+      const rating = ROLLUP_TABLES.findIndex((t) => t.name === 'rollups_rating');
+      expect(after[rating]!.length).toBeGreaterThan(10);
     } finally {
       reopened.close();
     }

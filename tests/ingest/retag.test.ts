@@ -6,15 +6,21 @@ import { ensureImportSource } from '../../src/db/sources.js';
 import { syncConfig } from '../../src/db/sources.js';
 import { configFrom, tempEarshot } from '../helpers/temp-earshot.js';
 
+const zones = 'trends: { zones: [America/Los_Angeles] }';
 const before = `
 topics:
   - { id: delivery, name: Delivery, terms: [delivery] }
+${zones}
 `;
 const after = `
 topics:
   - { id: delivery, name: Delivery, terms: [delivery, parcel, courier] }
   - { id: late, name: Late delivery, parent: delivery, phrases: [never arrived] }
+${zones}
 `;
+// Los Angeles' days, as local-day rollups: 1 February starts at 08:00 UTC.
+const laDay = (topic: string) =>
+  `SELECT coalesce(sum(volume), 0) FROM rollups_all_local WHERE zone = 'America/Los_Angeles' AND brand = '*' AND topic = '${topic}' AND bucket = ${Date.parse('2024-02-01T08:00:00Z')}`;
 const earshot = tempEarshot(before);
 afterAll(() => earshot.cleanup());
 const count = (sql: string) => earshot.store.sqlite.prepare(sql).pluck().get() as number;
@@ -28,6 +34,7 @@ describe('retag', () => {
       { externalId: '3', text: 'Love it', publishedAt: Date.parse('2024-03-01T09:00:00Z') },
     ]);
     expect(count("SELECT coalesce(sum(volume), 0) FROM rollups WHERE brand = '*' AND topic = 'delivery'")).toBe(1);
+    expect(count(laDay('delivery'))).toBe(1);
 
     const config = configFrom(after);
     syncConfig(earshot.store.db, config);
@@ -37,6 +44,8 @@ describe('retag', () => {
     expect(count("SELECT sum(volume) FROM rollups WHERE brand = '*' AND topic = 'delivery'")).toBe(2);
     expect(count("SELECT sum(volume) FROM rollups WHERE brand = '*' AND topic = 'late'")).toBe(1);
     expect(count("SELECT sum(volume) FROM rollups_all WHERE topic = 'delivery' AND brand = '*'")).toBe(2);
+    // The local days the retagged mentions fall in are recounted too.
+    expect([count(laDay('delivery')), count(laDay('late')), count(laDay('*'))]).toEqual([2, 1, 2]);
     // The import column's brand survives the retag; the mention outside the range is untouched.
     expect(count("SELECT count(*) FROM mention_brands WHERE brand_id = 'acme'")).toBe(1);
     expect(count("SELECT sum(volume) FROM rollups WHERE brand = '*' AND topic = '*'")).toBe(3);

@@ -2594,6 +2594,13 @@ export interface components {
                 z: number;
                 pValue: number;
             }[];
+            /**
+             * @description what rises were judged against: the whole previous period; no-previous-data (it holds no topic mention: no rise is claimed); partial-previous-period (the data begins inside it: rises are tested against the rate over the part observed)
+             * @enum {string}
+             */
+            risingBasis: "previous-period" | "no-previous-data" | "partial-previous-period";
+            /** @description why no rise is claimed, or against what part of the previous period; null for a whole one */
+            risingNote: string | null;
         };
         ShareOfVoiceAnswer: {
             /** @enum {string} */
