@@ -9,6 +9,7 @@ import type { Resolver } from '../alerts/target-guard.js';
 import { toIso } from '../util/dates.js';
 import { requireRole, type ApiEnv } from './principal.js';
 import { ApiProblem } from './problem.js';
+import { noQuery, strictQuery } from './strict-query.js';
 
 export interface SubscriptionsApiDeps {
   config: DeliveryConfig;
@@ -84,7 +85,7 @@ const createRouteDef = createRoute({
   path: '/subscriptions',
   summary: 'Subscribe to alerts (realtime) or a digest, delivered by webhook, Slack or e-mail',
   middleware: guard,
-  request: { body: { required: true, content: { 'application/json': { schema: createSubscriptionSchema } } } },
+  request: { query: noQuery(), body: { required: true, content: { 'application/json': { schema: createSubscriptionSchema } } } },
   responses: {
     201: { description: 'Created; a webhook secret is in this answer only', content: { 'application/json': { schema: WithSecret } } },
     400: { description: 'A field is wrong (each is named)', content: Problem },
@@ -97,7 +98,7 @@ const listRouteDef = createRoute({
   path: '/subscriptions',
   summary: "The caller's subscriptions (owner=all: everyone's)",
   middleware: guard,
-  request: { query: z.object({ owner: z.enum(['me', 'all']).default('me') }) },
+  request: { query: strictQuery({ owner: z.enum(['me', 'all']).default('me') }) },
   responses: {
     200: { description: 'Subscriptions, oldest first', content: { 'application/json': { schema: z.object({ items: z.array(SubscriptionSchema) }) } } },
     ...denied,
@@ -109,7 +110,7 @@ const getRouteDef = createRoute({
   path: '/subscriptions/{id}',
   summary: 'One subscription',
   middleware: guard,
-  request: { params: IdParam },
+  request: { params: IdParam, query: noQuery() },
   responses: {
     200: { description: 'The subscription', content: { 'application/json': { schema: SubscriptionSchema } } },
     404: { description: 'No such subscription', content: Problem },
@@ -122,7 +123,7 @@ const patchRouteDef = createRoute({
   path: '/subscriptions/{id}',
   summary: 'Change a subscription (any field; rotateSecret for a new webhook secret)',
   middleware: guard,
-  request: { params: IdParam, body: { required: true, content: { 'application/json': { schema: patchSubscriptionSchema } } } },
+  request: { params: IdParam, query: noQuery(), body: { required: true, content: { 'application/json': { schema: patchSubscriptionSchema } } } },
   responses: {
     200: { description: 'The changed subscription; a new secret when rotated', content: { 'application/json': { schema: WithSecret } } },
     400: { description: 'A field is wrong', content: Problem },
@@ -136,7 +137,7 @@ const deleteRouteDef = createRoute({
   path: '/subscriptions/{id}',
   summary: 'Delete a subscription; its pending deliveries are cancelled, its history kept',
   middleware: guard,
-  request: { params: IdParam },
+  request: { params: IdParam, query: noQuery() },
   responses: {
     204: { description: 'Deleted' },
     404: { description: 'No such subscription', content: Problem },
@@ -149,7 +150,7 @@ const testRouteDef = createRoute({
   path: '/subscriptions/{id}/test',
   summary: "Send a test message through the subscription's channel now (see it in /deliveries)",
   middleware: guard,
-  request: { params: IdParam },
+  request: { params: IdParam, query: noQuery() },
   responses: {
     202: {
       description: 'Queued; the outbox sends it at once',
