@@ -123,7 +123,7 @@ export function deleteSubscription(db: Db, id: number, now: number): boolean {
     if (!markSubscriptionDeleted(db, id, now)) return false;
     cancelPendingFor(db, id, 'the subscription was deleted', now);
     return true;
-  })();
+  }).immediate();
 }
 
 function stripUndefined<T extends object>(o: T): Partial<T> {
