@@ -69,10 +69,15 @@ const createKeyRoute = createRoute({
 const revokeRoute = createRoute({
   method: 'delete',
   path: '/keys/{id}',
-  summary: 'Revoke a key: it stops working at once and stays listed as revoked',
+  summary: 'Revoke a key: it stops working at once and stays listed as revoked; the subscriptions it made are disabled',
   middleware: [requireRole('admin')] as const,
   request: { params: IdParam, query: noQuery() },
-  responses: { 200: { description: 'The revoked key', content: { 'application/json': { schema: KeySchema } } } },
+  responses: {
+    200: {
+      description: 'The revoked key, with how many of its subscriptions were disabled',
+      content: { 'application/json': { schema: KeySchema.extend({ subscriptionsDisabled: z.number().int() }).openapi('RevokedApiKey') } },
+    },
+  },
 });
 
 export function keyToJson(k: ApiKeyInfo) {
@@ -123,7 +128,8 @@ export function keysApi(db: Db, app: OpenAPIHono<ApiEnv>, now: () => number = Da
     if (key.role === 'admin' && countKeys(db, { live: true, role: 'admin' }) === 1) {
       throw new ApiProblem(409, 'Conflict', `key ${id} is the last live admin key; make another admin key first`);
     }
-    return c.json(keyToJson(revokeKey(db, id, now())!), 200);
+    const revoked = revokeKey(db, id, now())!;
+    return c.json({ ...keyToJson(revoked), subscriptionsDisabled: revoked.subscriptionsDisabled }, 200);
   });
   return app;
 }

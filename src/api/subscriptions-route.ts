@@ -1,7 +1,7 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { DeliveryConfig } from '../config/delivery.js';
 import type { Db } from '../db/client.js';
-import { getSubscription, listSubscriptions, type SubscriptionRow } from '../db/subscriptions.js';
+import { getSubscription, listSubscriptions, ownerRevocations, type SubscriptionRow } from '../db/subscriptions.js';
 import { createSubscriptionSchema, patchSubscriptionSchema, subscriptionFields } from '../alerts/subscription-schema.js';
 import { queueTestMessage } from '../alerts/route.js';
 import { changeSubscription, createSubscription, deleteSubscription, SubscriptionInvalid } from '../alerts/subscriptions.js';
@@ -27,6 +27,9 @@ const SubscriptionSchema = subscriptionFields
     id: z.number().int(),
     owner: z.object({ keyId: z.number().int(), name: z.string() }),
     hasSecret: z.boolean().openapi({ description: 'webhooks are signed with a secret shown only when created or rotated' }),
+    disabledReason: z.string().nullable().openapi({
+      description: 'why Earshot keeps it disabled: the API key that made it was revoked (it cannot be enabled again; make a new one with a live key); null otherwise',
+    }),
     createdAt: z.string(),
     updatedAt: z.string(),
   })
@@ -53,7 +56,8 @@ function shownTarget(row: SubscriptionRow): string {
   }
 }
 
-export function subscriptionJson(row: SubscriptionRow) {
+/** The subscription as the API shows it; `revoked`: its owner key's revocation, when it was revoked. */
+export function subscriptionJson(row: SubscriptionRow, revoked?: { name: string; revokedAt: number }) {
   return {
     id: row.id,
     name: row.name,
@@ -75,6 +79,8 @@ export function subscriptionJson(row: SubscriptionRow) {
     tz: row.tz,
     enabled: row.enabled,
     hasSecret: row.secret !== null,
+    disabledReason:
+      revoked && !row.enabled ? `the API key '${revoked.name}' (id ${row.ownerKeyId}) that made it was revoked at ${toIso(revoked.revokedAt)}` : null,
     createdAt: toIso(row.createdAt)!,
     updatedAt: toIso(row.updatedAt)!,
   };
@@ -184,14 +190,15 @@ export function subscriptionsApi(db: Db, app: OpenAPIHono<ApiEnv>, deps: Subscri
   app.openapi(listRouteDef, (c) => {
     const { owner } = c.req.valid('query');
     const rows = listSubscriptions(db, owner === 'all' ? {} : { ownerKeyId: c.get('principal')!.keyId });
-    return c.json({ items: rows.map(subscriptionJson) }, 200);
+    const revoked = ownerRevocations(db, rows);
+    return c.json({ items: rows.map((row) => subscriptionJson(row, revoked.get(row.ownerKeyId))) }, 200);
   });
 
   app.openapi(getRouteDef, (c) => {
     const { id } = c.req.valid('param');
     const row = getSubscription(db, id);
     if (!row) throw notFound(id);
-    return c.json(subscriptionJson(row), 200);
+    return c.json(subscriptionJson(row, ownerRevocations(db, [row]).get(row.ownerKeyId)), 200);
   });
 
   app.openapi(patchRouteDef, async (c) => {
@@ -199,7 +206,7 @@ export function subscriptionsApi(db: Db, app: OpenAPIHono<ApiEnv>, deps: Subscri
     const result = await changeSubscription(db, id, c.req.valid('json'), serviceDeps()).catch(invalid);
     if (!result) throw notFound(id);
     deps.changed?.();
-    return c.json({ ...subscriptionJson(result.row), secret: result.secret }, 200);
+    return c.json({ ...subscriptionJson(result.row, ownerRevocations(db, [result.row]).get(result.row.ownerKeyId)), secret: result.secret }, 200);
   });
 
   app.openapi(testRouteDef, (c) => {

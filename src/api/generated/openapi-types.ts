@@ -245,7 +245,7 @@ export interface paths {
         put?: never;
         post?: never;
         /**
-         * Revoke a key: it stops working at once and stays listed as revoked
+         * Revoke a key: it stops working at once and stays listed as revoked; the subscriptions it made are disabled
          * @description Needs the **admin** role (or higher).
          */
         delete: {
@@ -259,13 +259,13 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description The revoked key */
+                /** @description The revoked key, with how many of its subscriptions were disabled */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ApiKey"];
+                        "application/json": components["schemas"]["RevokedApiKey"];
                     };
                 };
                 /** @description A bad or unknown parameter, or a bad body; errors names each one, and accepted lists the query parameters the operation takes */
@@ -2410,6 +2410,9 @@ export interface components {
             role: "viewer" | "analyst" | "admin";
             rateLimit?: number | null;
         };
+        RevokedApiKey: components["schemas"]["ApiKey"] & {
+            subscriptionsDisabled: number;
+        };
         MentionExplanation: {
             id: number;
             sentiment: {
@@ -2785,6 +2788,8 @@ export interface components {
             };
             /** @description webhooks are signed with a secret shown only when created or rotated */
             hasSecret: boolean;
+            /** @description why Earshot keeps it disabled: the API key that made it was revoked (it cannot be enabled again; make a new one with a live key); null otherwise */
+            disabledReason: string | null;
             createdAt: string;
             updatedAt: string;
         };
