@@ -6,7 +6,7 @@
 import type { Sensitivity } from '../analytics/detectors/index.js';
 import type { DeliveryConfig } from '../config/delivery.js';
 import type { Db } from '../db/client.js';
-import { activeSubscriptions } from '../db/subscriptions.js';
+import { activeSubscriptions, disableSubscriptionsOfRevokedKeys } from '../db/subscriptions.js';
 import { startDigests, type DigestScheduler } from './digest-scheduler.js';
 import { createOutbox, type Outbox } from './outbox.js';
 import { routeAlerts } from './route.js';
@@ -47,6 +47,9 @@ export function startDelivery(opts: { store: { db: Db }; config: DeliveryConfig;
     outbox.wake();
   };
 
+  // Keys revoked before revoking disabled their subscriptions (or by a process without this code).
+  const orphaned = disableSubscriptionsOfRevokedKeys(db, now());
+  if (orphaned > 0) log(`delivery: disabled ${orphaned} subscription(s) whose API key was revoked`);
   outbox.start();
   digests = startDigests({ store: opts.store, config: opts.config, log, now, onQueued: () => outbox.wake() });
   afterDetection();

@@ -43,6 +43,8 @@ export function routeAlerts(db: Db, config: DeliveryConfig, now: number): RouteR
   const result: RouteResult = { queued: 0, suppressed: 0, summarized: 0 };
   const ctx = matchContext(db);
   const names = sourceNames(db);
+  // Immediate: routing reads subscriptions, alerts and past sends, then writes deliveries; a
+  // deferred transaction would fail at once if another process wrote in between.
   db.$client.transaction(() => {
     for (const sub of activeSubscriptions(db, 'realtime')) {
       const since = Math.max(sub.createdAt, now - ROUTE_WINDOW_MS);
@@ -81,6 +83,6 @@ export function routeAlerts(db: Db, config: DeliveryConfig, now: number): RouteR
         if (insertDelivery(db, { ...base, status: 'pending', payload, nextAttemptAt: now }, now)) result.queued++;
       }
     }
-  })();
+  }).immediate();
   return result;
 }

@@ -12,6 +12,7 @@ import {
   insertSubscription,
   knownTopics,
   markSubscriptionDeleted,
+  ownerRevocations,
   sourceIdsByName,
   updateSubscription,
   type SubscriptionRow,
@@ -107,6 +108,12 @@ export async function changeSubscription(
 ): Promise<{ row: SubscriptionRow; secret: string | null } | undefined> {
   const current = getSubscription(db, id);
   if (!current) return undefined;
+  const revoked = ownerRevocations(db, [current]).get(current.ownerKeyId);
+  if (revoked && patch.enabled === true) {
+    throw new SubscriptionInvalid([
+      { field: 'enabled', message: `the API key '${revoked.name}' that made this subscription was revoked; create a new subscription with a live key` },
+    ]);
+  }
   const { rotateSecret, ...fields } = patch;
   const spec: SubscriptionSpec = { ...specOf(current), ...stripUndefined(fields) };
   await validate(db, spec, deps, spec.target !== current.target || spec.channel !== current.channel);
@@ -123,7 +130,7 @@ export function deleteSubscription(db: Db, id: number, now: number): boolean {
     if (!markSubscriptionDeleted(db, id, now)) return false;
     cancelPendingFor(db, id, 'the subscription was deleted', now);
     return true;
-  })();
+  }).immediate();
 }
 
 function stripUndefined<T extends object>(o: T): Partial<T> {

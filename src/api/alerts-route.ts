@@ -16,8 +16,9 @@ import { toIso } from '../util/dates.js';
 import { ApiProblem } from './problem.js';
 import { instantsIn, isoInstant, timeZone } from './query-params.js';
 import { requireRole, type ApiEnv } from './principal.js';
+import { strictQuery, noQuery } from './strict-query.js';
 
-const AlertQuerySchema = z.object({
+const AlertQuerySchema = strictQuery({
   status: z.enum(ALERT_STATUSES).optional(),
   kind: z.enum(ALERT_KINDS).optional(),
   brand: z.string().min(1).optional().openapi({ description: "a brand id, or '*' for all mentions" }),
@@ -71,7 +72,7 @@ const getRoute = createRoute({
   path: '/alerts/{id}',
   summary: 'One alert with its explanation',
   middleware: [requireRole('viewer')] as const,
-  request: { params: IdParam },
+  request: { params: IdParam, query: noQuery() },
   responses: {
     200: { description: 'The alert', content: { 'application/json': { schema: AlertSchema } } },
     404: { description: 'No such alert', content: Problem },
@@ -85,6 +86,7 @@ const patchRoute = createRoute({
   middleware: [requireRole('analyst')] as const,
   request: {
     params: IdParam,
+    query: noQuery(),
     body: { required: true, content: { 'application/json': { schema: z.object({ status: z.enum(ALERT_STATUSES) }) } } },
   },
   responses: {

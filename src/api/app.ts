@@ -29,6 +29,7 @@ export const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
 import { DEFAULT_DELIVERY } from '../config/delivery.js';
 import { deliveriesApi } from './deliveries-route.js';
 import { subscriptionsApi, type SubscriptionsApiDeps } from './subscriptions-route.js';
+import { refuseUnknownQuery } from './strict-query.js';
 
 export interface AppDeps {
   store: OpenDb;
@@ -80,7 +81,7 @@ export function createApp({ store, now = Date.now, rateLimit = rateLimitFromEnv(
   catalogApi(store.db, v1);
 
   let doc: ReturnType<typeof openApiDocument> | undefined;
-  v1.get('/openapi.json', (c) => c.json((doc ??= openApiDocument(v1))));
+  v1.get('/openapi.json', refuseUnknownQuery(), (c) => c.json((doc ??= openApiDocument(v1))));
   docsPage(v1);
 
   app.route('/', healthApi(store));

@@ -3,6 +3,7 @@ import { readCatalog } from '../db/catalog.js';
 import type { Db } from '../db/client.js';
 import { toIso } from '../util/dates.js';
 import { requireRole, type ApiEnv } from './principal.js';
+import { noQuery } from './strict-query.js';
 
 const CatalogSchema = z
   .object({
@@ -27,6 +28,7 @@ const route = createRoute({
   summary: 'Configured brands, topics and sources, the languages with mentions, and the span of the data',
   description: 'What filter menus and a first-run screen need; read from indexes only, so it is cheap at any archive size.',
   middleware: [requireRole('viewer')] as const,
+  request: { query: noQuery() },
   responses: { 200: { description: 'The catalog', content: { 'application/json': { schema: CatalogSchema } } } },
 });
 

@@ -13,6 +13,7 @@ import {
 import { toIso } from '../util/dates.js';
 import { requireRole, type ApiEnv } from './principal.js';
 import { ApiProblem } from './problem.js';
+import { strictQuery, noQuery } from './strict-query.js';
 
 const AttemptSchema = z.object({
   attempt: z.number().int(),
@@ -57,7 +58,7 @@ const listRouteDef = createRoute({
   summary: 'The outbox: each delivery with every attempt, newest first',
   middleware: guard,
   request: {
-    query: z.object({
+    query: strictQuery({
       subscription: z.coerce.number().int().positive().optional(),
       alert: z.coerce.number().int().positive().optional(),
       status: z.enum(DELIVERY_STATUSES).optional(),
@@ -80,7 +81,7 @@ const getRouteDef = createRoute({
   path: '/deliveries/{id}',
   summary: 'One delivery with its attempts',
   middleware: guard,
-  request: { params: IdParam },
+  request: { params: IdParam, query: noQuery() },
   responses: {
     200: { description: 'The delivery', content: { 'application/json': { schema: DeliverySchema } } },
     404: { description: 'No such delivery', content: Problem },
@@ -93,7 +94,7 @@ const retryRouteDef = createRoute({
   path: '/deliveries/{id}/retry',
   summary: 'Send a dead-lettered or cancelled delivery again (same idempotency key)',
   middleware: guard,
-  request: { params: IdParam },
+  request: { params: IdParam, query: noQuery() },
   responses: {
     200: { description: 'Queued again, due now', content: { 'application/json': { schema: DeliverySchema } } },
     404: { description: 'No such delivery', content: Problem },

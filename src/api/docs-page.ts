@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { ApiEnv } from './principal.js';
+import { refuseUnknownQuery } from './strict-query.js';
 
 /**
  * The API's docs page: Swagger UI from the swagger-ui-dist package, served by this server from
@@ -54,9 +55,9 @@ export function docsPage(v1: OpenAPIHono<ApiEnv>) {
     if (!body) cache.set(name, (body = readFileSync(path.join(dist, ASSETS[name]!.file))));
     return body;
   };
-  v1.get('/docs', (c) => c.html(PAGE));
-  v1.get('/docs/init.js', (c) => c.body(INIT, 200, { 'content-type': 'text/javascript; charset=utf-8' }));
-  v1.get('/docs/:asset', (c) => {
+  v1.get('/docs', refuseUnknownQuery(), (c) => c.html(PAGE));
+  v1.get('/docs/init.js', refuseUnknownQuery(), (c) => c.body(INIT, 200, { 'content-type': 'text/javascript; charset=utf-8' }));
+  v1.get('/docs/:asset', refuseUnknownQuery(), (c) => {
     const name = c.req.param('asset');
     if (!Object.hasOwn(ASSETS, name)) return c.notFound();
     return c.body(new Uint8Array(asset(name)), 200, { 'content-type': ASSETS[name]!.type, 'cache-control': 'public, max-age=86400' });

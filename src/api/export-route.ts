@@ -5,11 +5,12 @@ import { EXPORT_FORMATS, exportStream } from './export-stream.js';
 import { mentionFilterFrom, mentionFilterParams } from './mention-params.js';
 import { requireRole, type ApiEnv } from './principal.js';
 import { ApiProblem } from './problem.js';
+import { strictQuery } from './strict-query.js';
 
 /** Exports at once; each holds a connection and a read snapshot for as long as its client reads. */
 export const MAX_CONCURRENT_EXPORTS = 4;
 
-const QuerySchema = z.object({
+const QuerySchema = strictQuery({
   format: z.enum(EXPORT_FORMATS).default('csv'),
   ...mentionFilterParams,
 });

@@ -5,6 +5,7 @@ import { toIso } from '../util/dates.js';
 import { issueKey, KEY_NAME_PATTERN } from './keys.js';
 import { requireRole, ROLES, type ApiEnv, type Role } from './principal.js';
 import { ApiProblem } from './problem.js';
+import { strictQuery, noQuery } from './strict-query.js';
 
 const KeySchema = z
   .object({
@@ -36,7 +37,7 @@ const listRoute = createRoute({
   summary: 'API keys in the order they were made (never the keys themselves)',
   middleware: [requireRole('admin')] as const,
   request: {
-    query: z.object({
+    query: strictQuery({
       role: z.enum(ROLES).optional(),
       revoked: z.enum(['true', 'false']).optional().openapi({ description: 'true: only revoked keys; false: only live ones' }),
       limit: z.coerce.number().int().min(1).max(500).default(100),
@@ -56,7 +57,7 @@ const createKeyRoute = createRoute({
   path: '/keys',
   summary: 'Make a key; the answer is the only time the key is shown',
   middleware: [requireRole('admin')] as const,
-  request: { body: { required: true, content: { 'application/json': { schema: NewKeySchema } } } },
+  request: { query: noQuery(), body: { required: true, content: { 'application/json': { schema: NewKeySchema } } } },
   responses: {
     201: {
       description: 'The new key, with `key` (shown once)',
@@ -68,10 +69,15 @@ const createKeyRoute = createRoute({
 const revokeRoute = createRoute({
   method: 'delete',
   path: '/keys/{id}',
-  summary: 'Revoke a key: it stops working at once and stays listed as revoked',
+  summary: 'Revoke a key: it stops working at once and stays listed as revoked; the subscriptions it made are disabled',
   middleware: [requireRole('admin')] as const,
-  request: { params: IdParam },
-  responses: { 200: { description: 'The revoked key', content: { 'application/json': { schema: KeySchema } } } },
+  request: { params: IdParam, query: noQuery() },
+  responses: {
+    200: {
+      description: 'The revoked key, with how many of its subscriptions were disabled',
+      content: { 'application/json': { schema: KeySchema.extend({ subscriptionsDisabled: z.number().int() }).openapi('RevokedApiKey') } },
+    },
+  },
 });
 
 export function keyToJson(k: ApiKeyInfo) {
@@ -122,7 +128,8 @@ export function keysApi(db: Db, app: OpenAPIHono<ApiEnv>, now: () => number = Da
     if (key.role === 'admin' && countKeys(db, { live: true, role: 'admin' }) === 1) {
       throw new ApiProblem(409, 'Conflict', `key ${id} is the last live admin key; make another admin key first`);
     }
-    return c.json(keyToJson(revokeKey(db, id, now())!), 200);
+    const revoked = revokeKey(db, id, now())!;
+    return c.json({ ...keyToJson(revoked), subscriptionsDisabled: revoked.subscriptionsDisabled }, 200);
   });
   return app;
 }

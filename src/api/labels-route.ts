@@ -5,6 +5,7 @@ import { toIso } from '../util/dates.js';
 import { ApiProblem } from './problem.js';
 import { sentimentLabel } from './query-params.js';
 import { requireRole, type ApiEnv } from './principal.js';
+import { noQuery } from './strict-query.js';
 
 const LabelsBody = z
   .object({
@@ -25,6 +26,7 @@ const route = createRoute({
   middleware: [requireRole('analyst')] as const,
   request: {
     params: z.object({ id: z.coerce.number().int().positive() }),
+    query: noQuery(),
     body: { content: { 'application/json': { schema: LabelsBody } }, required: true },
   },
   responses: {

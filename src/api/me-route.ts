@@ -1,11 +1,13 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { requireRole, ROLES, type ApiEnv } from './principal.js';
+import { noQuery } from './strict-query.js';
 
 const route = createRoute({
   method: 'get',
   path: '/me',
   summary: "The caller's key: its name and role, so a client can show only what the role may do",
   middleware: [requireRole('viewer')] as const,
+  request: { query: noQuery() },
   responses: {
     200: {
       description: 'The key behind this request',

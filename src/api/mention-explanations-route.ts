@@ -3,10 +3,11 @@ import { mentionTexts } from '../db/catalog.js';
 import type { Db } from '../db/client.js';
 import { requireRole, type ApiEnv } from './principal.js';
 import { sentimentLabel } from './query-params.js';
+import { strictQuery } from './strict-query.js';
 
 const MAX_IDS = 100;
 
-const QuerySchema = z.object({
+const QuerySchema = strictQuery({
   ids: z
     .string()
     .regex(/^\d+(,\d+)*$/, 'comma-separated mention ids, e.g. 12,13')

@@ -7,8 +7,9 @@ import { ApiProblem } from './problem.js';
 import { mentionFilterFrom, mentionFilterParams } from './mention-params.js';
 import { requireRole, type ApiEnv } from './principal.js';
 import { ratingAgreement, sentimentLabel } from './query-params.js';
+import { strictQuery } from './strict-query.js';
 
-const MentionQuerySchema = z.object({
+const MentionQuerySchema = strictQuery({
   ...mentionFilterParams,
   limit: z.coerce.number().int().min(1).max(500).default(50),
   cursor: z.string().optional(),

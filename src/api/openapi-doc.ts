@@ -64,6 +64,11 @@ export function openApiDocument(v1: OpenAPIHono<ApiEnv>) {
           description: 'each bad field of a 400',
           items: { type: 'object', required: ['field', 'message'], properties: { field: { type: 'string' }, message: { type: 'string' } } },
         },
+        accepted: {
+          type: 'array',
+          description: 'with an unknown query parameter: the query parameters the operation accepts',
+          items: { type: 'string' },
+        },
       },
     },
   };
@@ -84,7 +89,8 @@ export function openApiDocument(v1: OpenAPIHono<ApiEnv>) {
         403: problemRef(`The key's role is below ${role}`),
         429: { ...problemRef("Over the key's rate limit; Retry-After says when to try again"), headers: { 'Retry-After': { schema: { type: 'integer' } } } },
       };
-      if (op.parameters?.length || op.requestBody) answers[400] = problemRef('A bad parameter or body; errors names each bad field');
+      // Every operation refuses query parameters it does not know (strict-query.ts), so every one can answer 400.
+      answers[400] = problemRef('A bad or unknown parameter, or a bad body; errors names each one, and accepted lists the query parameters the operation takes');
       if (op.requestBody) answers[413] = problemRef('The body is larger than the server accepts');
       for (const [status, answer] of Object.entries(answers)) op.responses[status] ??= answer;
     }

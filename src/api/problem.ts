@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { z } from '@hono/zod-openapi';
+import { unknownDetail, unknownQueryErrors } from './strict-query.js';
 
 /** An error the API answers on purpose, as application/problem+json. */
 export class ApiProblem extends Error {
@@ -27,10 +28,24 @@ export function problemResponse(
   });
 }
 
-/** Every bad field named, so a client can fix the whole request at once. */
+/** Every bad field named, so a client can fix the whole request at once; unknown query parameters too. */
 export function validationProblem(c: Context, error: z.ZodError): Response {
-  const errors = error.issues.map((issue) => ({ field: issue.path.join('.') || '(request)', message: issue.message }));
-  return problemResponse(c, 400, 'Invalid request', errors.map((e) => `${e.field}: ${e.message}`).join('; '), { errors });
+  const errors: { field: string; message: string }[] = [];
+  const details: string[] = [];
+  let accepted: string[] | undefined;
+  for (const issue of error.issues) {
+    const unknown = unknownQueryErrors(issue);
+    if (unknown) {
+      errors.push(...unknown.errors);
+      accepted = unknown.accepted;
+      details.push(unknownDetail(unknown.errors.map((e) => e.field), unknown.accepted));
+      continue;
+    }
+    const field = issue.path.join('.') || '(request)';
+    errors.push({ field, message: issue.message });
+    details.push(`${field}: ${issue.message}`);
+  }
+  return problemResponse(c, 400, 'Invalid request', details.join('; '), accepted ? { errors, accepted } : { errors });
 }
 
 /** The single error handler: known problems as they are, anything else as a 500 with no internals. */

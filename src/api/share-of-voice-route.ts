@@ -6,9 +6,10 @@ import type { Db } from '../db/client.js';
 import { ApiProblem } from './problem.js';
 import { ChangeSchema, compareParam, filterFrom, trendFilterParams } from './trend-params.js';
 import { requireRole, type ApiEnv } from './principal.js';
+import { strictQuery } from './strict-query.js';
 
 const { brand: _brand, ...params } = trendFilterParams;
-const QuerySchema = z.object({ bucket: z.enum(BUCKET_UNITS).default('day'), compare: compareParam, ...params });
+const QuerySchema = strictQuery({ bucket: z.enum(BUCKET_UNITS).default('day'), compare: compareParam, ...params });
 
 const Share = z.object({ volume: z.number().int(), share: z.number().nullable() });
 const ShareAnswerSchema = z

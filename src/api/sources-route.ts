@@ -5,6 +5,7 @@ import { lastRuns, listSources, sourceActivity } from '../db/sources.js';
 import { toIso } from '../util/dates.js';
 import { runToJson } from './run-json.js';
 import { requireRole, type ApiEnv } from './principal.js';
+import { strictQuery } from './strict-query.js';
 
 const DAY_MS = 24 * 3_600_000;
 
@@ -34,7 +35,7 @@ const SourceSchema = z
   })
   .openapi('Source');
 
-const QuerySchema = z.object({
+const QuerySchema = strictQuery({
   kind: z.string().min(1).optional().openapi({ description: 'a connector kind, e.g. rss, or import' }),
   enabled: z.enum(['true', 'false']).optional(),
   silent: z.enum(['true', 'false']).optional().openapi({ description: 'true: only sources that have gone silent' }),

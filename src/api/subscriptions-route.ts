@@ -1,7 +1,7 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { DeliveryConfig } from '../config/delivery.js';
 import type { Db } from '../db/client.js';
-import { getSubscription, listSubscriptions, type SubscriptionRow } from '../db/subscriptions.js';
+import { getSubscription, listSubscriptions, ownerRevocations, type SubscriptionRow } from '../db/subscriptions.js';
 import { createSubscriptionSchema, patchSubscriptionSchema, subscriptionFields } from '../alerts/subscription-schema.js';
 import { queueTestMessage } from '../alerts/route.js';
 import { changeSubscription, createSubscription, deleteSubscription, SubscriptionInvalid } from '../alerts/subscriptions.js';
@@ -9,6 +9,7 @@ import type { Resolver } from '../alerts/target-guard.js';
 import { toIso } from '../util/dates.js';
 import { requireRole, type ApiEnv } from './principal.js';
 import { ApiProblem } from './problem.js';
+import { noQuery, strictQuery } from './strict-query.js';
 
 export interface SubscriptionsApiDeps {
   config: DeliveryConfig;
@@ -26,6 +27,9 @@ const SubscriptionSchema = subscriptionFields
     id: z.number().int(),
     owner: z.object({ keyId: z.number().int(), name: z.string() }),
     hasSecret: z.boolean().openapi({ description: 'webhooks are signed with a secret shown only when created or rotated' }),
+    disabledReason: z.string().nullable().openapi({
+      description: 'why Earshot keeps it disabled: the API key that made it was revoked (it cannot be enabled again; make a new one with a live key); null otherwise',
+    }),
     createdAt: z.string(),
     updatedAt: z.string(),
   })
@@ -52,7 +56,8 @@ function shownTarget(row: SubscriptionRow): string {
   }
 }
 
-export function subscriptionJson(row: SubscriptionRow) {
+/** The subscription as the API shows it; `revoked`: its owner key's revocation, when it was revoked. */
+export function subscriptionJson(row: SubscriptionRow, revoked?: { name: string; revokedAt: number }) {
   return {
     id: row.id,
     name: row.name,
@@ -74,6 +79,8 @@ export function subscriptionJson(row: SubscriptionRow) {
     tz: row.tz,
     enabled: row.enabled,
     hasSecret: row.secret !== null,
+    disabledReason:
+      revoked && !row.enabled ? `the API key '${revoked.name}' (id ${row.ownerKeyId}) that made it was revoked at ${toIso(revoked.revokedAt)}` : null,
     createdAt: toIso(row.createdAt)!,
     updatedAt: toIso(row.updatedAt)!,
   };
@@ -84,7 +91,7 @@ const createRouteDef = createRoute({
   path: '/subscriptions',
   summary: 'Subscribe to alerts (realtime) or a digest, delivered by webhook, Slack or e-mail',
   middleware: guard,
-  request: { body: { required: true, content: { 'application/json': { schema: createSubscriptionSchema } } } },
+  request: { query: noQuery(), body: { required: true, content: { 'application/json': { schema: createSubscriptionSchema } } } },
   responses: {
     201: { description: 'Created; a webhook secret is in this answer only', content: { 'application/json': { schema: WithSecret } } },
     400: { description: 'A field is wrong (each is named)', content: Problem },
@@ -97,7 +104,7 @@ const listRouteDef = createRoute({
   path: '/subscriptions',
   summary: "The caller's subscriptions (owner=all: everyone's)",
   middleware: guard,
-  request: { query: z.object({ owner: z.enum(['me', 'all']).default('me') }) },
+  request: { query: strictQuery({ owner: z.enum(['me', 'all']).default('me') }) },
   responses: {
     200: { description: 'Subscriptions, oldest first', content: { 'application/json': { schema: z.object({ items: z.array(SubscriptionSchema) }) } } },
     ...denied,
@@ -109,7 +116,7 @@ const getRouteDef = createRoute({
   path: '/subscriptions/{id}',
   summary: 'One subscription',
   middleware: guard,
-  request: { params: IdParam },
+  request: { params: IdParam, query: noQuery() },
   responses: {
     200: { description: 'The subscription', content: { 'application/json': { schema: SubscriptionSchema } } },
     404: { description: 'No such subscription', content: Problem },
@@ -122,7 +129,7 @@ const patchRouteDef = createRoute({
   path: '/subscriptions/{id}',
   summary: 'Change a subscription (any field; rotateSecret for a new webhook secret)',
   middleware: guard,
-  request: { params: IdParam, body: { required: true, content: { 'application/json': { schema: patchSubscriptionSchema } } } },
+  request: { params: IdParam, query: noQuery(), body: { required: true, content: { 'application/json': { schema: patchSubscriptionSchema } } } },
   responses: {
     200: { description: 'The changed subscription; a new secret when rotated', content: { 'application/json': { schema: WithSecret } } },
     400: { description: 'A field is wrong', content: Problem },
@@ -136,7 +143,7 @@ const deleteRouteDef = createRoute({
   path: '/subscriptions/{id}',
   summary: 'Delete a subscription; its pending deliveries are cancelled, its history kept',
   middleware: guard,
-  request: { params: IdParam },
+  request: { params: IdParam, query: noQuery() },
   responses: {
     204: { description: 'Deleted' },
     404: { description: 'No such subscription', content: Problem },
@@ -149,7 +156,7 @@ const testRouteDef = createRoute({
   path: '/subscriptions/{id}/test',
   summary: "Send a test message through the subscription's channel now (see it in /deliveries)",
   middleware: guard,
-  request: { params: IdParam },
+  request: { params: IdParam, query: noQuery() },
   responses: {
     202: {
       description: 'Queued; the outbox sends it at once',
@@ -183,14 +190,15 @@ export function subscriptionsApi(db: Db, app: OpenAPIHono<ApiEnv>, deps: Subscri
   app.openapi(listRouteDef, (c) => {
     const { owner } = c.req.valid('query');
     const rows = listSubscriptions(db, owner === 'all' ? {} : { ownerKeyId: c.get('principal')!.keyId });
-    return c.json({ items: rows.map(subscriptionJson) }, 200);
+    const revoked = ownerRevocations(db, rows);
+    return c.json({ items: rows.map((row) => subscriptionJson(row, revoked.get(row.ownerKeyId))) }, 200);
   });
 
   app.openapi(getRouteDef, (c) => {
     const { id } = c.req.valid('param');
     const row = getSubscription(db, id);
     if (!row) throw notFound(id);
-    return c.json(subscriptionJson(row), 200);
+    return c.json(subscriptionJson(row, ownerRevocations(db, [row]).get(row.ownerKeyId)), 200);
   });
 
   app.openapi(patchRouteDef, async (c) => {
@@ -198,7 +206,7 @@ export function subscriptionsApi(db: Db, app: OpenAPIHono<ApiEnv>, deps: Subscri
     const result = await changeSubscription(db, id, c.req.valid('json'), serviceDeps()).catch(invalid);
     if (!result) throw notFound(id);
     deps.changed?.();
-    return c.json({ ...subscriptionJson(result.row), secret: result.secret }, 200);
+    return c.json({ ...subscriptionJson(result.row, ownerRevocations(db, [result.row]).get(result.row.ownerKeyId)), secret: result.secret }, 200);
   });
 
   app.openapi(testRouteDef, (c) => {

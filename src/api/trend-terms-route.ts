@@ -3,8 +3,9 @@ import { trendTerms } from '../analytics/trend-terms.js';
 import type { Db } from '../db/client.js';
 import { requireRole, type ApiEnv } from './principal.js';
 import { filterFrom, trendFilterParams } from './trend-params.js';
+import { strictQuery } from './strict-query.js';
 
-const QuerySchema = z.object({
+const QuerySchema = strictQuery({
   ...trendFilterParams,
   limit: z.coerce.number().int().min(1).max(100).default(20),
   background: z.coerce

@@ -3,8 +3,9 @@ import { topTopics } from '../analytics/top-topics.js';
 import type { Db } from '../db/client.js';
 import { ChangeSchema, filterFrom, trendFilterParams } from './trend-params.js';
 import { requireRole, type ApiEnv } from './principal.js';
+import { strictQuery } from './strict-query.js';
 
-const QuerySchema = z.object({
+const QuerySchema = strictQuery({
   ...trendFilterParams,
   topic: trendFilterParams.topic.openapi({ description: "list only this topic's subtopics" }),
   limit: z.coerce.number().int().min(1).max(100).default(10),

@@ -5,8 +5,9 @@ import type { Db } from '../db/client.js';
 import { ApiProblem } from './problem.js';
 import { ChangeSchema, compareParam, filterFrom, trendFilterParams } from './trend-params.js';
 import { requireRole, type ApiEnv } from './principal.js';
+import { strictQuery } from './strict-query.js';
 
-const TrendQuerySchema = z.object({
+const TrendQuerySchema = strictQuery({
   metric: z.enum(TREND_METRICS).default('volume'),
   bucket: z.enum(BUCKET_UNITS).default('day'),
   compare: compareParam,

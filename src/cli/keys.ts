@@ -78,6 +78,7 @@ export function registerKeys(): void {
         return key && key.revokedAt === null ? revokeKey(db, key.id, Date.now()) : undefined;
       });
       if (!revoked) fail(`no live key with id or name '${which}' (earshot keys list shows them)`, EXIT_BAD_INPUT);
-      console.log(`key ${revoked.id} '${revoked.name}' (${revoked.role}) revoked`);
+      const disabled = revoked.subscriptionsDisabled;
+      console.log(`key ${revoked.id} '${revoked.name}' (${revoked.role}) revoked${disabled ? `; ${disabled} subscription(s) it made disabled` : ''}`);
     });
 }

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { and, desc, eq, gte, lt, or, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
 import type { Db } from './client.js';
 import { alerts } from './schema.js';
 
@@ -213,9 +213,8 @@ export function listAlerts(db: Db, filter: AlertFilter, limit: number, after?: A
     filter.topic ? eq(alerts.topic, filter.topic) : undefined,
     filter.from !== undefined ? gte(alerts.bucketStart, filter.from) : undefined,
     filter.to !== undefined ? lt(alerts.bucketStart, filter.to) : undefined,
-    after
-      ? or(lt(alerts.bucketStart, after.bucketStart), and(eq(alerts.bucketStart, after.bucketStart), lt(alerts.id, after.id)))
-      : undefined,
+    // A row value, as for mentions: SQLite can seek the (bucket_start, id) index to it.
+    after ? sql`(${alerts.bucketStart}, ${alerts.id}) < (${after.bucketStart}, ${after.id})` : undefined,
   ];
   const rows = db
     .select()

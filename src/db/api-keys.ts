@@ -2,6 +2,7 @@ import { and, asc, eq, gt, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Role } from '../api/principal.js';
 import type { Db } from './client.js';
 import { apiKeys } from './schema.js';
+import { disableSubscriptionsOfRevokedKeys } from './subscriptions.js';
 
 export type ApiKeyRow = typeof apiKeys.$inferSelect;
 /** A key as lists show it: everything but the hash. */
@@ -89,14 +90,24 @@ export function listKeys(db: Db, filter: KeyFilter, limit: number, afterId?: num
   return { items, next: rows.length > limit ? items.at(-1)!.id : null };
 }
 
-/** Revokes a live key; the revoked row, or undefined when there is no live key with that id. */
-export function revokeKey(db: Db, id: number, now: number): ApiKeyInfo | undefined {
-  return db
-    .update(apiKeys)
-    .set({ revokedAt: now })
-    .where(and(eq(apiKeys.id, id), isNull(apiKeys.revokedAt)))
-    .returning(info)
-    .get();
+/**
+ * Revokes a live key and, in the same transaction, disables the subscriptions it made (they would
+ * otherwise go on sending alerts for a key that no longer exists). The revoked row with how many
+ * subscriptions that disabled, or undefined when there is no live key with that id.
+ */
+export function revokeKey(db: Db, id: number, now: number): (ApiKeyInfo & { subscriptionsDisabled: number }) | undefined {
+  return db.transaction(
+    (tx) => {
+      const key = tx
+        .update(apiKeys)
+        .set({ revokedAt: now })
+        .where(and(eq(apiKeys.id, id), isNull(apiKeys.revokedAt)))
+        .returning(info)
+        .get();
+      return key ? { ...key, subscriptionsDisabled: disableSubscriptionsOfRevokedKeys(tx as unknown as Db, now, key.id) } : undefined;
+    },
+    { behavior: 'immediate' },
+  );
 }
 
 export function countKeys(db: Db, filter: { live?: boolean; role?: Role } = {}): number {

@@ -43,7 +43,7 @@ export function claimDue(db: Db, now: number, limit: number, leaseMs: number, pi
         return { delivery, attempt: delivery.attempts };
       })
       .sort((a, b) => (a.delivery.nextAttemptAt ?? 0) - (b.delivery.nextAttemptAt ?? 0) || a.delivery.id - b.delivery.id);
-  })();
+  }).immediate();
 }
 
 function toDeliveryRow(r: Record<string, unknown>): DeliveryRow {

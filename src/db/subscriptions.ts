@@ -1,6 +1,6 @@
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Db } from './client.js';
-import { subscriptions } from './schema.js';
+import { apiKeys, subscriptions } from './schema.js';
 
 export type SubscriptionRow = typeof subscriptions.$inferSelect;
 export type NewSubscription = Omit<typeof subscriptions.$inferInsert, 'id' | 'createdAt' | 'updatedAt' | 'deletedAt'>;
@@ -68,4 +68,37 @@ export function knownTopics(db: Db): Set<string> {
 export function sourceIdsByName(db: Db): Map<string, number> {
   const rows = db.$client.prepare('SELECT id, name FROM sources').all() as { id: number; name: string }[];
   return new Map(rows.map((r) => [r.name, r.id]));
+}
+
+/**
+ * Disables every live, enabled subscription whose owner key is revoked (a subscription must not
+ * outlive the key that made it); run when a key is revoked and when the delivery service starts,
+ * so keys revoked before this rule existed are caught too (`onlyKeyId`: just that key's). How
+ * many it disabled.
+ */
+export function disableSubscriptionsOfRevokedKeys(db: Db, now: number, onlyKeyId?: number): number {
+  return db
+    .update(subscriptions)
+    .set({ enabled: false, updatedAt: now })
+    .where(
+      and(
+        isNull(subscriptions.deletedAt),
+        eq(subscriptions.enabled, true),
+        sql`${subscriptions.ownerKeyId} in (select ${apiKeys.id} from ${apiKeys} where ${apiKeys.revokedAt} is not null)`,
+        onlyKeyId === undefined ? undefined : eq(subscriptions.ownerKeyId, onlyKeyId),
+      ),
+    )
+    .run().changes;
+}
+
+/** When the owner keys of these subscriptions were revoked, for those that were. */
+export function ownerRevocations(db: Db, rows: Pick<SubscriptionRow, 'ownerKeyId'>[]): Map<number, { name: string; revokedAt: number }> {
+  const ids = [...new Set(rows.map((r) => r.ownerKeyId))];
+  if (ids.length === 0) return new Map();
+  const revoked = db
+    .select({ id: apiKeys.id, name: apiKeys.name, revokedAt: apiKeys.revokedAt })
+    .from(apiKeys)
+    .where(and(inArray(apiKeys.id, ids), isNotNull(apiKeys.revokedAt)))
+    .all();
+  return new Map(revoked.map((k) => [k.id, { name: k.name, revokedAt: k.revokedAt! }]));
 }

@@ -87,6 +87,9 @@ export async function retag(
     if (rows.length === 0) break;
     after = rows.at(-1)!.id;
     const records = await buildAll(builder, rows);
+    // Immediate: the chunk reads (near-duplicate lookups) before it writes, and a deferred
+    // transaction whose snapshot another process wrote past fails at once with "database is
+    // locked"; taking the write lock first waits its turn (busy_timeout) behind a busy server.
     sqlite.transaction(() => {
       rows.forEach((row, i) => {
         const r = records[i]!;
@@ -112,7 +115,7 @@ export async function retag(
         first = Math.min(first ?? row.published_at, row.published_at);
         last = Math.max(last ?? row.published_at, row.published_at);
       });
-    })();
+    }).immediate();
     summary.mentions += rows.length;
     onProgress?.(summary.mentions, total);
   }
@@ -121,7 +124,7 @@ export async function retag(
     sqlite.transaction(() => {
       for (const statement of [...rebuildRollupsSql(hours), ...rebuildTermCountsSql(hours)]) sqlite.exec(statement);
       refillLocalDays(sqlite, hours);
-    })();
+    }).immediate();
   }
   return summary;
 }

@@ -50,8 +50,8 @@ const routes = [...new Map(app.routes.filter((r) => r.method !== 'ALL').map((r) 
   role: app.routes.filter((x) => x.method === r.method && x.path === r.path).map((x) => guardRole(x.handler)).find(Boolean),
 }));
 const concrete = (path: string) => path.replaceAll(/:[^/]+/g, '999999');
-const send = (method: string, path: string, key?: string) =>
-  app.request(concrete(path), {
+const send = (method: string, path: string, key?: string, query = '') =>
+  app.request(concrete(path) + query, {
     method,
     headers: { ...(key ? { authorization: `Bearer ${key}` } : {}), ...(method === 'GET' || method === 'DELETE' ? {} : { 'content-type': 'application/json' }) },
     body: method === 'GET' || method === 'DELETE' ? undefined : '{}',
@@ -80,6 +80,18 @@ describe('the role of every route', () => {
         expect(body.detail).toContain(`needs the ${need} role`);
       }
     }
+  });
+
+  it.each(Object.entries(EXPECTED))('%s: refuses a misspelt query parameter with a 400 that names it and lists the accepted ones', async (route, need) => {
+    const [method, path] = route.split(' ') as [string, string];
+    const response = await send(method, path, keys[need], '?brnad=acme');
+    expect(response.status, route).toBe(400);
+    expect(response.headers.get('content-type')).toBe('application/problem+json');
+    const body = (await response.json()) as { detail: string; errors: { field: string }[]; accepted: string[] };
+    expect(body.errors.map((e) => e.field)).toContain('brnad');
+    expect(body.detail).toContain("'brnad'");
+    expect(Array.isArray(body.accepted)).toBe(true);
+    expect(body.accepted).not.toContain('brnad');
   });
 });
 

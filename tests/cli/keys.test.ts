@@ -38,6 +38,29 @@ describe('earshot keys', () => {
     expect(earshot(['keys', 'revoke', '2', '--db', db]).status).toBe(0);
   });
 
+  it('revoking a key disables the subscriptions it made, and says how many', () => {
+    const created = earshot(['keys', 'create', '--name', 'ops', '--role', 'admin', '--db', db]);
+    expect(created.status, created.stderr).toBe(0);
+    const store = openDb(db);
+    const keyId = store.sqlite.prepare("SELECT id FROM api_keys WHERE name = 'ops' AND revoked_at IS NULL").pluck().get() as number;
+    const insert = store.sqlite.prepare(
+      `INSERT INTO subscriptions (owner_key_id, owner_name, name, topics, sources, languages, kinds, sensitivity, min_volume, cooldown_minutes,
+         channel, target, mode, tz, enabled, created_at, updated_at) VALUES (?, 'ops', ?, '[]', '[]', '[]', '["volume_spike"]', 'balanced', 10, 60,
+         'webhook', 'https://example.com/hook', 'realtime', 'UTC', 1, 0, 0)`,
+    );
+    insert.run(keyId, 'a');
+    insert.run(keyId, 'b');
+    store.close();
+    const revoked = earshot(['keys', 'revoke', 'ops', '--db', db]);
+    expect(revoked.stdout).toContain("revoked; 2 subscription(s) it made disabled");
+    const after = openDb(db);
+    try {
+      expect(after.sqlite.prepare('SELECT count(*) FROM subscriptions WHERE owner_key_id = ? AND enabled = 1').pluck().get(keyId)).toBe(0);
+    } finally {
+      after.close();
+    }
+  });
+
   it('refuses bad roles, names, limits and unknown keys with exit code 2', () => {
     const badRole = earshot(['keys', 'create', '--name', 'x', '--role', 'boss', '--db', db]);
     expect(badRole.status).toBe(2);

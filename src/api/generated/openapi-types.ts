@@ -29,6 +29,15 @@ export interface paths {
                         "application/json": components["schemas"]["Me"];
                     };
                 };
+                /** @description A bad or unknown parameter, or a bad body; errors names each one, and accepted lists the query parameters the operation takes */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description No API key, or one that is unknown or revoked */
                 401: {
                     headers: {
@@ -105,7 +114,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A bad parameter or body; errors names each bad field */
+                /** @description A bad or unknown parameter, or a bad body; errors names each one, and accepted lists the query parameters the operation takes */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -171,7 +180,7 @@ export interface paths {
                         "application/json": components["schemas"]["IssuedApiKey"];
                     };
                 };
-                /** @description A bad parameter or body; errors names each bad field */
+                /** @description A bad or unknown parameter, or a bad body; errors names each one, and accepted lists the query parameters the operation takes */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -236,7 +245,7 @@ export interface paths {
         put?: never;
         post?: never;
         /**
-         * Revoke a key: it stops working at once and stays listed as revoked
+         * Revoke a key: it stops working at once and stays listed as revoked; the subscriptions it made are disabled
          * @description Needs the **admin** role (or higher).
          */
         delete: {
@@ -250,16 +259,16 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description The revoked key */
+                /** @description The revoked key, with how many of its subscriptions were disabled */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ApiKey"];
+                        "application/json": components["schemas"]["RevokedApiKey"];
                     };
                 };
-                /** @description A bad parameter or body; errors names each bad field */
+                /** @description A bad or unknown parameter, or a bad body; errors names each one, and accepted lists the query parameters the operation takes */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -353,7 +362,7 @@ export interface paths {
                         "application/x-ndjson": string;
                     };
                 };
-                /** @description A bad parameter or body; errors names each bad field */
+                /** @description A bad or unknown parameter, or a bad body; errors names each one, and accepted lists the query parameters the operation takes */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -435,7 +444,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A bad parameter or body; errors names each bad field */
+                /** @description A bad or unknown parameter, or a bad body; errors names each one, and accepted lists the query parameters the operation takes */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -531,7 +540,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A bad parameter or body; errors names each bad field */
+                /** @description A bad or unknown parameter, or a bad body; errors names each one, and accepted lists the query parameters the operation takes */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -614,7 +623,7 @@ export interface paths {
                         "application/json": components["schemas"]["Labels"];
                     };
                 };
-                /** @description A bad parameter or body; errors names each bad field */
+                /** @description A bad or unknown parameter, or a bad body; errors names each one, and accepted lists the query parameters the operation takes */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -714,7 +723,7 @@ export interface paths {
                         "application/json": components["schemas"]["TrendAnswer"];
                     };
                 };
-                /** @description A bad parameter or body; errors names each bad field */
+                /** @description A bad or unknown parameter, or a bad body; errors names each one, and accepted lists the query parameters the operation takes */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -808,7 +817,7 @@ export interface paths {
                         "application/json": components["schemas"]["TopicsAnswer"];
                     };
                 };
-                /** @description A bad parameter or body; errors names each bad field */
+                /** @description A bad or unknown parameter, or a bad body; errors names each one, and accepted lists the query parameters the operation takes */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -898,7 +907,7 @@ export interface paths {
                         "application/json": components["schemas"]["ShareOfVoiceAnswer"];
                     };
                 };
-                /** @description A bad parameter or body; errors names each bad field */
+                /** @description A bad or unknown parameter, or a bad body; errors names each one, and accepted lists the query parameters the operation takes */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -993,7 +1002,7 @@ export interface paths {
                         "application/json": components["schemas"]["TermsAnswer"];
                     };
                 };
-                /** @description A bad parameter or body; errors names each bad field */
+                /** @description A bad or unknown parameter, or a bad body; errors names each one, and accepted lists the query parameters the operation takes */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1080,7 +1089,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A bad parameter or body; errors names each bad field */
+                /** @description A bad or unknown parameter, or a bad body; errors names each one, and accepted lists the query parameters the operation takes */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1170,7 +1179,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A bad parameter or body; errors names each bad field */
+                /** @description A bad or unknown parameter, or a bad body; errors names each one, and accepted lists the query parameters the operation takes */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1248,7 +1257,7 @@ export interface paths {
                         "application/json": components["schemas"]["Alert"];
                     };
                 };
-                /** @description A bad parameter or body; errors names each bad field */
+                /** @description A bad or unknown parameter, or a bad body; errors names each one, and accepted lists the query parameters the operation takes */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1337,7 +1346,7 @@ export interface paths {
                         "application/json": components["schemas"]["Alert"];
                     };
                 };
-                /** @description A bad parameter or body; errors names each bad field */
+                /** @description A bad or unknown parameter, or a bad body; errors names each one, and accepted lists the query parameters the operation takes */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1434,7 +1443,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A bad parameter or body; errors names each bad field */
+                /** @description A bad or unknown parameter, or a bad body; errors names each one, and accepted lists the query parameters the operation takes */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1610,7 +1619,7 @@ export interface paths {
                         "application/json": components["schemas"]["Subscription"];
                     };
                 };
-                /** @description A bad parameter or body; errors names each bad field */
+                /** @description A bad or unknown parameter, or a bad body; errors names each one, and accepted lists the query parameters the operation takes */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1697,7 +1706,7 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description A bad parameter or body; errors names each bad field */
+                /** @description A bad or unknown parameter, or a bad body; errors names each one, and accepted lists the query parameters the operation takes */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -1905,7 +1914,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A bad parameter or body; errors names each bad field */
+                /** @description A bad or unknown parameter, or a bad body; errors names each one, and accepted lists the query parameters the operation takes */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2013,7 +2022,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description A bad parameter or body; errors names each bad field */
+                /** @description A bad or unknown parameter, or a bad body; errors names each one, and accepted lists the query parameters the operation takes */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2101,7 +2110,7 @@ export interface paths {
                         "application/json": components["schemas"]["Delivery"];
                     };
                 };
-                /** @description A bad parameter or body; errors names each bad field */
+                /** @description A bad or unknown parameter, or a bad body; errors names each one, and accepted lists the query parameters the operation takes */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2205,7 +2214,7 @@ export interface paths {
                         "application/json": components["schemas"]["Delivery"];
                     };
                 };
-                /** @description A bad parameter or body; errors names each bad field */
+                /** @description A bad or unknown parameter, or a bad body; errors names each one, and accepted lists the query parameters the operation takes */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2319,6 +2328,15 @@ export interface paths {
                         "application/json": components["schemas"]["Catalog"];
                     };
                 };
+                /** @description A bad or unknown parameter, or a bad body; errors names each one, and accepted lists the query parameters the operation takes */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description No API key, or one that is unknown or revoked */
                 401: {
                     headers: {
@@ -2391,6 +2409,9 @@ export interface components {
             /** @enum {string} */
             role: "viewer" | "analyst" | "admin";
             rateLimit?: number | null;
+        };
+        RevokedApiKey: components["schemas"]["ApiKey"] & {
+            subscriptionsDisabled: number;
         };
         MentionExplanation: {
             id: number;
@@ -2774,6 +2795,8 @@ export interface components {
             };
             /** @description webhooks are signed with a secret shown only when created or rotated */
             hasSecret: boolean;
+            /** @description why Earshot keeps it disabled: the API key that made it was revoked (it cannot be enabled again; make a new one with a live key); null otherwise */
+            disabledReason: string | null;
             createdAt: string;
             updatedAt: string;
         };
@@ -2934,6 +2957,8 @@ export interface components {
                 field: string;
                 message: string;
             }[];
+            /** @description with an unknown query parameter: the query parameters the operation accepts */
+            accepted?: string[];
         };
     };
     responses: never;
