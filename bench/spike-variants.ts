@@ -119,18 +119,32 @@ export function shiftTime(series: readonly LabelledSeries[], ms: number): Labell
 }
 
 /**
- * Each series cut in two at its middle row, each half its own series: the detector starts cold on
- * the second half (warm-up, an empty baseline) and NAB's probation applies to each half. A window
- * across the cut keeps its part in each half.
+ * Each series cut in two near its middle row, each half its own series: the detector starts cold
+ * on the second half (warm-up, an empty baseline) and NAB's probation applies to each half. The
+ * cut is moved to the nearest row outside every labelled window: a window cut in two would count
+ * as two, one of them labelled where the anomaly had not started yet.
  */
 export function halves(series: readonly LabelledSeries[]): LabelledSeries[] {
   return series.flatMap((s) => {
-    const mid = s.rows.length >> 1;
+    const mid = cutRow(s);
     return [
       { name: `${s.name} (1st half)`, rows: s.rows.slice(0, mid), windows: s.windows },
       { name: `${s.name} (2nd half)`, rows: s.rows.slice(mid), windows: s.windows },
     ].map((h) => ({ ...h, windows: clipWindows(h.windows, h.rows) }));
   });
+}
+
+/** The row nearest the middle that lies in no window (the middle itself if every row does). */
+export function cutRow(s: LabelledSeries): number {
+  const mid = s.rows.length >> 1;
+  const inWindow = (i: number): boolean => {
+    const ts = s.rows[i]!.timestamp.slice(0, 19);
+    return s.windows.some(([a, b]) => ts >= a.slice(0, 19) && ts <= b.slice(0, 19));
+  };
+  for (let d = 0; d < s.rows.length; d++) {
+    for (const i of [mid - d, mid + d]) if (i > 0 && i < s.rows.length && !inWindow(i)) return i;
+  }
+  return mid;
 }
 
 /** The windows' parts that lie within the rows' time range (NAB drops windows holding no row). */

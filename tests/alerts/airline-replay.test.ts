@@ -34,8 +34,11 @@ describe.skipIf(!HAS_SHARED)('airline tweets: replayed alerts, Feb 16–25 2015 
     console.log('alerts on Feb 16–24 (Pacific):', counts, 'incidents:', incidents);
     expect(counts.strict).toBeLessThan(counts.balanced!);
     expect(counts.balanced).toBeLessThan(counts.sensitive!);
-    // 9 days × ~60 series: a few a day, not a few an hour.
-    expect(counts.balanced).toBeLessThan(9 * 5);
+    // 9 days × ~60 series: a few alerts a day, not a few an hour, in a handful of incidents (what a
+    // user is paged about). Balanced's volume z went from 5 to 4 for a broad NAB plateau
+    // (BENCHMARKS.md), which added alerts inside incidents that were open already: 40 → 46.
+    expect(counts.balanced).toBeLessThan(9 * 6);
+    expect(incidents.balanced).toBeLessThanOrEqual(8);
   }, 120_000);
 
   it('raises on Feb 22 a volume spike for American and a negative spike on the cancellations topic, each explained', () => {

@@ -140,7 +140,7 @@ export function createVolumeDetector(opts: VolumeDetectorOptions): VolumeDetecto
         stored = Math.min(count, rate * ((e + CLIP_Z * Math.sqrt(e + shortest.overdispersion * e * e)) / e));
       }
       baseline.add(t, stored);
-      const decision: SpikeDecision = { t, observed, expected, score, fired, ongoing: !armed };
+      const decision: SpikeDecision = { t, observed, expected, score, fired, ongoing: !armed, confirmScore: spans[spans.length - 1]!.last.score };
       if (reason !== undefined) decision.reason = reason;
       return decision;
     },
