@@ -58,6 +58,11 @@ describe.skipIf(!HAS_SHARED)('airline tweets: replayed alerts, Feb 16–25 2015 
     expect(storm!.explanation.terms.map((t) => t.term)).toEqual(expect.arrayContaining(['cancelled']));
     expect(storm!.explanation.topics.map((t) => t.id)).toEqual(expect.arrayContaining(['cancellations']));
     expect(storm!.explanation.samples).toHaveLength(5);
+    // What the week before never had is shown as new, not as a ratio against a smoothing constant.
+    for (const g of [...storm!.explanation.terms, ...storm!.explanation.topics, ...storm!.explanation.sources]) {
+      if (g.new) expect(g).toMatchObject({ expected: 0, baseline: 0, lift: null });
+      else expect(g.baseline).toBeGreaterThan(0);
+    }
     expect(storm!.explanation.samples.filter((s) => /cancel/i.test(s.text)).length).toBeGreaterThanOrEqual(3);
 
     // The cancellations topic is ~85 % negative all week, so its share cannot jump: the spike is
