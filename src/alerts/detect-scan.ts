@@ -113,7 +113,8 @@ const spanOf = (counts: readonly number[], observed: number) => [1, 2, 4].find((
 
 /**
  * Pushes one zero-filled hourly series through the volume and negative-spike detectors. Hours in
- * which the volume detector is still inside an incident it alerted on go into `ongoing`.
+ * which the volume detector is still inside an incident it alerted on in an earlier hour go into
+ * `ongoing`.
  */
 export function scanSeries(s: Series, w: ScanWindow, ongoing?: Set<number>): Candidate[] {
   const { volume, negative } = detectorsFor(w.sensitivity, w.utcOffsetMinutes, isSlice(s.series));
@@ -126,7 +127,10 @@ export function scanSeries(s: Series, w: ScanWindow, ongoing?: Set<number>): Can
     counts.push(h?.volume ?? 0);
     negatives.push(h?.negative ?? 0);
     const v = volume.push(t, h?.volume ?? 0);
-    if (v.ongoing) ongoing?.add(t);
+    // Ongoing means inside an incident alerted on before this hour: an alert fires only from an
+    // armed detector, so the hour it fires in starts a new incident (a spike days after a blip
+    // on a near-silent series is not the blip's incident).
+    if (v.ongoing && !v.fired) ongoing?.add(t);
     const n = negative.push({ t, total: h?.labelled ?? 0, negative: h?.negative ?? 0 });
     if (v.fired) {
       const span = spanOf(counts, v.observed);

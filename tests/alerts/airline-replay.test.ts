@@ -55,6 +55,8 @@ describe.skipIf(!HAS_SHARED)('airline tweets: replayed alerts, Feb 16–25 2015 
     expect(storm).toBeDefined();
     expect(feb22.some((a) => a.kind === 'negative_spike' && a.brand === 'american' && a.topic === '*' && a.bucketStart === noon)).toBe(true);
     expect(storm!.observed).toBeGreaterThan(100);
+    // The storm's incident is Feb 22's (UTC hours), not one opened by a blip days before.
+    expect(storm!.explanation.incident!.id).toMatch(/^american@2015-02-22T/);
     expect(storm!.explanation.terms.map((t) => t.term)).toEqual(expect.arrayContaining(['cancelled']));
     expect(storm!.explanation.topics.map((t) => t.id)).toEqual(expect.arrayContaining(['cancellations']));
     expect(storm!.explanation.samples).toHaveLength(5);
