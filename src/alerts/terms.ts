@@ -51,14 +51,33 @@ export interface Growth {
    * would only print the smoothing constant (a word new this hour read "20160×").
    */
   lift: number | null;
+  /**
+   * The lift the counts support at 95 %: observed against the one-sided 95 % Poisson upper bound
+   * of the baseline count (3 for a count of 0, 4.7 for 1), scaled the same way. A word seen once
+   * last week has a lift of ~1000 but "at least" ~260; it is also defined for new words.
+   */
+  liftAtLeast: number;
   /** Absent from the baseline: shown as "new", not as a ratio. */
   new: boolean;
+}
+
+/** One-sided 95 % upper confidence bound of a Poisson mean given a count (Wilson–Hilferty; 3.0 for 0). */
+export function poissonUpper95(count: number): number {
+  const k = count + 1;
+  return k * (1 - 1 / (9 * k) + 1.6449 / (3 * Math.sqrt(k))) ** 3;
 }
 
 /** One row of growth: observed in the window against `baseline` occurrences scaled to it. */
 export function growthOf(observed: number, baseline: number, scale: number): Growth {
   const expected = baseline * scale;
-  return { observed, expected: round(expected), baseline, lift: baseline > 0 ? round(observed / expected) : null, new: baseline === 0 };
+  return {
+    observed,
+    expected: round(expected),
+    baseline,
+    lift: baseline > 0 ? round(observed / expected) : null,
+    liftAtLeast: round(observed / (poissonUpper95(baseline) * scale)),
+    new: baseline === 0,
+  };
 }
 
 /**
