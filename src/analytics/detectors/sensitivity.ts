@@ -7,12 +7,12 @@ import type { Sensitivity } from './types.js';
  *   stats.countSurprise) a volume span must reach; one-sided normal tail ≈ 2.3e-4 / 3.2e-5 /
  *   2.9e-7. Chosen for a broad plateau, not a peak (bench:spikes prints the neighbourhood): on
  *   real mention volume the first evidence of labelled incidents spreads from z ≈ 4 upwards, so
- *   every step of the threshold above ~4 starts losing incidents (each worth ~17 false alarms in
+ *   every step of the threshold above ~4 starts losing incidents (each worth ~16 false alarms in
  *   NAB's standard profile) while each step below it only adds chance alarms, slowly, because
  *   the confirmation, the lift and the one-day cooldown bound them. With balanced at 4 a ±30 %
- *   move stays within a few points; at 5 a +20 % move lost two incidents. One series on its own
- *   (detect-series, NAB) is tested at this z; alert detection over many series of a brand
- *   corrects it for the number of its tests (alerts/detect-scan.ts, familyThreshold).
+ *   move costs at most one marginal incident (~5 points); at 5 a +20 % move lost two. One
+ *   series on its own (detect-series, NAB) is tested at this z; alert detection over many series
+ *   of a brand corrects it for the number of its tests (alerts/detect-scan.ts, familyThreshold).
  * - `volumeLift`: the observed span must also be at least this multiple of the expected one, so a
  *   statistically clear but tiny rise in a huge series stays quiet.
  * - `volumeConfirmZ`: the surprise the longest evidence span (4 h) must reach as well, so a spike
