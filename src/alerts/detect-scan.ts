@@ -4,7 +4,7 @@
  * a live run decide alike. Fired decisions come back as candidates for detect-incidents.ts,
  * those before the reported range too (they open the incidents later alerts belong to).
  */
-import { createNegativeSpikeDetector, createVolumeDetector, emergingTerms, type Sensitivity, type TermBucket } from '../analytics/detectors/index.js';
+import { createNegativeSpikeDetector, createVolumeDetector, emergingTerms, thresholdsFor, type Sensitivity, type TermBucket } from '../analytics/detectors/index.js';
 import { DEFAULT_COOLDOWN_MS } from '../analytics/detectors/volume-spike.js';
 import { NO_SOURCE, type AlertKind, type AlertSeries, type HourCounts } from '../db/alerts.js';
 import { round } from './terms.js';
@@ -58,22 +58,41 @@ export function isSlice(s: AlertSeries): boolean {
 }
 
 /**
- * Detector settings per series. The detectors' defaults stand for a brand series (48 h warm-up,
- * at least 10 mentions); a brand × topic or brand × source series is a slice that often sits
+ * Slices tested per brand, for the multiple-testing correction below: the example config's ten
+ * topics, give or take its sources.
+ */
+export const SLICES_PER_BRAND = 10;
+
+/**
+ * The surprise one of `tests` tests must reach to keep their family at the tail probability of z
+ * (Bonferroni): for a Gaussian tail P(Z ≥ z)/k is P(Z ≥ z') with z'² ≈ z² + 2 ln k.
+ */
+export function familyThreshold(z: number, tests: number): number {
+  return Math.sqrt(z * z + 2 * Math.log(Math.max(1, tests)));
+}
+
+/**
+ * Detector settings per series. A sensitivity level's volume z is meant per brand (one series on
+ * its own, as in detect-series). Here each brand has two count tests every hour (its volume and
+ * its number of negatives) and so does each of its ~SLICES_PER_BRAND slices (brand × topic,
+ * brand × source), so the count tests share the level's tail probability: a brand's tests at
+ * half of it (z 4 → 4.2), a slice's at 1/(2 · SLICES_PER_BRAND) (z 4 → 4.7). The detectors'
+ * defaults stand for a brand series (48 h warm-up, at least 10 mentions); a slice often sits
  * near zero, where 10 mentions against an expected 0 is a Poisson "surprise" but not news, so
  * slices need 15 mentions (15 negative ones, or 30 labelled for a share). The share baseline
  * needs 100 labelled mentions rather than 50 so a quiet series' first day cannot page.
  */
 function detectorsFor(sensitivity: Sensitivity, utcOffsetMinutes: number, slice: boolean) {
   const minVolume = slice ? 15 : 10;
+  const threshold = familyThreshold(thresholdsFor(sensitivity).volumeZ, slice ? 2 * SLICES_PER_BRAND : 2);
   return {
-    volume: createVolumeDetector({ bucketMs: HOUR, sensitivity, utcOffsetMinutes, minVolume }),
+    volume: createVolumeDetector({ bucketMs: HOUR, sensitivity, utcOffsetMinutes, minVolume, threshold }),
     negative: createNegativeSpikeDetector({
       bucketMs: HOUR,
       sensitivity,
       utcOffsetMinutes,
       share: { minBaseline: 100, minVolume: slice ? 30 : 20 },
-      count: { minVolume },
+      count: { minVolume, threshold },
     }),
   };
 }
@@ -94,7 +113,8 @@ const spanOf = (counts: readonly number[], observed: number) => [1, 2, 4].find((
 
 /**
  * Pushes one zero-filled hourly series through the volume and negative-spike detectors. Hours in
- * which the volume detector is still inside an incident it alerted on go into `ongoing`.
+ * which the volume detector is still inside an incident it alerted on in an earlier hour go into
+ * `ongoing`.
  */
 export function scanSeries(s: Series, w: ScanWindow, ongoing?: Set<number>): Candidate[] {
   const { volume, negative } = detectorsFor(w.sensitivity, w.utcOffsetMinutes, isSlice(s.series));
@@ -107,7 +127,10 @@ export function scanSeries(s: Series, w: ScanWindow, ongoing?: Set<number>): Can
     counts.push(h?.volume ?? 0);
     negatives.push(h?.negative ?? 0);
     const v = volume.push(t, h?.volume ?? 0);
-    if (v.ongoing) ongoing?.add(t);
+    // Ongoing means inside an incident alerted on before this hour: an alert fires only from an
+    // armed detector, so the hour it fires in starts a new incident (a spike days after a blip
+    // on a near-silent series is not the blip's incident).
+    if (v.ongoing && !v.fired) ongoing?.add(t);
     const n = negative.push({ t, total: h?.labelled ?? 0, negative: h?.negative ?? 0 });
     if (v.fired) {
       const span = spanOf(counts, v.observed);

@@ -1,7 +1,7 @@
 import type { Db } from '../db/client.js';
 import { seriesBreakdown, seriesMentions, sourceNames, type AlertKind, type AlertSeries, type SeriesMention } from '../db/alerts.js';
 import type { IncidentInfo } from './detect-scan.js';
-import { documentFrequency, round, termGrowth, wordsOf, type Growth } from './terms.js';
+import { documentFrequency, growthOf, round, termGrowth, wordsOf, type Growth } from './terms.js';
 
 const HOUR = 3_600_000;
 const BASELINE_MS = 7 * 24 * HOUR;
@@ -45,14 +45,12 @@ export interface ExplainInput {
 
 function growth(window: Map<string, number>, baseline: Map<string, number>, scale: number, limit = 5): (Growth & { key: string })[] {
   const out: (Growth & { key: string })[] = [];
-  for (const [key, observed] of window) {
-    const expected = (baseline.get(key) ?? 0) * scale;
-    out.push({ key, observed, expected: round(expected), lift: round(observed / Math.max(expected, 0.5)) });
-  }
-  // What grew most in absolute terms explains the spike; ties go to the larger rise in ratio.
+  for (const [key, observed] of window) out.push({ key, ...growthOf(observed, baseline.get(key) ?? 0, scale) });
+  // What grew most in absolute terms explains the spike; ties go to the new, then the larger rise in ratio.
+  const ratio = (g: Growth) => (g.lift === null ? Number.POSITIVE_INFINITY : g.lift);
   return out
     .filter((g) => g.observed > g.expected)
-    .sort((a, b) => b.observed - b.expected - (a.observed - a.expected) || b.lift - a.lift || a.key.localeCompare(b.key))
+    .sort((a, b) => b.observed - b.expected - (a.observed - a.expected) || ratio(b) - ratio(a) || a.key.localeCompare(b.key))
     .slice(0, limit);
 }
 

@@ -42,15 +42,49 @@ export function documentFrequency(texts: Iterable<string>): Map<string, number> 
 
 export interface Growth {
   observed: number;
-  /** The baseline's average over a window of the same length. */
+  /** The baseline's average over a window of the same length (0 when the baseline never had it). */
   expected: number;
-  lift: number;
+  /** Occurrences over the whole baseline period (what `expected` was averaged from). */
+  baseline: number;
+  /**
+   * observed / expected; null when the baseline never had it (`new`): a ratio against nothing
+   * would only print the smoothing constant (a word new this hour read "20160×").
+   */
+  lift: number | null;
+  /**
+   * The lift the counts support at 95 %: observed against the one-sided 95 % Poisson upper bound
+   * of the baseline count (3 for a count of 0, 4.7 for 1), scaled the same way. A word seen once
+   * last week has a lift of ~1000 but "at least" ~260; it is also defined for new words.
+   */
+  liftAtLeast: number;
+  /** Absent from the baseline: shown as "new", not as a ratio. */
+  new: boolean;
+}
+
+/** One-sided 95 % upper confidence bound of a Poisson mean given a count (Wilson–Hilferty; 3.0 for 0). */
+export function poissonUpper95(count: number): number {
+  const k = count + 1;
+  return k * (1 - 1 / (9 * k) + 1.6449 / (3 * Math.sqrt(k))) ** 3;
+}
+
+/** One row of growth: observed in the window against `baseline` occurrences scaled to it. */
+export function growthOf(observed: number, baseline: number, scale: number): Growth {
+  const expected = baseline * scale;
+  return {
+    observed,
+    expected: round(expected),
+    baseline,
+    lift: baseline > 0 ? round(observed / expected) : null,
+    liftAtLeast: round(observed / (poissonUpper95(baseline) * scale)),
+    new: baseline === 0,
+  };
 }
 
 /**
  * Terms of the window ranked by how much they grew: observed count against the baseline's count
- * per hour times the window's hours (0.5 pseudo-count so a new word's lift stays finite),
- * scored observed·ln(lift) so a frequent word that grew beats a one-off oddity.
+ * per hour times the window's hours, scored observed·ln(lift) so a frequent word that grew beats
+ * a one-off oddity. Only the ranking smooths: a word the baseline never had ranks as if it had
+ * been seen 0.5 times; it is reported as new, with no lift.
  */
 export function termGrowth(
   window: Map<string, number>,
@@ -63,10 +97,10 @@ export function termGrowth(
   const out: (Growth & { term: string; rank: number })[] = [];
   for (const [term, observed] of window) {
     if (observed < minCount) continue;
-    const expected = Math.max(baseline.get(term) ?? 0, 0.5) * scale;
-    const lift = observed / expected;
-    if (lift < minLift) continue;
-    out.push({ term, observed, expected: round(expected), lift: round(lift), rank: observed * Math.log(lift) });
+    const before = baseline.get(term) ?? 0;
+    const smoothedLift = observed / (Math.max(before, 0.5) * scale);
+    if (smoothedLift < minLift) continue;
+    out.push({ term, ...growthOf(observed, before, scale), rank: observed * Math.log(smoothedLift) });
   }
   return out
     .sort((a, b) => b.rank - a.rank || a.term.localeCompare(b.term))

@@ -34,8 +34,11 @@ describe.skipIf(!HAS_SHARED)('airline tweets: replayed alerts, Feb 16–25 2015 
     console.log('alerts on Feb 16–24 (Pacific):', counts, 'incidents:', incidents);
     expect(counts.strict).toBeLessThan(counts.balanced!);
     expect(counts.balanced).toBeLessThan(counts.sensitive!);
-    // 9 days × ~60 series: a few a day, not a few an hour.
-    expect(counts.balanced).toBeLessThan(9 * 5);
+    // 9 days × ~60 series: a few alerts a day, not a few an hour, in a handful of incidents (what a
+    // user is paged about). Balanced's volume z went from 5 to 4 for a broad NAB plateau
+    // (BENCHMARKS.md), which added alerts inside incidents that were open already: 40 → 46.
+    expect(counts.balanced).toBeLessThan(9 * 6);
+    expect(incidents.balanced).toBeLessThanOrEqual(10);
   }, 120_000);
 
   it('raises on Feb 22 a volume spike for American and a negative spike on the cancellations topic, each explained', () => {
@@ -52,9 +55,16 @@ describe.skipIf(!HAS_SHARED)('airline tweets: replayed alerts, Feb 16–25 2015 
     expect(storm).toBeDefined();
     expect(feb22.some((a) => a.kind === 'negative_spike' && a.brand === 'american' && a.topic === '*' && a.bucketStart === noon)).toBe(true);
     expect(storm!.observed).toBeGreaterThan(100);
+    // The storm's incident is Feb 22's (UTC hours), not one opened by a blip days before.
+    expect(storm!.explanation.incident!.id).toMatch(/^american@2015-02-22T/);
     expect(storm!.explanation.terms.map((t) => t.term)).toEqual(expect.arrayContaining(['cancelled']));
     expect(storm!.explanation.topics.map((t) => t.id)).toEqual(expect.arrayContaining(['cancellations']));
     expect(storm!.explanation.samples).toHaveLength(5);
+    // What the week before never had is shown as new, not as a ratio against a smoothing constant.
+    for (const g of [...storm!.explanation.terms, ...storm!.explanation.topics, ...storm!.explanation.sources]) {
+      if (g.new) expect(g).toMatchObject({ expected: 0, baseline: 0, lift: null });
+      else expect(g.baseline).toBeGreaterThan(0);
+    }
     expect(storm!.explanation.samples.filter((s) => /cancel/i.test(s.text)).length).toBeGreaterThanOrEqual(3);
 
     // The cancellations topic is ~85 % negative all week, so its share cannot jump: the spike is

@@ -103,6 +103,6 @@ describe('leave-one-file-out estimate (bench:spikes)', () => {
     expect(new Set(SETTINGS_GRID.map((g) => JSON.stringify(g))).size).toBe(SETTINGS_GRID.length);
     const b = SENSITIVITY_THRESHOLDS.balanced;
     expect(SETTINGS_GRID[0]).toEqual({ z: b.volumeZ, confirmZ: b.volumeConfirmZ, cooldownHours: 24, baselineDays: 7 });
-    expect(settingOptions(SETTINGS_GRID[0]!)).toEqual({ threshold: 5, confirmZ: 2, cooldownBuckets: 288, baselinePeriods: 7 });
+    expect(settingOptions(SETTINGS_GRID[0]!)).toEqual({ threshold: 4, confirmZ: 2, cooldownBuckets: 288, baselinePeriods: 7 });
   });
 });

@@ -4,9 +4,15 @@ import type { Sensitivity } from './types.js';
  * Documented thresholds per sensitivity level.
  *
  * - `volumeZ`: surprise (standard-normal units on the NB-aware square-root scale, see
- *   stats.countSurprise) a volume span must reach; one-sided normal tail ≈ 3.2e-5 / 2.9e-7 / 1e-9 —
- *   strict because a 5-minute series is tested ~860 times a day (288 buckets × 3 spans) and
- *   real mention counts are heavier-tailed than the negative binomial.
+ *   stats.countSurprise) a volume span must reach; one-sided normal tail ≈ 2.3e-4 / 3.2e-5 /
+ *   2.9e-7. Chosen for a broad plateau, not a peak (bench:spikes prints the neighbourhood): on
+ *   real mention volume the first evidence of labelled incidents spreads from z ≈ 4 upwards, so
+ *   every step of the threshold above ~4 starts losing incidents (each worth ~16 false alarms in
+ *   NAB's standard profile) while each step below it only adds chance alarms, slowly, because
+ *   the confirmation, the lift and the one-day cooldown bound them. With balanced at 4 a ±30 %
+ *   move costs at most one marginal incident (~5 points); at 5 a +20 % move lost two. One
+ *   series on its own (detect-series, NAB) is tested at this z; alert detection over many series
+ *   of a brand corrects it for the number of its tests (alerts/detect-scan.ts, familyThreshold).
  * - `volumeLift`: the observed span must also be at least this multiple of the expected one, so a
  *   statistically clear but tiny rise in a huge series stays quiet.
  * - `volumeConfirmZ`: the surprise the longest evidence span (4 h) must reach as well, so a spike
@@ -28,9 +34,9 @@ export interface Thresholds {
 }
 
 export const SENSITIVITY_THRESHOLDS: Readonly<Record<Sensitivity, Readonly<Thresholds>>> = {
-  sensitive: { volumeZ: 4, volumeLift: 1.3, volumeConfirmZ: 1.5, shareZ: 3.5, shareDelta: 0.05, termScore: 3, termLift: 3 },
-  balanced: { volumeZ: 5, volumeLift: 1.5, volumeConfirmZ: 2, shareZ: 4, shareDelta: 0.1, termScore: 4, termLift: 5 },
-  strict: { volumeZ: 6, volumeLift: 2, volumeConfirmZ: 2.5, shareZ: 5, shareDelta: 0.15, termScore: 5, termLift: 8 },
+  sensitive: { volumeZ: 3.5, volumeLift: 1.3, volumeConfirmZ: 1.5, shareZ: 3.5, shareDelta: 0.05, termScore: 3, termLift: 3 },
+  balanced: { volumeZ: 4, volumeLift: 1.5, volumeConfirmZ: 2, shareZ: 4, shareDelta: 0.1, termScore: 4, termLift: 5 },
+  strict: { volumeZ: 5, volumeLift: 2, volumeConfirmZ: 2.5, shareZ: 5, shareDelta: 0.15, termScore: 5, termLift: 8 },
 };
 
 export const DEFAULT_SENSITIVITY: Sensitivity = 'balanced';

@@ -14,6 +14,8 @@ export interface SpikeDecision {
   /** Surprise in standard-normal units (NB-aware, variance-stabilized); ≥ threshold fires. */
   score: number;
   fired: boolean;
+  /** Surprise over the longest evidence span, which must confirm an alert (volume detector). */
+  confirmScore?: number;
   /** True from an alert until the series calms down and the detector re-arms (the incident lasts). */
   ongoing?: boolean;
   /** Why it did or did not fire (warm-up, min volume, cooldown, below threshold, …). */

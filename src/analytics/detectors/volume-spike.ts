@@ -12,6 +12,14 @@ const HOUR = 3_600_000;
 export const DEFAULT_COOLDOWN_MS = 24 * HOUR;
 /** Default escalation (see VolumeDetectorOptions.escalation). */
 export const DEFAULT_ESCALATION = 10;
+/** Default minimum volume over the evidence span (see VolumeDetectorOptions.minVolume). */
+export const DEFAULT_MIN_VOLUME = 10;
+/** Default warm-up (see VolumeDetectorOptions.warmupBuckets): two days. */
+export const DEFAULT_WARMUP_MS = 48 * HOUR;
+/** Default evidence spans (see VolumeDetectorOptions.spanMs). */
+export const DEFAULT_SPANS_MS: readonly number[] = [HOUR, 2 * HOUR, 4 * HOUR];
+/** Default past days in the seasonal baseline (see VolumeDetectorOptions.baselinePeriods). */
+export const DEFAULT_BASELINE_PERIODS = 7;
 
 export interface VolumeDetectorOptions {
   bucketMs: number;
@@ -80,11 +88,11 @@ export function createVolumeDetector(opts: VolumeDetectorOptions): VolumeDetecto
   const threshold = opts.threshold ?? th.volumeZ;
   const minLift = opts.minLift ?? th.volumeLift;
   const confirmZ = opts.confirmZ ?? th.volumeConfirmZ;
-  const minVolume = opts.minVolume ?? 10;
+  const minVolume = opts.minVolume ?? DEFAULT_MIN_VOLUME;
   const cooldownBuckets = opts.cooldownBuckets ?? Math.ceil(DEFAULT_COOLDOWN_MS / bucketMs);
-  const warmupBuckets = opts.warmupBuckets ?? Math.ceil((48 * HOUR) / bucketMs);
-  const spanMs = opts.spanMs ?? [HOUR, 2 * HOUR, 4 * HOUR];
-  const periods = opts.baselinePeriods ?? 7;
+  const warmupBuckets = opts.warmupBuckets ?? Math.ceil(DEFAULT_WARMUP_MS / bucketMs);
+  const spanMs = opts.spanMs ?? [...DEFAULT_SPANS_MS];
+  const periods = opts.baselinePeriods ?? DEFAULT_BASELINE_PERIODS;
   const baseline = new SeasonalBaseline({ bucketMs, periods, utcOffsetMinutes: opts.utcOffsetMinutes });
 
   const spans = (Array.isArray(spanMs) ? spanMs : [spanMs]).map((ms) => new Span(Math.max(ms, bucketMs), periods));
@@ -132,7 +140,7 @@ export function createVolumeDetector(opts: VolumeDetectorOptions): VolumeDetecto
         stored = Math.min(count, rate * ((e + CLIP_Z * Math.sqrt(e + shortest.overdispersion * e * e)) / e));
       }
       baseline.add(t, stored);
-      const decision: SpikeDecision = { t, observed, expected, score, fired, ongoing: !armed };
+      const decision: SpikeDecision = { t, observed, expected, score, fired, ongoing: !armed, confirmScore: spans[spans.length - 1]!.last.score };
       if (reason !== undefined) decision.reason = reason;
       return decision;
     },

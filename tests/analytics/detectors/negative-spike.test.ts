@@ -28,8 +28,10 @@ describe('createNegativeSpikeDetector', () => {
 
   it('fires on the share when volume is flat', () => {
     const turn = 9 * 24 + 10;
-    const ds = run(10 * 24, (h) => ({ total: 100, share: h === turn ? 0.35 : 0.15 }), true);
+    // 30 → 52 negatives of 100: a clear jump in share (z ≈ 4.8), not yet in number (z ≈ 3.5).
+    const ds = run(10 * 24, (h) => ({ total: 100, share: h === turn ? 0.52 : 0.3 }), true);
     expect(firedAt(ds)).toEqual([[turn, 'share']]);
+    expect(ds[turn]!.count.score).toBeLessThan(4);
   });
 
   it('stays quiet on a steady series and cools down after firing', () => {

@@ -26,9 +26,20 @@ function series(a, { topicName, brandName }) {
   return [a.brand === '*' ? 'All brands' : brandName(a.brand), a.topic === '*' ? 'all topics' : topicName(a.topic), a.source ? `source ${a.source}` : null].filter(Boolean).join(' · ');
 }
 
+/**
+ * "new" where the baseline never had it (a ratio against nothing says nothing); "≥ N×" where it
+ * had it under ten times (a point ratio on one or two occurrences is noise: N is what the counts
+ * support at 95 %); the ratio otherwise. Alerts stored before liftAtLeast show their ratio.
+ */
+function liftText(g) {
+  if (g.new || g.lift == null) return 'new';
+  if (g.liftAtLeast != null && g.baseline < 10) return `≥ ${g.liftAtLeast.toFixed(1)}×`;
+  return `${g.lift.toFixed(1)}×`;
+}
+
 function growthTable(caption, rows, name) {
   if (!rows || rows.length === 0) return null;
-  return table(caption, ['', 'Now', 'Usual', 'Lift'], rows.map((g) => [name(g), int(g.observed), g.expected.toFixed(1), `${g.lift.toFixed(1)}×`]), { class: 'data small' });
+  return table(caption, ['', 'Now', 'Usual', 'Lift'], rows.map((g) => [name(g), int(g.observed), g.expected.toFixed(1), liftText(g)]), { class: 'data small' });
 }
 
 /** The strongest alert is shown open; the others of the same hour fold under their summary. */
