@@ -3,7 +3,7 @@ import { findCues, rawCueCode, type CueName } from './cues.js';
 import type { LexiconHit } from './reader.js';
 import { phrasesStartingWith, type ReviewPhrase } from './phrase-lexicon.js';
 import { markReviewEvidence, reviewSums } from './review-evidence.js';
-import { vaderLexicon } from './vader-lexicon.js';
+import { reviewLexicon } from './review-words.js';
 
 export { reviewSums, type ReviewSums } from './review-evidence.js';
 
@@ -177,7 +177,7 @@ function tokenInfo(token: string, type: string): TokenInfo {
       word: foldWord(token, type),
       cue: rawCueCode(token),
       folded: foldToken(token),
-      vader: vaderLexicon().get(token) ?? 0,
+      vader: reviewLexicon().get(token) ?? 0,
       phrases: phrasesStartingWith(token),
       scorerModel: null,
       scorerId: -1,
