@@ -215,6 +215,17 @@ export interface LexiconContribution {
   value: number;
 }
 
+/**
+ * The value of a summed-evidence feature (lex:*, v:*, p:*), capped so one long text does not
+ * outvote itself. At 3 rather than 2: with the lower cap a long review full of praise and
+ * complaints saturates both sides and its balance is lost (leave-one-domain-out, both ways, and
+ * airline 3-class CV all rose a little at 3; 4 and log/sqrt compressions were mixed: BENCHMARKS.md).
+ */
+export const EVIDENCE_CAP = 3;
+export function evidenceValue(sum: number): number {
+  return sum < EVIDENCE_CAP ? sum : EVIDENCE_CAP;
+}
+
 // Before "but"/"however" a clause counts less: "the crew was great but my bag never arrived".
 const BEFORE_CONTRAST = 0.3;
 export const INTENSITY = 1.5;
@@ -267,16 +278,16 @@ export function extractFeatures(view: TokenView, start: number, end: number, wit
   }
   if (lexHits === 0) put('lex:none', 1, start, end);
   else {
-    if (lexPos > 0) put('lex:pos', Math.min(lexPos, 2), start, end);
-    if (lexNeg > 0) put('lex:neg', Math.min(lexNeg, 2), start, end);
+    if (lexPos > 0) put('lex:pos', evidenceValue(lexPos), start, end);
+    if (lexNeg > 0) put('lex:neg', evidenceValue(lexNeg), start, end);
   }
   if (used <= 3) put('len:short', 1, start, end);
   const review = reviewSums(view, start, end, weight);
   if (review.vPos === 0 && review.vNeg === 0) put('v:none', 1, start, end);
-  if (review.vPos > 0) put('v:pos', Math.min(review.vPos, 2), start, end);
-  if (review.vNeg > 0) put('v:neg', Math.min(review.vNeg, 2), start, end);
-  if (review.pPos > 0) put('p:pos', Math.min(review.pPos, 2), start, end);
-  if (review.pNeg > 0) put('p:neg', Math.min(review.pNeg, 2), start, end);
+  if (review.vPos > 0) put('v:pos', evidenceValue(review.vPos), start, end);
+  if (review.vNeg > 0) put('v:neg', evidenceValue(review.vNeg), start, end);
+  if (review.pPos > 0) put('p:pos', evidenceValue(review.pPos), start, end);
+  if (review.pNeg > 0) put('p:neg', evidenceValue(review.pNeg), start, end);
   for (const hit of findCues(view.words, view.raw, view.negated, start, end)) {
     // A contrast only reweighs its clauses: "but" by itself says nothing about the verdict.
     if (hit.cue !== 'contrast') put(`c:${hit.cue}`, weight[hit.start - start] ?? 1, hit.start, hit.end);
