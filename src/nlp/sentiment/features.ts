@@ -216,14 +216,16 @@ export interface LexiconContribution {
 }
 
 /**
- * The value of a summed-evidence feature (lex:*, v:*, p:*), capped so one long text does not
- * outvote itself. At 3 rather than 2: with the lower cap a long review full of praise and
- * complaints saturates both sides and its balance is lost (leave-one-domain-out, both ways, and
- * airline 3-class CV all rose a little at 3; 4 and log/sqrt compressions were mixed: BENCHMARKS.md).
+ * The value of a summed-evidence feature (lex:*, v:*, p:*) given the sum of the opposite side:
+ * capped so one long text does not outvote itself, both sides scaled together so that a long
+ * review full of praise and complaints keeps its balance (cut apart, both saturate and the verdict
+ * is lost). The cap at 3 rather than 2 and the joint scaling were each checked by leaving one
+ * domain out both ways (BENCHMARKS.md).
  */
 export const EVIDENCE_CAP = 3;
-export function evidenceValue(sum: number): number {
-  return sum < EVIDENCE_CAP ? sum : EVIDENCE_CAP;
+export function evidenceValue(sum: number, other: number): number {
+  const top = sum > other ? sum : other;
+  return top > EVIDENCE_CAP ? (sum * EVIDENCE_CAP) / top : sum;
 }
 
 // Before "but"/"however" a clause counts less: "the crew was great but my bag never arrived".
@@ -278,16 +280,16 @@ export function extractFeatures(view: TokenView, start: number, end: number, wit
   }
   if (lexHits === 0) put('lex:none', 1, start, end);
   else {
-    if (lexPos > 0) put('lex:pos', evidenceValue(lexPos), start, end);
-    if (lexNeg > 0) put('lex:neg', evidenceValue(lexNeg), start, end);
+    if (lexPos > 0) put('lex:pos', evidenceValue(lexPos, lexNeg), start, end);
+    if (lexNeg > 0) put('lex:neg', evidenceValue(lexNeg, lexPos), start, end);
   }
   if (used <= 3) put('len:short', 1, start, end);
   const review = reviewSums(view, start, end, weight);
   if (review.vPos === 0 && review.vNeg === 0) put('v:none', 1, start, end);
-  if (review.vPos > 0) put('v:pos', evidenceValue(review.vPos), start, end);
-  if (review.vNeg > 0) put('v:neg', evidenceValue(review.vNeg), start, end);
-  if (review.pPos > 0) put('p:pos', evidenceValue(review.pPos), start, end);
-  if (review.pNeg > 0) put('p:neg', evidenceValue(review.pNeg), start, end);
+  if (review.vPos > 0) put('v:pos', evidenceValue(review.vPos, review.vNeg), start, end);
+  if (review.vNeg > 0) put('v:neg', evidenceValue(review.vNeg, review.vPos), start, end);
+  if (review.pPos > 0) put('p:pos', evidenceValue(review.pPos, review.pNeg), start, end);
+  if (review.pNeg > 0) put('p:neg', evidenceValue(review.pNeg, review.pPos), start, end);
   for (const hit of findCues(view.words, view.raw, view.negated, start, end)) {
     // A contrast only reweighs its clauses: "but" by itself says nothing about the verdict.
     if (hit.cue !== 'contrast') put(`c:${hit.cue}`, weight[hit.start - start] ?? 1, hit.start, hit.end);

@@ -192,18 +192,18 @@ export class DocScorer implements CueCodeSink {
     if (lexHits === 0) {
       if (m.lexNone >= 0) this.put(m.lexNone, 1, start, end);
     } else {
-      if (lexPos > 0 && m.lexPos >= 0) this.put(m.lexPos, evidenceValue(lexPos), start, end);
-      if (lexNeg > 0 && m.lexNeg >= 0) this.put(m.lexNeg, evidenceValue(lexNeg), start, end);
+      if (lexPos > 0 && m.lexPos >= 0) this.put(m.lexPos, evidenceValue(lexPos, lexNeg), start, end);
+      if (lexNeg > 0 && m.lexNeg >= 0) this.put(m.lexNeg, evidenceValue(lexNeg, lexPos), start, end);
     }
     if (used <= 3 && m.lenShort >= 0) this.put(m.lenShort, 1, start, end);
     const review = reviewSums(this.view, start, end, weights);
     if (review.vPos === 0 && review.vNeg === 0) {
       if (m.vNone >= 0) this.put(m.vNone, 1, start, end);
     }
-    if (review.vPos > 0 && m.vPos >= 0) this.put(m.vPos, evidenceValue(review.vPos), start, end);
-    if (review.vNeg > 0 && m.vNeg >= 0) this.put(m.vNeg, evidenceValue(review.vNeg), start, end);
-    if (review.pPos > 0 && m.pPos >= 0) this.put(m.pPos, evidenceValue(review.pPos), start, end);
-    if (review.pNeg > 0 && m.pNeg >= 0) this.put(m.pNeg, evidenceValue(review.pNeg), start, end);
+    if (review.vPos > 0 && m.vPos >= 0) this.put(m.vPos, evidenceValue(review.vPos, review.vNeg), start, end);
+    if (review.vNeg > 0 && m.vNeg >= 0) this.put(m.vNeg, evidenceValue(review.vNeg, review.vPos), start, end);
+    if (review.pPos > 0 && m.pPos >= 0) this.put(m.pPos, evidenceValue(review.pPos, review.pNeg), start, end);
+    if (review.pNeg > 0 && m.pNeg >= 0) this.put(m.pNeg, evidenceValue(review.pNeg, review.pPos), start, end);
     scanCueCodes(this.cueRaw, this.cueWords, raw.length, this.view.negated, start, end, this);
 
     let neutral = m.bias0;
