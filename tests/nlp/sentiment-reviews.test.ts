@@ -54,6 +54,22 @@ describe('English sentiment on reviews of other domains', () => {
     expect(en('Exceeded our expectations, we would stay here again.').sentiment?.label).toBe('positive');
   });
 
+  it('lets negation flip only the words near it, and "nobody"/"nothing" negate too', () => {
+    // wink's scope runs to the end of the sentence: "disappointed" seven tokens on is not praise.
+    expect(en("I don't think I have ever been this disappointed.").sentiment?.label).toBe('negative');
+    expect(en("I don't think it is good.").sentiment?.label).toBe('negative');
+    expect(en('Never had a bad meal here in five years.').sentiment?.label).toBe('positive');
+    const a = en('Nothing works as it should and nobody cares.');
+    expect(a.sentiment?.label).toBe('negative');
+    expect(a.sentiment?.explain?.some((c) => c.text === 'cares' && c.weight > 0)).toBe(false);
+  });
+
+  it('weighs a conceded clause (although, though, despite) less than the verdict', () => {
+    expect(en('Although the room was small, the staff were lovely.').sentiment?.label).toBe('positive');
+    expect(en('Despite the great reviews, the food was bland and cold.').sentiment?.label).toBe('negative');
+    expect(en('The room was lovely, though the wifi was slow.').sentiment?.label).toBe('positive');
+  });
+
   it('gets most of the hand-written review fixtures right in every domain', () => {
     const byDomain = new Map<string, { right: number; all: number }>();
     for (const r of fixture) {

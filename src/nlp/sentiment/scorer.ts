@@ -1,5 +1,5 @@
 import { scanCueCodes, type CueCodeSink } from './cues.js';
-import { clauseWeights, evidenceValue, INTENSIFIERS, INTENSITY, LONG_TEXT, reviewSums, type TokenView } from './features.js';
+import { clauseWeights, evidenceValue, reweighs, INTENSIFIERS, INTENSITY, LONG_TEXT, reviewSums, type TokenView } from './features.js';
 import { wordInfo, scratchInfo, type CompiledModel, type Explained, type WordInfo } from './compiled-model.js';
 
 export { compileModel, FeatureKind, type CompiledModel, type Explained } from './compiled-model.js';
@@ -80,7 +80,7 @@ export class DocScorer implements CueCodeSink {
     for (let i = 0, at = 0; i < n; i++, at += 4) {
       const t = raw[i]!;
       let flags = contrasts << 2;
-      if (t === 'but' || t === 'however') contrasts++;
+      if (reweighs(t)) contrasts++;
       if (i > 0 && polarity[i] !== 0 && INTENSIFIERS.has(raw[i - 1]!)) flags |= INTENSIFIED;
       const word = words[i]!;
       tokens[at] = -1;
@@ -130,7 +130,7 @@ export class DocScorer implements CueCodeSink {
   private hasContrast(start: number, end: number): boolean {
     if (this.contrastCount === 0) return false;
     const t = this.view.raw[end]!;
-    const after = (this.tokens[4 * end + 3]! >> 2) + (t === 'but' || t === 'however' ? 1 : 0);
+    const after = (this.tokens[4 * end + 3]! >> 2) + (reweighs(t) ? 1 : 0);
     return after - (this.tokens[4 * start + 3]! >> 2) > 0;
   }
 
