@@ -13,7 +13,7 @@
 import type { SentimentLabel } from '../src/nlp/sentiment.js';
 import { featuresOfText } from '../src/nlp/sentiment/english.js';
 import type { FeatureVector } from '../src/nlp/sentiment/features.js';
-import { score, type Scored } from '../src/nlp/sentiment/model.js';
+import { score, type Scored, type SentimentModel } from '../src/nlp/sentiment/model.js';
 import { DEFAULT_TRAIN, train, type Example, type TrainOptions } from '../src/nlp/sentiment/train.js';
 import { crossValidated, foldsOf, loadAirline, loadAlexa, polarityOf, scores, type LabelledText } from './nlp-data.js';
 
@@ -29,6 +29,9 @@ export interface RecipeEvaluation {
   outOfDomain: Scored[];
   /** The model trained on the rated Echo reviews alone, on each airline tweet. */
   airlineFromReviews: Scored[];
+  /** The two one-domain models themselves. */
+  airlineOnly: SentimentModel;
+  reviewsOnly: SentimentModel;
 }
 
 /** The training examples of the recipe, from features in the order airline then reviews. */
@@ -61,7 +64,7 @@ export function evaluateRecipe(options: TrainOptions = DEFAULT_TRAIN): RecipeEva
   const outOfDomain = reviews.map((_, i) => score(airlineOnly, features[airline.length + i]!));
   const reviewsOnly = train(examples.filter((e) => e.group === 'reviews'), options);
   const airlineFromReviews = airline.map((_, i) => score(reviewsOnly, features[i]!));
-  return { airline, reviews, features, oof, outOfDomain, airlineFromReviews };
+  return { airline, reviews, features, oof, outOfDomain, airlineFromReviews, airlineOnly, reviewsOnly };
 }
 
 export interface RecipeFigures {

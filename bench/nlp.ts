@@ -30,6 +30,7 @@ import { englishModel, featuresOfText } from '../src/nlp/sentiment/english.js';
 import { score as modelScore } from '../src/nlp/sentiment/model.js';
 import { compileTaxonomy } from '../src/nlp/taxonomy.js';
 import { evaluateRecipe } from './english-recipe.js';
+import { loadOwnReviews } from './nlp-own-reviews.js';
 import { languageTable } from './language-candidates.js';
 import { languageSets, loadMultilingual, MULTILINGUAL, multilingualPresent, polarityOf, scores, sharedDataPresent, type LabelledText } from './nlp-data.js';
 
@@ -134,6 +135,19 @@ console.log(line('**Earshot** (5-fold CV over airline + Echo)', figures(reviews,
 for (const [name, run] of englishBaselines) {
   const { preds, rate } = timed(reviews, run);
   console.log(line(name, figures(reviews, preds, rate)));
+}
+
+// Own review fixtures of five other domains (development: written by the engineer who built the rules).
+const own = loadOwnReviews();
+console.log(`\n### Own review fixtures (tests/fixtures/sentiment/reviews-en.tsv, n=${own.length}, hotels/restaurants/apps/electronics/shops; development figures)\n${HEADER}`);
+const ownRun = timed(own, earshotRun('en'));
+console.log(line('**Earshot** as shipped', figures(own, ownRun.preds, ownRun.rate)));
+const ownFeatures = own.map((r) => featuresOfText(r.text));
+console.log(line('Earshot, airline-only model', figures(own, ownFeatures.map((x) => modelScore(recipe.airlineOnly, x)), null)));
+console.log(line('Earshot, Echo-only model', figures(own, ownFeatures.map((x) => modelScore(recipe.reviewsOnly, x)), null)));
+for (const [name, run] of englishBaselines) {
+  const { preds, rate } = timed(own, run);
+  console.log(line(name, figures(own, preds, rate)));
 }
 
 // Ratings against text, with the cross-validated predictions (no review scored by a model that saw it).

@@ -32,7 +32,7 @@ export function markReviewEvidence(
   let coveredUntil = -1;
   for (let i = 0; i < n; i++) {
     const info = infos[i];
-    if (i > coveredUntil && RATING_START.test(raw[i]!) && ratingAt(raw, i, n)) {
+    if (i > coveredUntil && mayStartRating(raw[i]!) && ratingAt(raw, i, n)) {
       phrase[i] = rating.valence;
       phraseEnd[i] = rating.end;
       coveredUntil = rating.end;
@@ -55,11 +55,16 @@ export function markReviewEvidence(
 
 // A rating written in the text: "2/5", "10/10", "4 out of 5", "3 stars", "two stars", "one star".
 // It is the writer's own verdict, so it counts as a review phrase of that valence.
-const RATING_START = /^(?:\d|zero|one|two|three|four|five|no)/;
 const FRACTION = /^(\d{1,2}(?:\.\d)?)\/(5|10)$/;
 const NUMBER = /^\d{1,2}(?:\.\d)?$/;
-const NUMBER_WORDS: Readonly<Record<string, number>> = { zero: 0, no: 0, one: 1, two: 2, three: 3, four: 4, five: 5 };
+const NUMBER_WORDS: ReadonlyMap<string, number> = new Map([['zero', 0], ['no', 0], ['one', 1], ['two', 2], ['three', 3], ['four', 4], ['five', 5]]);
 const rating = { valence: 0, end: 0 };
+
+// The hot path's first test: a digit first, or a number word (most tokens fail on one char code).
+function mayStartRating(t: string): boolean {
+  const c = t.charCodeAt(0);
+  return (c >= 48 && c <= 57) || NUMBER_WORDS.has(t);
+}
 
 /** The rating starting at raw[at], into `rating`; false when there is none. */
 function ratingAt(raw: readonly string[], at: number, n: number): boolean {
@@ -72,7 +77,7 @@ function ratingAt(raw: readonly string[], at: number, n: number): boolean {
     value = Number(fraction[1]);
     scale = Number(fraction[2]);
   } else {
-    const number = NUMBER.test(t) ? Number(t) : (NUMBER_WORDS[t] ?? NaN);
+    const number = NUMBER.test(t) ? Number(t) : (NUMBER_WORDS.get(t) ?? NaN);
     if (Number.isNaN(number)) return false;
     const next = at + 1 < n ? raw[at + 1] : undefined;
     if ((next === 'star' || next === 'stars') && number <= 5 && (t !== 'no' || next === 'stars')) {
