@@ -64,6 +64,13 @@ describe('English sentiment on reviews of other domains', () => {
     expect(a.sentiment?.explain?.some((c) => c.text === 'cares' && c.weight > 0)).toBe(false);
   });
 
+  it('lets degree words strengthen or soften a rated word', () => {
+    const score = (text: string) => en(text).sentiment?.score ?? 0;
+    expect(score('The staff were extremely rude.')).toBeLessThan(score('The staff were rude.'));
+    expect(score('The staff were rude.')).toBeLessThan(score('The staff were slightly rude.'));
+    expect(score('The view was absolutely gorgeous.')).toBeGreaterThan(score('The view was fairly gorgeous.'));
+  });
+
   it('weighs a conceded clause (although, though, despite) less than the verdict', () => {
     expect(en('Although the room was small, the staff were lovely.').sentiment?.label).toBe('positive');
     expect(en('Despite the great reviews, the food was bland and cold.').sentiment?.label).toBe('negative');

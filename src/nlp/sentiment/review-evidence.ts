@@ -48,7 +48,12 @@ export function markReviewEvidence(
         }
       }
     }
-    const v = i <= coveredUntil || !info ? 0 : info.vader;
+    let v = i <= coveredUntil || !info ? 0 : info.vader;
+    if (v !== 0 && i > 0) {
+      const before = raw[i - 1]!;
+      if (BOOSTERS.has(before)) v *= BOOST;
+      else if (DAMPENERS.has(before) || (before === 'bit' && raw[i - 2] === 'a') || (before === 'of' && raw[i - 2] === 'kind')) v *= DAMP;
+    }
     valence[i] = v === 0 ? 0 : negated[i] ? NEGATED_VALENCE * v : v;
   }
 }
@@ -102,6 +107,13 @@ export function ratingValence(share: number): number {
   if (share >= 0.5) return -1;
   return -3;
 }
+
+// Degree words before a rated word (VADER's booster idea, on its scale): "extremely rude"
+// weighs more than "rude", "slightly disappointed" less than "disappointed".
+const BOOSTERS = new Set(['very', 'so', 'really', 'extremely', 'super', 'totally', 'absolutely', 'completely', 'incredibly', 'truly', 'highly', 'utterly', 'seriously', 'insanely', 'ridiculously', 'exceptionally', 'thoroughly']);
+const DAMPENERS = new Set(['slightly', 'somewhat', 'fairly', 'rather', 'mildly', 'marginally', 'kinda', 'sorta', 'barely', 'little']);
+const BOOST = 1.3;
+const DAMP = 0.6;
 
 function matchesAt(raw: readonly string[], at: number, tokens: readonly string[]): boolean {
   if (at + tokens.length > raw.length) return false;
