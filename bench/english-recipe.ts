@@ -5,14 +5,17 @@
  *   classes balanced within each set (train.ts, Example.group). 3-star reviews are left out: a
  *   mixed review is not the "neutral" of a tweet asking for a gate number.
  * - cross-validated: 5-fold over that training set;
- * - out of domain: trained on the airline tweets alone, scored on the Echo reviews.
+ * - leave one domain out, both ways: trained on the airline tweets alone, scored on the Echo
+ *   reviews ("out of domain", the estimate for reviews of other domains); and trained on the Echo
+ *   reviews alone, scored on the airline tweets' positives and negatives (does what was learned
+ *   from reviews carry to another domain and genre at all).
  */
 import type { SentimentLabel } from '../src/nlp/sentiment.js';
 import { featuresOfText } from '../src/nlp/sentiment/english.js';
 import type { FeatureVector } from '../src/nlp/sentiment/features.js';
-import { score, type Scored } from '../src/nlp/sentiment/model.js';
-import { DEFAULT_TRAIN, train, type Example } from '../src/nlp/sentiment/train.js';
-import { crossValidated, foldsOf, loadAirline, loadAlexa, type LabelledText } from './nlp-data.js';
+import { score, type Scored, type SentimentModel } from '../src/nlp/sentiment/model.js';
+import { DEFAULT_TRAIN, train, type Example, type TrainOptions } from '../src/nlp/sentiment/train.js';
+import { crossValidated, foldsOf, loadAirline, loadAlexa, polarityOf, scores, type LabelledText } from './nlp-data.js';
 
 export interface RecipeEvaluation {
   airline: LabelledText[];
@@ -24,6 +27,11 @@ export interface RecipeEvaluation {
   oof: Scored[];
   /** The airline-only model on each review. */
   outOfDomain: Scored[];
+  /** The model trained on the rated Echo reviews alone, on each airline tweet. */
+  airlineFromReviews: Scored[];
+  /** The two one-domain models themselves. */
+  airlineOnly: SentimentModel;
+  reviewsOnly: SentimentModel;
 }
 
 /** The training examples of the recipe, from features in the order airline then reviews. */
@@ -35,7 +43,7 @@ export function recipeExamples(airline: LabelledText[], reviews: LabelledText[],
   return examples;
 }
 
-export function evaluateRecipe(): RecipeEvaluation {
+export function evaluateRecipe(options: TrainOptions = DEFAULT_TRAIN): RecipeEvaluation {
   const airline = loadAirline();
   const reviews = loadAlexa();
   const features = [...airline, ...reviews].map((r) => featuresOfText(r.text));
@@ -46,13 +54,53 @@ export function evaluateRecipe(): RecipeEvaluation {
     examples.map((e) => e.features),
     examples.map((e) => e.label),
     foldsOf(examples.length),
-    DEFAULT_TRAIN,
+    options,
     examples.map((e) => e.group!),
   );
-  const full = train(examples, DEFAULT_TRAIN);
+  const full = train(examples, options);
   const oof = features.map((x) => score(full, x));
   index.forEach((at, k) => (oof[at] = cv[k]!));
-  const airlineOnly = train(airline.map((r, i) => ({ features: features[i]!, label: r.label })), DEFAULT_TRAIN);
+  const airlineOnly = train(airline.map((r, i) => ({ features: features[i]!, label: r.label })), options);
   const outOfDomain = reviews.map((_, i) => score(airlineOnly, features[airline.length + i]!));
-  return { airline, reviews, features, oof, outOfDomain };
+  const reviewsOnly = train(examples.filter((e) => e.group === 'reviews'), options);
+  const airlineFromReviews = airline.map((_, i) => score(reviewsOnly, features[i]!));
+  return { airline, reviews, features, oof, outOfDomain, airlineFromReviews, airlineOnly, reviewsOnly };
+}
+
+export interface RecipeFigures {
+  /** Airline 3-class macro-F1, 5-fold CV. */
+  airline3: number;
+  /** Airline pos vs neg (sign): CV, and by the reviews-only model (unseen domain); natural mix and balanced. */
+  airlinePn: number;
+  airlinePnBalanced: number;
+  airlineFromReviews: number;
+  airlineFromReviewsBalanced: number;
+  /** Echo pos vs neg (sign): CV, and by the airline-only model (unseen domain). */
+  echoPn: number;
+  echoPnBalanced: number;
+  echoFromAirline: number;
+  echoFromAirlineBalanced: number;
+}
+
+/** The figures of a recipe evaluation that train:sentiment prints and BENCHMARKS.md quotes. */
+export function recipeFigures(r: RecipeEvaluation): RecipeFigures {
+  const three: SentimentLabel[] = ['negative', 'neutral', 'positive'];
+  const two: SentimentLabel[] = ['negative', 'positive'];
+  const pn = (rows: LabelledText[], preds: Scored[], balanced: boolean) => {
+    const at = rows.flatMap((row, i) => (row.label === 'neutral' ? [] : [i]));
+    return scores(at.map((i) => rows[i]!.label), at.map((i) => polarityOf(preds[i]!.score)), two, balanced).macroF1;
+  };
+  const airOof = r.oof.slice(0, r.airline.length);
+  const revOof = r.oof.slice(r.airline.length);
+  return {
+    airline3: scores(r.airline.map((x) => x.label), airOof.map((x) => x.label), three).macroF1,
+    airlinePn: pn(r.airline, airOof, false),
+    airlinePnBalanced: pn(r.airline, airOof, true),
+    airlineFromReviews: pn(r.airline, r.airlineFromReviews, false),
+    airlineFromReviewsBalanced: pn(r.airline, r.airlineFromReviews, true),
+    echoPn: pn(r.reviews, revOof, false),
+    echoPnBalanced: pn(r.reviews, revOof, true),
+    echoFromAirline: pn(r.reviews, r.outOfDomain, false),
+    echoFromAirlineBalanced: pn(r.reviews, r.outOfDomain, true),
+  };
 }

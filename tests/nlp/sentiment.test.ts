@@ -124,6 +124,9 @@ describe('the scoring fast path', () => {
       'why is my refund still not processed? never received any email. constructor toString',
       'not bad at all, very good service!!! flight delayed 3 hrs but the crew was great',
       'It stopped working after a week and I had to return it. not working, nobody answer',
+      'Flimsy and overpriced, 2/5. The staff were lovely but 4 out of 5 is generous; two stars at most.',
+      'great great great superb lovely fine nice good but awful terrible bad horrible flimsy broken junk',
+      "Although it was cheap, I don't think I have ever been this disappointed; nobody cares. Despite that, good.",
     ];
     for (const text of texts) {
       const view = viewOfText(text);

@@ -3,7 +3,7 @@ import { findCues, rawCueCode, type CueName } from './cues.js';
 import type { LexiconHit } from './reader.js';
 import { phrasesStartingWith, type ReviewPhrase } from './phrase-lexicon.js';
 import { markReviewEvidence, reviewSums } from './review-evidence.js';
-import { vaderLexicon } from './vader-lexicon.js';
+import { reviewLexicon } from './review-words.js';
 
 export { reviewSums, type ReviewSums } from './review-evidence.js';
 
@@ -146,7 +146,7 @@ export function buildView(raw: string[], types: string[], negationFlags: boolean
       infos[i] = info;
     }
   }
-  for (let i = 0; i < n; i++) negated[i] = negationFlags[i] ? 1 : 0;
+  markNegation(raw, negationFlags, negated, n);
   markReviewEvidence(raw, infos, negated, valence, phrase, phraseEnd, n);
   for (const [start, end, value] of hits) {
     if (start >= n) continue;
@@ -154,6 +154,36 @@ export function buildView(raw: string[], types: string[], negationFlags: boolean
     polarityEnd[start] = end;
   }
   return { raw, words, negated, polarity, polarityEnd, rawCues, infos, valence, phrase, phraseEnd };
+}
+
+// Negation flips a word only within three tokens of the negator, in its clause (VADER's window):
+// wink's scope runs to the end of the sentence, so "I don't think I have ever been this
+// disappointed" read "disappointed" as negated, i.e. as praise. After a verb that carries the
+// negation on to its clause ("I don't think it is good", "would not say the food was good") the
+// window opens again. "nobody"/"nothing"/"none" negate too (wink marks no scope after them:
+// "nobody cares").
+const NEGATORS = new Set(['not', 'no', 'never', 'neither', 'nor', 'without', 'cannot']);
+const OWN_SCOPE_NEGATORS = new Set(['nothing', 'nobody', 'none', 'noone']);
+const NEG_RAISING = new Set(['think', 'say', 'believe', 'feel', 'expect', 'guess', 'suppose', 'seem', 'seems', 'find']);
+const SCOPE_BREAK = new Set(['.', '!', '?', ',', ';', ':', 'but', 'however', 'although', 'though', 'and']);
+const NEGATION_WINDOW = 3;
+
+/** negated[i] = 1 where a negator stands at most three tokens before token i in its clause (and wink agrees, for wink's negators). */
+function markNegation(raw: readonly string[], flags: readonly boolean[], negated: Uint8Array, n: number): void {
+  let left = 0;
+  let own = false;
+  for (let i = 0; i < n; i++) {
+    const t = raw[i]!;
+    if (NEGATORS.has(t) || OWN_SCOPE_NEGATORS.has(t)) {
+      negated[i] = 0;
+      left = NEGATION_WINDOW;
+      own = OWN_SCOPE_NEGATORS.has(t);
+      continue;
+    }
+    if (SCOPE_BREAK.has(t)) left = 0;
+    negated[i] = left > 0 && (own || flags[i]) ? 1 : 0;
+    if (left > 0) left = negated[i] && NEG_RAISING.has(t) ? NEGATION_WINDOW + 1 : left - 1;
+  }
 }
 
 // Per token type (words, hashtags, emoji, ...): customer text repeats a small vocabulary, and a
@@ -177,7 +207,7 @@ function tokenInfo(token: string, type: string): TokenInfo {
       word: foldWord(token, type),
       cue: rawCueCode(token),
       folded: foldToken(token),
-      vader: vaderLexicon().get(token) ?? 0,
+      vader: reviewLexicon().get(token) ?? 0,
       phrases: phrasesStartingWith(token),
       scorerModel: null,
       scorerId: -1,
@@ -213,6 +243,19 @@ export interface LexiconContribution {
   start: number;
   end: number;
   value: number;
+}
+
+/**
+ * The value of a summed-evidence feature (lex:*, v:*, p:*) given the sum of the opposite side:
+ * capped so one long text does not outvote itself, both sides scaled together so that a long
+ * review full of praise and complaints keeps its balance (cut apart, both saturate and the verdict
+ * is lost). The cap at 3 rather than 2 and the joint scaling were each checked by leaving one
+ * domain out both ways (BENCHMARKS.md).
+ */
+export const EVIDENCE_CAP = 3;
+export function evidenceValue(sum: number, other: number): number {
+  const top = sum > other ? sum : other;
+  return top > EVIDENCE_CAP ? (sum * EVIDENCE_CAP) / top : sum;
 }
 
 // Before "but"/"however" a clause counts less: "the crew was great but my bag never arrived".
@@ -267,16 +310,16 @@ export function extractFeatures(view: TokenView, start: number, end: number, wit
   }
   if (lexHits === 0) put('lex:none', 1, start, end);
   else {
-    if (lexPos > 0) put('lex:pos', Math.min(lexPos, 2), start, end);
-    if (lexNeg > 0) put('lex:neg', Math.min(lexNeg, 2), start, end);
+    if (lexPos > 0) put('lex:pos', evidenceValue(lexPos, lexNeg), start, end);
+    if (lexNeg > 0) put('lex:neg', evidenceValue(lexNeg, lexPos), start, end);
   }
   if (used <= 3) put('len:short', 1, start, end);
   const review = reviewSums(view, start, end, weight);
   if (review.vPos === 0 && review.vNeg === 0) put('v:none', 1, start, end);
-  if (review.vPos > 0) put('v:pos', Math.min(review.vPos, 2), start, end);
-  if (review.vNeg > 0) put('v:neg', Math.min(review.vNeg, 2), start, end);
-  if (review.pPos > 0) put('p:pos', Math.min(review.pPos, 2), start, end);
-  if (review.pNeg > 0) put('p:neg', Math.min(review.pNeg, 2), start, end);
+  if (review.vPos > 0) put('v:pos', evidenceValue(review.vPos, review.vNeg), start, end);
+  if (review.vNeg > 0) put('v:neg', evidenceValue(review.vNeg, review.vPos), start, end);
+  if (review.pPos > 0) put('p:pos', evidenceValue(review.pPos, review.pNeg), start, end);
+  if (review.pNeg > 0) put('p:neg', evidenceValue(review.pNeg, review.pPos), start, end);
   for (const hit of findCues(view.words, view.raw, view.negated, start, end)) {
     // A contrast only reweighs its clauses: "but" by itself says nothing about the verdict.
     if (hit.cue !== 'contrast') put(`c:${hit.cue}`, weight[hit.start - start] ?? 1, hit.start, hit.end);
@@ -284,7 +327,20 @@ export function extractFeatures(view: TokenView, start: number, end: number, wit
   return { values, spans, lexicon };
 }
 
-/** Weight of each token in [start, end]: lowered before a contrast (in its sentence, or the sentence before). */
+/** Words that introduce a conceded clause: it weighs less than the rest of its sentence. */
+const CONCESSIVE = new Set(['although', 'though', 'despite']);
+const CLAUSE_END = new Set([',', ';', ':', '.', '!', '?', 'but', 'however']);
+
+/** Whether a token changes clause weights (the scorer computes them only where one occurs). */
+export function reweighs(t: string): boolean {
+  return t === 'but' || t === 'however' || CONCESSIVE.has(t);
+}
+
+/**
+ * Weight of each token in [start, end]: lowered before a contrast (in its sentence, or the
+ * sentence before), and inside a conceded clause ("Although the room was small, the staff were
+ * lovely"; "lovely room, though the wifi was slow"; "despite the reviews, ...").
+ */
 export function clauseWeights(raw: readonly string[], start: number, end: number): Float32Array {
   const weights = new Float32Array(end - start + 1).fill(1);
   let sentenceStart = start;
@@ -294,6 +350,8 @@ export function clauseWeights(raw: readonly string[], start: number, end: number
     if (t === '.' || t === '!' || t === '?') {
       if (i + 1 > sentenceStart) previousStart = sentenceStart;
       sentenceStart = i + 1;
+    } else if (CONCESSIVE.has(t)) {
+      for (let j = i; j <= end && !CLAUSE_END.has(raw[j]!); j++) weights[j - start] = Math.min(weights[j - start]!, BEFORE_CONTRAST);
     } else if (t === 'but' || t === 'however') {
       // "Lovely crew. But my bag was lost": a sentence that opens with "but" outweighs the last one.
       const from = i > sentenceStart ? sentenceStart : previousStart;

@@ -32,6 +32,11 @@ export function markReviewEvidence(
   let coveredUntil = -1;
   for (let i = 0; i < n; i++) {
     const info = infos[i];
+    if (i > coveredUntil && mayStartRating(raw[i]!) && ratingAt(raw, i, n)) {
+      phrase[i] = rating.valence;
+      phraseEnd[i] = rating.end;
+      coveredUntil = rating.end;
+    }
     const candidates = info ? info.phrases : phrasesStartingWith(raw[i]!);
     if (candidates !== null && i > coveredUntil) {
       for (const p of candidates) {
@@ -43,10 +48,72 @@ export function markReviewEvidence(
         }
       }
     }
-    const v = i <= coveredUntil || !info ? 0 : info.vader;
+    let v = i <= coveredUntil || !info ? 0 : info.vader;
+    if (v !== 0 && i > 0) {
+      const before = raw[i - 1]!;
+      if (BOOSTERS.has(before)) v *= BOOST;
+      else if (DAMPENERS.has(before) || (before === 'bit' && raw[i - 2] === 'a') || (before === 'of' && raw[i - 2] === 'kind')) v *= DAMP;
+    }
     valence[i] = v === 0 ? 0 : negated[i] ? NEGATED_VALENCE * v : v;
   }
 }
+
+// A rating written in the text: "2/5", "10/10", "4 out of 5", "3 stars", "two stars", "one star".
+// It is the writer's own verdict, so it counts as a review phrase of that valence.
+const FRACTION = /^(\d{1,2}(?:\.\d)?)\/(5|10)$/;
+const NUMBER = /^\d{1,2}(?:\.\d)?$/;
+const NUMBER_WORDS: ReadonlyMap<string, number> = new Map([['zero', 0], ['no', 0], ['one', 1], ['two', 2], ['three', 3], ['four', 4], ['five', 5]]);
+const rating = { valence: 0, end: 0 };
+
+// The hot path's first test: a digit first, or a number word (most tokens fail on one char code).
+function mayStartRating(t: string): boolean {
+  const c = t.charCodeAt(0);
+  return (c >= 48 && c <= 57) || NUMBER_WORDS.has(t);
+}
+
+/** The rating starting at raw[at], into `rating`; false when there is none. */
+function ratingAt(raw: readonly string[], at: number, n: number): boolean {
+  const t = raw[at]!;
+  let value = NaN;
+  let scale = 5;
+  let end = at;
+  const fraction = FRACTION.exec(t);
+  if (fraction) {
+    value = Number(fraction[1]);
+    scale = Number(fraction[2]);
+  } else {
+    const number = NUMBER.test(t) ? Number(t) : (NUMBER_WORDS.get(t) ?? NaN);
+    if (Number.isNaN(number)) return false;
+    const next = at + 1 < n ? raw[at + 1] : undefined;
+    if ((next === 'star' || next === 'stars') && number <= 5 && (t !== 'no' || next === 'stars')) {
+      value = number;
+      end = at + 1;
+    } else if (next === 'out' && raw[at + 2] === 'of' && (raw[at + 3] === '5' || raw[at + 3] === '10' || raw[at + 3] === 'five' || raw[at + 3] === 'ten')) {
+      value = number;
+      scale = raw[at + 3] === '5' || raw[at + 3] === 'five' ? 5 : 10;
+      end = at + 3;
+    } else return false;
+  }
+  if (!(value >= 0 && value <= scale)) return false;
+  rating.valence = ratingValence(value / scale);
+  rating.end = end;
+  return true;
+}
+
+/** A share of the top mark as a valence: 4 of 5 and up is praise, 3 of 5 lukewarm, below a complaint. */
+export function ratingValence(share: number): number {
+  if (share >= 0.8) return 3;
+  if (share >= 0.7) return 1.5;
+  if (share >= 0.5) return -1;
+  return -3;
+}
+
+// Degree words before a rated word (VADER's booster idea, on its scale): "extremely rude"
+// weighs more than "rude", "slightly disappointed" less than "disappointed".
+const BOOSTERS = new Set(['very', 'so', 'really', 'extremely', 'super', 'totally', 'absolutely', 'completely', 'incredibly', 'truly', 'highly', 'utterly', 'seriously', 'insanely', 'ridiculously', 'exceptionally', 'thoroughly']);
+const DAMPENERS = new Set(['slightly', 'somewhat', 'fairly', 'rather', 'mildly', 'marginally', 'kinda', 'sorta', 'barely', 'little']);
+const BOOST = 1.3;
+const DAMP = 0.6;
 
 function matchesAt(raw: readonly string[], at: number, tokens: readonly string[]): boolean {
   if (at + tokens.length > raw.length) return false;

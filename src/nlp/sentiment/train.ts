@@ -25,6 +25,12 @@ export interface TrainOptions {
   priorFree: boolean;
   /** Weights with every |w| below this are dropped from the stored model. */
   prune: number;
+  /**
+   * Share of word and bigram features hidden from each example at each step. In another domain
+   * most words are new and only the lexicons and cues speak; hiding words in training makes the
+   * model lean on those as it will have to (it cannot let a domain's words carry everything).
+   */
+  wordDropout: number;
 }
 
 export const DEFAULT_TRAIN: TrainOptions = {
@@ -36,6 +42,7 @@ export const DEFAULT_TRAIN: TrainOptions = {
   seed: 20150224,
   prune: 0.02,
   priorFree: true,
+  wordDropout: 0,
 };
 
 export interface Example {
@@ -86,8 +93,10 @@ export function train(examples: readonly Example[], options: TrainOptions = DEFA
   const bg2 = new Float64Array(K).fill(1e-8);
   const l2 = new Float64Array(dim);
   const df = new Float64Array(dim);
+  const lexical = new Uint8Array(dim);
   for (const [key, i] of index) {
-    l2[i] = isLexical(key) ? options.l2Words : options.l2Cues;
+    lexical[i] = isLexical(key) ? 1 : 0;
+    l2[i] = lexical[i] ? options.l2Words : options.l2Cues;
     df[i] = Math.max(1, docFreq.get(key) ?? 1);
   }
 
@@ -121,13 +130,24 @@ export function train(examples: readonly Example[], options: TrainOptions = DEFA
   });
 
   const random = mulberry32(options.seed);
+  const dropRandom = mulberry32(options.seed ^ 0x5bd1e995);
+  const dropout = options.wordDropout ?? 0;
   const z = new Float64Array(K);
   const n = rows.length;
+  let kept = new Float64Array(64);
   for (let epoch = 0; epoch < options.epochs; epoch++) {
     for (const row of shuffled(rows, random)) {
+      // vals of this step: hidden words are 0 (no gradient, no penalty step either).
+      if (kept.length < row.ids.length) kept = new Float64Array(2 * row.ids.length);
+      // Kept words scaled by 1 / (1 − p), so that at scoring time, with every word present, words
+      // weigh what they weighed on average in training, not more.
+      for (let j = 0; j < row.ids.length; j++) {
+        if (dropout > 0 && lexical[row.ids[j]!]) kept[j] = dropRandom() < dropout ? 0 : row.vals[j]! / (1 - dropout);
+        else kept[j] = row.vals[j]!;
+      }
       for (let k = 0; k < K; k++) {
         let s = bias[k]!;
-        for (let j = 0; j < row.ids.length; j++) s += w[row.ids[j]! * K + k]! * row.vals[j]!;
+        for (let j = 0; j < row.ids.length; j++) s += w[row.ids[j]! * K + k]! * kept[j]!;
         z[k] = s;
       }
       const max = Math.max(z[0]!, z[1]!, z[2]!);
@@ -138,10 +158,11 @@ export function train(examples: readonly Example[], options: TrainOptions = DEFA
         bg2[k]! += err * err;
         bias[k]! -= (options.learningRate * err) / Math.sqrt(bg2[k]!);
         for (let j = 0; j < row.ids.length; j++) {
+          if (kept[j] === 0) continue;
           const i = row.ids[j]!;
           const at = i * K + k;
           // The L2 penalty is spread over the epoch's examples (per-example share of λ·‖w‖²/2).
-          const grad = err * row.vals[j]! + (l2[i]! * n * w[at]!) / df[i]!;
+          const grad = err * kept[j]! + (l2[i]! * n * w[at]!) / df[i]!;
           g2[at]! += grad * grad;
           w[at]! -= (options.learningRate * grad) / Math.sqrt(g2[at]!);
         }
