@@ -30,7 +30,7 @@ export interface TrendAnswer {
   tz: string;
   from: string | null;
   to: string | null;
-  /** 'rollups' normally; 'mentions' for sentiment/rating filters and zones not whole hours off UTC. */
+  /** 'rollups' normally; 'mentions' where no rollup answers the filter (count-rows.ts, countSourceFor) and for zones not whole hours off UTC. */
   computedFrom: 'rollups' | 'mentions';
   points: TrendPoint[];
   /** With compare: the whole range against the equally many buckets right before it. */
