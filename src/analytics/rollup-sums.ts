@@ -85,7 +85,7 @@ export function bucketSums(db: Db, filter: TrendFilter, request: BucketRequest):
   };
   if (filter.lang !== undefined) params.lang = filter.lang;
   if (filter.sourceIds !== undefined) params.sources = JSON.stringify(filter.sourceIds);
-  if (filter.rating !== undefined) params.ratings = JSON.stringify(filter.rating);
+  filter.rating?.forEach((rating, i) => (params[`rating${i}`] = rating));
   for (const [bucket, key, sums] of statement.raw(true).all(params) as [number, string, string | null][]) {
     if (sums === null) continue;
     const values = JSON.parse(sums) as (number | null)[];
@@ -120,7 +120,10 @@ function sumSql(family: RollupFamily, by: BucketRequest['by'], keys: readonly Co
   const where = [by === 'brand' ? 'r.brand = k.id' : 'r.brand = @brand', by === 'topic' ? 'r.topic = k.id' : 'r.topic = @topic'];
   if (filter.sourceIds !== undefined) where.push('r.source_id IN (SELECT value FROM json_each(@sources))');
   if (filter.lang !== undefined) where.push('r.lang = @lang');
-  if (filter.rating !== undefined) where.push('r.rating IN (SELECT value FROM json_each(@ratings))');
+  // A list of bound values (one statement per count of ratings; at most five). Measured the same
+  // as an IN over json_each (1.25 vs 1.26 ms for a year of Los Angeles days at 1 M): either is one
+  // key seek per rating and day.
+  if (filter.rating !== undefined) where.push(`r.rating IN (${filter.rating.map((_, i) => `@rating${i}`).join(', ')})`);
   where.push('r.bucket >= b.lo', 'r.bucket < b.hi');
   // count(*) first: it tells an empty range (no rows) from one whose sums are zero.
   const sums = `json_array(${['count(*)', ...keys.map((k) => sumOf(k, filter.sentiment))].join(', ')})`;

@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
-import { bucketEnd, bucketStart, hourAlignedZone, isoInZone, isoInZoneAll, MAX_BUCKETS, type BucketUnit } from './buckets.js';
+import { bucketEnd, bucketLabels, bucketStart, hourAlignedZone, isoInZone, MAX_BUCKETS, type BucketUnit } from './buckets.js';
 import { countRows, countSourceFor, dataExtent, type CountSource, type TrendFilter } from './count-rows.js';
 import { bucketSums } from './rollup-sums.js';
 import { emptyCounts, type CountKey, type Counts } from './counts.js';
@@ -30,7 +30,7 @@ export interface TrendAnswer {
   tz: string;
   from: string | null;
   to: string | null;
-  /** 'rollups' normally; 'mentions' for sentiment/rating filters and zones not whole hours off UTC. */
+  /** 'rollups' normally; 'mentions' where no rollup answers the filter (count-rows.ts, countSourceFor) and for zones not whole hours off UTC. */
   computedFrom: 'rollups' | 'mentions';
   points: TrendPoint[];
   /** With compare: the whole range against the equally many buckets right before it. */
@@ -84,7 +84,7 @@ export function trendSeries(db: Db, query: TrendQuery): TrendAnswer {
   const totals = bucketTotals(db, source, query, allStarts, end, hourAligned, metricKeys(query.metric), query.tz);
   const current = totals.slice(previousStarts.length);
 
-  const labels = isoInZoneAll(starts, query.tz);
+  const labels = bucketLabels(start, end, query.bucket, query.tz, starts);
   const points = current.map((counts, i): TrendPoint => {
     if (!query.compare) return metricPoint(query.metric, counts, labels[i]!);
     const fields = metricFields(query.metric, counts);

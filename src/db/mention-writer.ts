@@ -147,7 +147,7 @@ export function rollupWriter(sqlite: Database.Database) {
   const zones = rollupZones(sqlite);
   // One target per table, and per zone for the local-day tables.
   const targets = ROLLUP_TABLES.flatMap((table) =>
-    (table.width === 'local' ? zones : [null]).map((zone) => ({ table, key: keyBuilder(table, zone) })),
+    (table.width === 'local' ? zones : [null]).map((zone) => ({ table, at: bucketOf(table, zone), key: keyBuilder(table, zone) })),
   );
   const upserts = new Map(
     ROLLUP_TABLES.map((table) => [
@@ -168,12 +168,13 @@ export function rollupWriter(sqlite: Database.Database) {
           const brands = [ALL, ...m.brands];
           const topics = [ALL, ...m.rollupTopics];
           for (let i = 0; i < targets.length; i++) {
-            const { table, key: keyOf } = targets[i]!;
+            const { table, at, key: keyOf } = targets[i]!;
             // Only rated mentions are in the rating tables: a rating filter never keeps the rest.
             if (table.family === 'rating' && m.rating === null) continue;
+            const bucket = at(m.publishedAt); // once per mention, not per brand × topic
             for (const brand of brands) {
               for (const topic of topics) {
-                const key = keyOf(brand, topic, m);
+                const key = keyOf(brand, topic, m, bucket);
                 add(sums[i]!, key.join('\u0000'), key, counts);
               }
             }
@@ -195,18 +196,26 @@ export function rollupZones(sqlite: Database.Database): string[] {
   return sqlite.prepare('SELECT zone FROM rollup_zones ORDER BY zone').pluck().all() as string[];
 }
 
-function keyBuilder(table: RollupTable, zone: string | null): (brand: string, topic: string, m: RollupFacts) => (string | number)[] {
+function bucketOf(table: RollupTable, zone: string | null): (publishedAt: number) => number {
   const width = table.widthMs;
-  const hour = (m: RollupFacts) => Math.floor(m.publishedAt / HOUR_MS) * HOUR_MS;
-  const at =
-    width !== null ? (m: RollupFacts) => Math.floor(m.publishedAt / width) * width : (m: RollupFacts) => localDayOf(zone!, hour(m));
+  if (width !== null) return (t) => Math.floor(t / width) * width;
+  return (t) => localDayOf(zone!, Math.floor(t / HOUR_MS) * HOUR_MS);
+}
+
+type KeyOf = (brand: string, topic: string, m: RollupFacts, bucket: number) => (string | number)[];
+
+function keyBuilder(table: RollupTable, zone: string | null): KeyOf {
   // In each table's key order (rollup-tables.ts).
-  const key: (brand: string, topic: string, m: RollupFacts) => (string | number)[] =
-    table.family === 'all' ? (brand, topic, m) => [brand, topic, at(m)]
-    : table.family === 'lang' ? (brand, topic, m) => [brand, topic, m.lang, at(m)]
-    : table.family === 'rating' ? (brand, topic, m) => [brand, topic, m.rating!, at(m)]
-    : (brand, topic, m) => [brand, topic, m.sourceId, at(m), m.lang];
-  return zone === null ? key : (brand, topic, m) => [zone, ...key(brand, topic, m)];
+  if (zone !== null) {
+    if (table.family === 'all') return (brand, topic, _m, at) => [zone, brand, topic, at];
+    if (table.family === 'lang') return (brand, topic, m, at) => [zone, brand, topic, m.lang, at];
+    if (table.family === 'rating') return (brand, topic, m, at) => [zone, brand, topic, m.rating!, at];
+    return (brand, topic, m, at) => [zone, brand, topic, m.sourceId, at, m.lang];
+  }
+  if (table.family === 'all') return (brand, topic, _m, at) => [brand, topic, at];
+  if (table.family === 'lang') return (brand, topic, m, at) => [brand, topic, m.lang, at];
+  if (table.family === 'rating') return (brand, topic, m, at) => [brand, topic, m.rating!, at];
+  return (brand, topic, m, at) => [brand, topic, m.sourceId, at, m.lang];
 }
 export type MentionWriter = ReturnType<typeof createMentionWriter>;
 

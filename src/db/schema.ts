@@ -130,7 +130,8 @@ export const mentions = sqliteTable(
     uniqueIndex('mentions_source_external').on(t.sourceId, t.externalId),
     index('mentions_published').on(t.publishedAt, t.id),
     index('mentions_content_hash').on(t.contentHash),
-    // Sentiment and rating filters are answered from mentions (they are not rollup keys).
+    // Filters the rollups cannot answer alone (a sentiment filter on other counts, a rating with a
+    // source or language, rating agreement) are answered from the mentions through these.
     index('mentions_sentiment_published').on(t.sentimentLabel, t.publishedAt),
     index('mentions_rating_published').on(t.rating, t.publishedAt),
     index('mentions_agreement_published').on(t.ratingAgreement, t.publishedAt),
