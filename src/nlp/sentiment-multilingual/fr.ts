@@ -22,7 +22,7 @@ export const fr: LanguageRules = {
     peur: -2, mort: -2, mal: -2, malade: -2, inquiet: -2, grave: -2, crise: -2, guerre: -3, violence: -3,
   },
   negators: ['ne', 'n', 'pas', 'jamais', 'rien', 'aucun', 'aucune', 'personne', 'sans', 'ni', 'plus', 'guère', 'non'],
-  intensifiers: ['très', 'trop', 'vraiment', 'super', 'hyper', 'tellement', 'si', 'extrêmement', 'vachement', 'totalement', 'complètement', 'absolument', 'particulièrement', 'fort', 'énormément', 'carrément', 'tout', 'bien', 'grand', 'grande', 'grands', 'grandes', 'énorme', 'énormes'],
+  intensifiers: ['très', 'trop', 'vraiment', 'super', 'hyper', 'tellement', 'si', 'extrêmement', 'vachement', 'totalement', 'complètement', 'absolument', 'particulièrement', 'fort', 'énormément', 'carrément', 'tout', 'bien', 'grand', 'grande', 'grands', 'grandes', 'énorme', 'énormes', 'vrai', 'vraie', 'vrais', 'vraies', 'véritable'],
   diminishers: ['peu', 'assez', 'plutôt', 'moyennement', 'légèrement', 'presque', 'relativement'],
   contrast: ['mais', 'cependant', 'pourtant', 'toutefois', 'néanmoins', 'sauf'],
   concessive: ['quoique', 'malgré'],
