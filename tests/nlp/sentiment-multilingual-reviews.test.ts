@@ -136,3 +136,20 @@ describe('inflected review words', () => {
     expect(Math.sign(score(text, lang))).toBe(sign);
   });
 });
+
+describe('complaints told as negated facts', () => {
+  it.each([
+    ['de', 'Das Paket kam bis heute nicht.'],
+    ['fr', "Le colis n'est toujours pas là."],
+    ['es', 'El paquete todavía no llega.'],
+    ['pl', 'Paczka do dziś nie przyszła.'],
+  ])('%s leans negative without an opinion word, but stays below the label band: "%s"', (lang, text) => {
+    const result = scoreMultilingual(text, lang)!;
+    expect(result.score).toBeLessThan(0);
+    expect(result.score).toBeGreaterThanOrEqual(-0.25);
+  });
+
+  it('leaves a plain fact without negation at 0', () => {
+    expect(score('Das Paket kam am Dienstag.', 'de')).toBe(0);
+  });
+});

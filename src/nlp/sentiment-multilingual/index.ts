@@ -43,6 +43,7 @@ const ALPHA = 15; // VADER's normalisation constant on AFINN's scale
 // complaints with praise ("looks nice, but…") far more often than the reverse, so a plain sum of
 // lexicon words leans positive on negative reviews.
 const NEGATIVE_WEIGHT = 1.5;
+const BARE_NEGATION = -1;
 
 // Emoticons first, then words (letters with inner apostrophes/hyphens), pictographs, clause marks.
 const TOKEN =
@@ -258,6 +259,7 @@ class Analyzer {
     let concessive = false;
     let afterContrast = false;
     let total = rated.total;
+    let sawNegator = false;
 
     const flush = (end: number): void => {
       total += sumRange(values, sentenceStart, end);
@@ -303,6 +305,7 @@ class Analyzer {
       }
       const role = this.roles.get(token);
       if (role === Role.Negator) {
+        sawNegator = true;
         if (negatorAt >= 0 && i - negatorAt <= SCOPE && negatedUntil >= i) {
           // The second half of one negation ("ne … pas", "nie … nigdy"): once the first half has
           // turned a word, the second closes the scope; before that, it stretches it.
@@ -360,6 +363,12 @@ class Analyzer {
     }
     this.postVerbal(tokens, values, negatorAt, negatorUsed, lastSentiment, explain);
     flush(tokens.length);
+    // Customers tell complaints as negated facts ("kam nicht an", "no llega", "pas reçu"): a
+    // negation with no opinion word anywhere leans negative, by one mild word (below the label band).
+    if (total === 0 && sawNegator) {
+      total = BARE_NEGATION;
+      explain.push(`negation:bare(${BARE_NEGATION})`);
+    }
     return { score: round(total / Math.sqrt(total * total + ALPHA), 4), explain };
   }
 
