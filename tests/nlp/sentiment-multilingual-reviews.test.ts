@@ -153,3 +153,31 @@ describe('complaints told as negated facts', () => {
     expect(score('Das Paket kam am Dienstag.', 'de')).toBe(0);
   });
 });
+
+describe('review idioms a customer writes', () => {
+  it.each([
+    ['de', 'Ware kam nie an, Händler reagiert nicht.', -1],
+    ['de', 'Würde ich nicht noch mal buchen.', -1],
+    ['de', 'Das Hotel hat unsere Erwartungen übertroffen.', 1],
+    ['de', 'Hab mir mehr davon versprochen.', -1],
+    ['de', 'Akku hält keinen Tag.', -1],
+    ['fr', 'Ça ne sert à rien.', -1],
+    ['fr', 'Plats sans saveur et hors de prix.', -1],
+    ['fr', 'Le son est de piètre qualité.', -1],
+    ['es', 'La comida sin sabor y carísima.', -1],
+    ['es', 'Superó mis expectativas.', 1],
+    ['pl', 'Jedzenie bez smaku i za drogie.', -1],
+    ['pl', 'Wszystko super, nie mam zastrzeżeń.', 1],
+    ['pl', 'Wielkie rozczarowanie.', -1],
+    ['nl', 'Niets werkt meer na de update.', -1],
+    ['nl', 'Totale afzetterij, blijf weg.', -1],
+    ['nl', 'Alles top, geen klachten.', 1],
+    ['sv', 'Sämsta köpet någonsin.', -1],
+    ['sv', 'Ingenting fungerar efter uppdateringen.', -1],
+    ['sv', 'Snabb leverans och väl förpackat.', 1],
+  ])('%s: "%s"', (lang, text, sign) => {
+    const value = score(text, lang);
+    expect(Math.sign(value)).toBe(sign);
+    expect(Math.abs(value)).toBeGreaterThan(0.3);
+  });
+});
