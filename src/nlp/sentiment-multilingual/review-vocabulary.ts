@@ -13,12 +13,12 @@
 
 /** Topic words: what a review talks about, not what it thinks of it. */
 export const TOPIC_WORDS: Readonly<Record<string, readonly string[]>> = {
-  de: ['größe', 'grösse', 'stimmung', 'zeit', 'menge', 'farbe', 'lieferzeit', 'sterne', 'stern'],
-  nl: ['sfeer', 'tijd', 'maat', 'kleur', 'waarde', 'ster', 'sterren'],
-  sv: ['stämning', 'tid', 'storlek', 'färg', 'värde', 'stjärna', 'stjärnor'],
-  pl: ['czas', 'pokój', 'pokoju', 'pokoje', 'materiał', 'rozmiar', 'kolor', 'klimat', 'gwiazdka', 'gwiazdki', 'gwiazdek'],
+  de: ['kriegen', 'kriege', 'kriegt', 'lieber', 'größe', 'grösse', 'stimmung', 'zeit', 'menge', 'farbe', 'lieferzeit', 'sterne', 'stern'],
+  nl: ['krijg', 'krijgen', 'krijgt', 'liever', 'genoeg', 'wilde', 'zaten', 'zitten', 'riep', 'apart', 'grotere', 'sfeer', 'tijd', 'maat', 'kleur', 'waarde', 'ster', 'sterren'],
+  sv: ['ropade', 'stämning', 'tid', 'storlek', 'färg', 'värde', 'stjärna', 'stjärnor'],
+  pl: ['chcieć', 'chciał', 'chciała', 'czas', 'pokój', 'pokoju', 'pokoje', 'materiał', 'rozmiar', 'kolor', 'klimat', 'gwiazdka', 'gwiazdki', 'gwiazdek'],
   fr: ['taille', 'matière', 'petit', 'petite', 'temps', 'couleur', 'étoile', 'étoiles', 'passé', 'plats', 'plat', 'séjour'],
-  es: ['entrega', 'producto', 'precio', 'pedido', 'función', 'color', 'talla', 'tiempo', 'estrella', 'estrellas', 'tamaño', 'estancia', 'compra', 'comprado', 'comprar'],
+  es: ['quiero', 'sentados', 'entrega', 'producto', 'precio', 'pedido', 'función', 'color', 'talla', 'tiempo', 'estrella', 'estrellas', 'tamaño', 'estancia', 'compra', 'comprado', 'comprar'],
 };
 
 /** Single words. */
@@ -38,7 +38,7 @@ export const REVIEW_VOCABULARY: Readonly<Record<string, Readonly<Record<string, 
     hellhörig: -2, frust: -2, frustrierend: -3, verschwendung: -3, unzuverlässig: -3, unbequem: -2,
     ruhig: 1, zentral: 1, zart: 2, saftig: 2, zäh: -2, kakerlaken: -3, bettwanzen: -4, bug: -2, bugs: -2,
     verbuggt: -3, verloren: -2, verschwunden: -2, warteschleife: -2,
-    wertig: 2, hochwertige: 2, überfordert: -2, durchgelegen: -2, geklappt: 1, teure: -2, teuren: -2, teurer: -2, teures: -2, nachlässig: -2, ignoriert: -2, vertröstet: -2, mies: -3, dürftig: -2, lieblos: -2, verarbeitung: 0, wert: 2, passt: 1,
+    mühe: -1, wertig: 2, hochwertige: 2, überfordert: -2, durchgelegen: -2, geklappt: 1, teure: -2, teuren: -2, teurer: -2, teures: -2, nachlässig: -2, ignoriert: -2, vertröstet: -2, mies: -3, dürftig: -2, lieblos: -2, verarbeitung: 0, wert: 2, passt: 1,
   },
   nl: {
     aanrader: 3, aanraden: 3, waard: 2, overtuigd: 2, perfect: 4, prachtig: 4, uitstekend: 4, degelijk: 2,
@@ -47,7 +47,7 @@ export const REVIEW_VOCABULARY: Readonly<Record<string, Readonly<Record<string, 
     topkwaliteit: 3, goedkoop: 0, tip: 1, meevalt: 2, valt: 0,
     rustig: 1, centraal: 1, mals: 2, sappig: 2, kakkerlakken: -3, bedwantsen: -4, bugs: -2, kwijt: -2,
     zoekgeraakt: -3, klantvriendelijk: 2,
-    afzetterij: -4, afzetters: -4, zozo: -1, miskoop: -4, rommel: -3, troep: -3, prul: -3, bagger: -4, ondermaats: -3, bedroevend: -3, gebrekkig: -3,
+    moeite: -1, afzetterij: -4, afzetters: -4, zozo: -1, miskoop: -4, rommel: -3, troep: -3, prul: -3, bagger: -4, ondermaats: -3, bedroevend: -3, gebrekkig: -3,
     beschadigd: -3, gebroken: -2, afgebroken: -2, krassen: -2, wiebelt: -2, lekt: -2, crasht: -3, crashen: -3,
     vastlopen: -2, loopt: 0, teleurstellend: -3, teruggestuurd: -2, retourneren: -2, geretourneerd: -2,
     onbruikbaar: -4, nutteloos: -3, oplichters: -4, onbeleefd: -3, ongeduldig: -2, genegeerd: -2,
@@ -130,7 +130,7 @@ export const REVIEW_VOCABULARY: Readonly<Record<string, Readonly<Record<string, 
 /** Idioms: matched as whole token sequences before negation applies; each carries its own negation. */
 export const REVIEW_IDIOMS: Readonly<Record<string, Readonly<Record<string, number>>>> = {
   de: {
-    'nichts funktioniert': -3, 'nichts geht mehr': -3, 'kam nie an': -3, 'kam nicht an': -3, 'reagiert nicht': -3, 'reagiert nie': -3, 'mehr versprochen': -2,
+    'die mühe wert': 3, 'der mühe wert': 3, 'nichts funktioniert': -3, 'nichts geht mehr': -3, 'kam nie an': -3, 'kam nicht an': -3, 'reagiert nicht': -3, 'reagiert nie': -3, 'mehr versprochen': -2,
     'mehr davon versprochen': -2, 'in ordnung': 1, 'geht gar nichts mehr': -3, 'geht nichts mehr': -3,
     'wieder buchen': 3, 'noch mal buchen': 2, 'nochmal buchen': 2, 'noch einmal buchen': 2,
     'erwartungen übertroffen': 3, 'erwartungen erfüllt': 2, 'hält keinen tag': -3, 'nicht geklappt': -2,
@@ -147,7 +147,7 @@ export const REVIEW_IDIOMS: Readonly<Record<string, Readonly<Record<string, numb
     'nicht wie erwartet': -2, 'hat sich gelohnt': 3, 'nicht gelohnt': -3, 'lohnt sich nicht': -3,
   },
   nl: {
-    'niets werkt': -3, 'niks werkt': -3, 'blijf weg': -3, 'zonder smaak': -2, 'zo zo': -1, 'kwam nooit aan': -3, 'kwam niet aan': -3, 'reageert niet': -3, 'reageert nooit': -3, 'weer boeken': 2,
+    'de moeite waard': 3, 'niets werkt': -3, 'niks werkt': -3, 'blijf weg': -3, 'zonder smaak': -2, 'zo zo': -1, 'kwam nooit aan': -3, 'kwam niet aan': -3, 'reageert niet': -3, 'reageert nooit': -3, 'weer boeken': 2,
     'verwachtingen overtroffen': 3, 'overtrof onze verwachtingen': 3, 'in orde': 1, 'ging niet lang mee': -3, 'gaat niet lang mee': -3, 'gaat lang mee': 2, 'komt niet overeen': -3,
     'slecht afgewerkt': -3, 'goed afgewerkt': 3, 'te klein': -2, 'te groot': -2, 'te kort': -2, 'te krap': -2, 'te dun': -2, 'te veel reclame': -2,
     'voelt goedkoop aan': -3, 'niet goedkoop': -1, 'meer verwacht': -2, 'meer van verwacht': -2, 'beter verwacht': -2, 'niet aanraden': -3, 'niet aan te bevelen': -3, 'geen aanrader': -3, 'niet waard': -3, 'het geld niet waard': -3,
