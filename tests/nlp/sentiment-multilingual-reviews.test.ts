@@ -181,3 +181,12 @@ describe('review idioms a customer writes', () => {
     expect(Math.abs(value)).toBeGreaterThan(0.3);
   });
 });
+
+describe('negation after the verb', () => {
+  it('turns the verb only for the sentence negator, never a sentence adverb before "kein"', () => {
+    expect(score('Leider keine Antwort bekommen.', 'de')).toBeLessThan(-0.3);
+    expect(score('Helaas geen antwoord gekregen.', 'nl')).toBeLessThan(-0.3);
+    expect(score('Det fungerade inte.', 'sv')).toBeLessThan(0);
+    expect(score('Es gefällt mir nicht.', 'de')).toBeLessThan(0);
+  });
+});

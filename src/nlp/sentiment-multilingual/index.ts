@@ -50,6 +50,8 @@ const TOKEN =
   /(?:[:;=8][-'^]?[)(\]\[dpo/\\|*]+|<3+|[)(][-']?[:;=])(?=\s|$|[.,!?])|\p{L}+(?:['’]\p{L}+)*|\p{Extended_Pictographic}|[.!?;,:]+/giu;
 const STAR_RUN = /[★☆⭐🌟]+/gu;
 const STAR_RUN_TEST = /[★☆⭐🌟]/u;
+const POST_VERBAL = new Set(['nicht', 'nie', 'niemals', 'niet', 'nooit', 'inte', 'ej', 'icke', 'aldrig']);
+const SENTENCE_ADVERBS = new Set(['leider', 'helaas', 'jammer', 'tyvärr', 'schade', 'synd', 'endlich', 'eindelijk', 'äntligen']);
 const CLAUSE_END = /^[.!?;,:]+$/;
 const SENTENCE_END = /^[.!?;]+$/;
 const NOISE = /https?:\/\/\S+|www\.\S+|[@#][\p{L}\p{N}_]+/gu;
@@ -406,6 +408,9 @@ class Analyzer {
   ): void {
     if (used || !this.rules.postVerbalNegation || lastSentiment < 0 || negatorAt < 0) return;
     if (negatorAt - lastSentiment > 3 || lastSentiment > negatorAt) return;
+    // Only the sentence negator follows its verb ("gefällt mir nicht"); "kein", "geen", "ingen"
+    // negate the noun after them, and a sentence adverb ("leider keine Antwort") is not turned.
+    if (!POST_VERBAL.has(tokens[negatorAt]!) || SENTENCE_ADVERBS.has(tokens[lastSentiment]!)) return;
     for (let j = lastSentiment + 1; j < negatorAt; j++) if (CLAUSE_END.test(tokens[j]!)) return;
     const before = values[lastSentiment]!;
     values[lastSentiment] = before * NEGATION_FACTOR * (before > 0 ? NEGATIVE_WEIGHT : 1 / NEGATIVE_WEIGHT);

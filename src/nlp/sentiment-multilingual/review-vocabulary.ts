@@ -13,7 +13,8 @@
 
 /** Topic words: what a review talks about, not what it thinks of it. */
 export const TOPIC_WORDS: Readonly<Record<string, readonly string[]>> = {
-  de: ['kriegen', 'kriege', 'kriegt', 'lieber', 'größe', 'grösse', 'stimmung', 'zeit', 'menge', 'farbe', 'lieferzeit', 'sterne', 'stern'],
+  de: ['halt', 'gleich', 'kraft', 'güter', 'trägt', 'geblieben', 'wichtig', 'wichtige', 'wichtiger', 'wichtiges',
+    'verantwortlich', 'kriegen', 'kriege', 'kriegt', 'lieber', 'größe', 'grösse', 'stimmung', 'zeit', 'menge', 'farbe', 'lieferzeit', 'sterne', 'stern'],
   nl: ['krijg', 'krijgen', 'krijgt', 'liever', 'genoeg', 'wilde', 'zaten', 'zitten', 'riep', 'apart', 'grotere', 'sfeer', 'tijd', 'maat', 'kleur', 'waarde', 'ster', 'sterren'],
   sv: ['ropade', 'stämning', 'tid', 'storlek', 'färg', 'värde', 'stjärna', 'stjärnor'],
   pl: ['zdaniem', 'zdanie', 'razy', 'sumie', 'wiesz', 'panów', 'prawa', 'pewnego', 'pewno', 'gruby', 'grubym',
@@ -39,7 +40,7 @@ export const REVIEW_VOCABULARY: Readonly<Record<string, Readonly<Record<string, 
     hellhörig: -2, frust: -2, frustrierend: -3, verschwendung: -3, unzuverlässig: -3, unbequem: -2,
     ruhig: 1, zentral: 1, zart: 2, saftig: 2, zäh: -2, kakerlaken: -3, bettwanzen: -4, bug: -2, bugs: -2,
     verbuggt: -3, verloren: -2, verschwunden: -2, warteschleife: -2,
-    mühe: -1, wertig: 2, hochwertige: 2, überfordert: -2, durchgelegen: -2, geklappt: 1, teure: -2, teuren: -2, teurer: -2, teures: -2, nachlässig: -2, ignoriert: -2, vertröstet: -2, mies: -3, dürftig: -2, lieblos: -2, verarbeitung: 0, wert: 2, passt: 1,
+    komisch: -1, grenzwertig: -2, mühe: -1, wertig: 2, hochwertige: 2, überfordert: -2, durchgelegen: -2, geklappt: 1, teure: -2, teuren: -2, teurer: -2, teures: -2, nachlässig: -2, ignoriert: -2, vertröstet: -2, mies: -3, dürftig: -2, lieblos: -2, verarbeitung: 0, wert: 2, passt: 1,
   },
   nl: {
     aanrader: 3, aanraden: 3, waard: 2, overtuigd: 2, perfect: 4, prachtig: 4, uitstekend: 4, degelijk: 2,
