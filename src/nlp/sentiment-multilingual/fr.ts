@@ -21,7 +21,7 @@ export const fr: LanguageRules = {
     chiant: -3, ridicule: -3, inutile: -3, raté: -3, fade: -2, froid: -1, bruyant: -2, attente: -1, déteste: -4,
     peur: -2, mort: -2, mal: -2, malade: -2, inquiet: -2, grave: -2, crise: -2, guerre: -3, violence: -3,
   },
-  negators: ['ne', 'n', 'pas', 'jamais', 'rien', 'aucun', 'aucune', 'personne', 'sans', 'ni', 'plus', 'guère', 'non'],
+  negators: ['ne', 'n', 'pas', 'jamais', 'rien', 'aucun', 'aucune', 'sans', 'ni', 'guère', 'non'],
   intensifiers: ['très', 'trop', 'vraiment', 'super', 'hyper', 'tellement', 'si', 'extrêmement', 'vachement', 'totalement', 'complètement', 'absolument', 'particulièrement', 'fort', 'énormément', 'carrément', 'tout', 'bien', 'grand', 'grande', 'grands', 'grandes', 'énorme', 'énormes', 'vrai', 'vraie', 'vrais', 'vraies', 'véritable'],
   diminishers: ['peu', 'assez', 'plutôt', 'moyennement', 'légèrement', 'presque', 'relativement'],
   contrast: ['mais', 'cependant', 'pourtant', 'toutefois', 'néanmoins', 'sauf'],
