@@ -190,3 +190,10 @@ describe('negation after the verb', () => {
     expect(score('Es gefällt mir nicht.', 'de')).toBeLessThan(0);
   });
 });
+
+describe('emoji inside a negation', () => {
+  it('are not turned by the words around them', () => {
+    expect(score('Ingen kö alls idag 😂', 'sv')).toBeGreaterThan(0);
+    expect(score('Pas de réponse 😡', 'fr')).toBeLessThan(-0.3);
+  });
+});

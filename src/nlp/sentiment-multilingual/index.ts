@@ -52,6 +52,7 @@ const STAR_RUN = /[★☆⭐🌟]+/gu;
 const STAR_RUN_TEST = /[★☆⭐🌟]/u;
 const POST_VERBAL = new Set(['nicht', 'nie', 'niemals', 'niet', 'nooit', 'inte', 'ej', 'icke', 'aldrig']);
 const SENTENCE_ADVERBS = new Set(['leider', 'helaas', 'jammer', 'tyvärr', 'schade', 'synd', 'endlich', 'eindelijk', 'äntligen']);
+const LETTER = /^\p{L}/u;
 const CLAUSE_END = /^[.!?;,:]+$/;
 const SENTENCE_END = /^[.!?;]+$/;
 const NOISE = /https?:\/\/\S+|www\.\S+|[@#][\p{L}\p{N}_]+/gu;
@@ -349,7 +350,9 @@ class Analyzer {
       let value = this.valence(token);
       if (value === 0) continue;
       let label = token;
-      if (negatedUntil >= i) {
+      // An emoji or emoticon says how the writer feels, whatever the words around it deny:
+      // "inte 😔", "ingen 😂" are not turned.
+      if (negatedUntil >= i && LETTER.test(token)) {
         value *= NEGATION_FACTOR;
         negatorUsed = true;
         label = `${tokens[negatorAt]}→${token}`;

@@ -16,7 +16,7 @@ export const TOPIC_WORDS: Readonly<Record<string, readonly string[]>> = {
   de: ['halt', 'gleich', 'kraft', 'güter', 'trägt', 'geblieben', 'wichtig', 'wichtige', 'wichtiger', 'wichtiges',
     'verantwortlich', 'kriegen', 'kriege', 'kriegt', 'lieber', 'größe', 'grösse', 'stimmung', 'zeit', 'menge', 'farbe', 'lieferzeit', 'sterne', 'stern'],
   nl: ['krijg', 'krijgen', 'krijgt', 'liever', 'genoeg', 'wilde', 'zaten', 'zitten', 'riep', 'apart', 'grotere', 'sfeer', 'tijd', 'maat', 'kleur', 'waarde', 'ster', 'sterren'],
-  sv: ['ropade', 'stämning', 'tid', 'storlek', 'färg', 'värde', 'stjärna', 'stjärnor'],
+  sv: ['ropade', 'håret', 'reagerar', 'stämning', 'tid', 'storlek', 'färg', 'värde', 'stjärna', 'stjärnor'],
   pl: ['zdaniem', 'zdanie', 'razy', 'sumie', 'wiesz', 'panów', 'prawa', 'pewnego', 'pewno', 'gruby', 'grubym',
     'kolejne', 'kolejny', 'kolejna', 'dużej', 'dostępny', 'chcieć', 'chciał', 'chciała', 'czas', 'pokój', 'pokoju', 'pokoje', 'materiał', 'rozmiar', 'kolor', 'klimat', 'gwiazdka', 'gwiazdki', 'gwiazdek'],
   fr: ['sur', 'or', 'haut', 'haute', 'royal', 'royale', 'français', 'française', 'international', 'internationale',
@@ -165,7 +165,7 @@ export const REVIEW_IDIOMS: Readonly<Record<string, Readonly<Record<string, numb
     'doet het gewoon niet': -3, 'blij mee': 3, 'erg blij mee': 3,
   },
   sv: {
-    'ingenting fungerar': -3, 'inget fungerar': -3, 'ingenting funkar': -3, 'håll er borta': -3,
+    'reagerar inte': -2, 'ingenting fungerar': -3, 'inget fungerar': -3, 'ingenting funkar': -3, 'håll er borta': -3,
     'håll dig borta': -3, 'väl förpackat': 2, 'väl förpackad': 2, 'boka igen': 2, 'överträffade förväntningarna': 3, 'överträffade mina förväntningar': 3, 'i ordning': 1,
     'höll inte länge': -3, 'håller inte länge': -3, 'håller länge': 2, 'stämmer inte': -2, 'för liten': -2, 'för stor': -2, 'för kort': -2, 'för tunn': -2, 'för mycket reklam': -2,
     'förväntat mig mer': -2, 'trodde mer': -2, 'inte värt': -3, 'inte värd': -3, 'inte värda': -3, 'inte prisvärd': -3, 'kan inte rekommendera': -3,
