@@ -136,3 +136,64 @@ describe('inflected review words', () => {
     expect(Math.sign(score(text, lang))).toBe(sign);
   });
 });
+
+describe('complaints told as negated facts', () => {
+  it.each([
+    ['de', 'Das Paket kam bis heute nicht.'],
+    ['fr', "Le colis n'est toujours pas là."],
+    ['es', 'El paquete todavía no llega.'],
+    ['pl', 'Paczka do dziś nie przyszła.'],
+  ])('%s leans negative without an opinion word, but stays below the label band: "%s"', (lang, text) => {
+    const result = scoreMultilingual(text, lang)!;
+    expect(result.score).toBeLessThan(0);
+    expect(result.score).toBeGreaterThanOrEqual(-0.25);
+  });
+
+  it('leaves a plain fact without negation at 0', () => {
+    expect(score('Das Paket kam am Dienstag.', 'de')).toBe(0);
+  });
+});
+
+describe('review idioms a customer writes', () => {
+  it.each([
+    ['de', 'Ware kam nie an, Händler reagiert nicht.', -1],
+    ['de', 'Würde ich nicht noch mal buchen.', -1],
+    ['de', 'Das Hotel hat unsere Erwartungen übertroffen.', 1],
+    ['de', 'Hab mir mehr davon versprochen.', -1],
+    ['de', 'Akku hält keinen Tag.', -1],
+    ['fr', 'Ça ne sert à rien.', -1],
+    ['fr', 'Plats sans saveur et hors de prix.', -1],
+    ['fr', 'Le son est de piètre qualité.', -1],
+    ['es', 'La comida sin sabor y carísima.', -1],
+    ['es', 'Superó mis expectativas.', 1],
+    ['pl', 'Jedzenie bez smaku i za drogie.', -1],
+    ['pl', 'Wszystko super, nie mam zastrzeżeń.', 1],
+    ['pl', 'Wielkie rozczarowanie.', -1],
+    ['nl', 'Niets werkt meer na de update.', -1],
+    ['nl', 'Totale afzetterij, blijf weg.', -1],
+    ['nl', 'Alles top, geen klachten.', 1],
+    ['sv', 'Sämsta köpet någonsin.', -1],
+    ['sv', 'Ingenting fungerar efter uppdateringen.', -1],
+    ['sv', 'Snabb leverans och väl förpackat.', 1],
+  ])('%s: "%s"', (lang, text, sign) => {
+    const value = score(text, lang);
+    expect(Math.sign(value)).toBe(sign);
+    expect(Math.abs(value)).toBeGreaterThan(0.3);
+  });
+});
+
+describe('negation after the verb', () => {
+  it('turns the verb only for the sentence negator, never a sentence adverb before "kein"', () => {
+    expect(score('Leider keine Antwort bekommen.', 'de')).toBeLessThan(-0.3);
+    expect(score('Helaas geen antwoord gekregen.', 'nl')).toBeLessThan(-0.3);
+    expect(score('Det fungerade inte.', 'sv')).toBeLessThan(0);
+    expect(score('Es gefällt mir nicht.', 'de')).toBeLessThan(0);
+  });
+});
+
+describe('emoji inside a negation', () => {
+  it('are not turned by the words around them', () => {
+    expect(score('Ingen kö alls idag 😂', 'sv')).toBeGreaterThan(0);
+    expect(score('Pas de réponse 😡', 'fr')).toBeLessThan(-0.3);
+  });
+});

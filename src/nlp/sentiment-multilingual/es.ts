@@ -23,7 +23,7 @@ export const es: LanguageRules = {
     aburrido: -2, aburrida: -2, preocupado: -2, preocupante: -2, tonto: -3, idiota: -4, injusto: -3, injusticia: -3,
   },
   negators: ['no', 'nunca', 'jamás', 'ni', 'tampoco', 'sin', 'nada', 'nadie', 'ningún', 'ninguno', 'ninguna'],
-  intensifiers: ['muy', 'súper', 'super', 'realmente', 'demasiado', 'tan', 'totalmente', 'sumamente', 'extremadamente', 'increíblemente', 'mega', 're', 'bastante', 'tremendamente', 'absolutamente', 'verdaderamente', 'enorme', 'enormes'],
+  intensifiers: ['muy', 'súper', 'super', 'realmente', 'demasiado', 'tan', 'totalmente', 'sumamente', 'extremadamente', 'increíblemente', 'mega', 're', 'bastante', 'tremendamente', 'absolutamente', 'verdaderamente', 'enorme', 'enormes', 'auténtica', 'auténtico', 'verdadera', 'verdadero'],
   diminishers: ['poco', 'algo', 'medio', 'casi', 'relativamente', 'ligeramente'],
   contrast: ['pero', 'sino', 'embargo', 'aunque'],
   concessive: ['pese', 'aun'],

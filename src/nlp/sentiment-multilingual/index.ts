@@ -43,12 +43,16 @@ const ALPHA = 15; // VADER's normalisation constant on AFINN's scale
 // complaints with praise ("looks nice, but…") far more often than the reverse, so a plain sum of
 // lexicon words leans positive on negative reviews.
 const NEGATIVE_WEIGHT = 1.5;
+const BARE_NEGATION = -1;
 
 // Emoticons first, then words (letters with inner apostrophes/hyphens), pictographs, clause marks.
 const TOKEN =
   /(?:[:;=8][-'^]?[)(\]\[dpo/\\|*]+|<3+|[)(][-']?[:;=])(?=\s|$|[.,!?])|\p{L}+(?:['’]\p{L}+)*|\p{Extended_Pictographic}|[.!?;,:]+/giu;
 const STAR_RUN = /[★☆⭐🌟]+/gu;
 const STAR_RUN_TEST = /[★☆⭐🌟]/u;
+const POST_VERBAL = new Set(['nicht', 'nie', 'niemals', 'niet', 'nooit', 'inte', 'ej', 'icke', 'aldrig']);
+const SENTENCE_ADVERBS = new Set(['leider', 'helaas', 'jammer', 'tyvärr', 'schade', 'synd', 'endlich', 'eindelijk', 'äntligen']);
+const LETTER = /^\p{L}/u;
 const CLAUSE_END = /^[.!?;,:]+$/;
 const SENTENCE_END = /^[.!?;]+$/;
 const NOISE = /https?:\/\/\S+|www\.\S+|[@#][\p{L}\p{N}_]+/gu;
@@ -258,6 +262,7 @@ class Analyzer {
     let concessive = false;
     let afterContrast = false;
     let total = rated.total;
+    let sawNegator = false;
 
     const flush = (end: number): void => {
       total += sumRange(values, sentenceStart, end);
@@ -303,6 +308,7 @@ class Analyzer {
       }
       const role = this.roles.get(token);
       if (role === Role.Negator) {
+        sawNegator = true;
         if (negatorAt >= 0 && i - negatorAt <= SCOPE && negatedUntil >= i) {
           // The second half of one negation ("ne … pas", "nie … nigdy"): once the first half has
           // turned a word, the second closes the scope; before that, it stretches it.
@@ -344,7 +350,9 @@ class Analyzer {
       let value = this.valence(token);
       if (value === 0) continue;
       let label = token;
-      if (negatedUntil >= i) {
+      // An emoji or emoticon says how the writer feels, whatever the words around it deny:
+      // "inte 😔", "ingen 😂" are not turned.
+      if (negatedUntil >= i && LETTER.test(token)) {
         value *= NEGATION_FACTOR;
         negatorUsed = true;
         label = `${tokens[negatorAt]}→${token}`;
@@ -360,6 +368,12 @@ class Analyzer {
     }
     this.postVerbal(tokens, values, negatorAt, negatorUsed, lastSentiment, explain);
     flush(tokens.length);
+    // Customers tell complaints as negated facts ("kam nicht an", "no llega", "pas reçu"): a
+    // negation with no opinion word anywhere leans negative, by one mild word (below the label band).
+    if (total === 0 && sawNegator) {
+      total = BARE_NEGATION;
+      explain.push(`negation:bare(${BARE_NEGATION})`);
+    }
     return { score: round(total / Math.sqrt(total * total + ALPHA), 4), explain };
   }
 
@@ -397,6 +411,9 @@ class Analyzer {
   ): void {
     if (used || !this.rules.postVerbalNegation || lastSentiment < 0 || negatorAt < 0) return;
     if (negatorAt - lastSentiment > 3 || lastSentiment > negatorAt) return;
+    // Only the sentence negator follows its verb ("gefällt mir nicht"); "kein", "geen", "ingen"
+    // negate the noun after them, and a sentence adverb ("leider keine Antwort") is not turned.
+    if (!POST_VERBAL.has(tokens[negatorAt]!) || SENTENCE_ADVERBS.has(tokens[lastSentiment]!)) return;
     for (let j = lastSentiment + 1; j < negatorAt; j++) if (CLAUSE_END.test(tokens[j]!)) return;
     const before = values[lastSentiment]!;
     values[lastSentiment] = before * NEGATION_FACTOR * (before > 0 ? NEGATIVE_WEIGHT : 1 / NEGATIVE_WEIGHT);
