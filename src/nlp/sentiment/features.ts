@@ -162,8 +162,11 @@ export function buildView(raw: string[], types: string[], negationFlags: boolean
 // negation on to its clause ("I don't think it is good", "would not say the food was good") the
 // window opens again. "nobody"/"nothing"/"none" negate too (wink marks no scope after them:
 // "nobody cares").
-const NEGATORS = new Set(['not', 'no', 'never', 'neither', 'nor', 'without', 'cannot']);
-const OWN_SCOPE_NEGATORS = new Set(['nothing', 'nobody', 'none', 'noone']);
+// 1: wink's negators (their scope must agree with wink's flags); 2: negators wink gives no scope.
+const NEGATORS: ReadonlyMap<string, number> = new Map([
+  ...['not', 'no', 'never', 'neither', 'nor', 'without', 'cannot'].map((w) => [w, 1] as const),
+  ...['nothing', 'nobody', 'none', 'noone'].map((w) => [w, 2] as const),
+]);
 const NEG_RAISING = new Set(['think', 'say', 'believe', 'feel', 'expect', 'guess', 'suppose', 'seem', 'seems', 'find']);
 const SCOPE_BREAK = new Set(['.', '!', '?', ',', ';', ':', 'but', 'however', 'although', 'though', 'and']);
 const NEGATION_WINDOW = 3;
@@ -174,15 +177,24 @@ function markNegation(raw: readonly string[], flags: readonly boolean[], negated
   let own = false;
   for (let i = 0; i < n; i++) {
     const t = raw[i]!;
-    if (NEGATORS.has(t) || OWN_SCOPE_NEGATORS.has(t)) {
+    const kind = NEGATORS.get(t);
+    if (kind !== undefined) {
       negated[i] = 0;
       left = NEGATION_WINDOW;
-      own = OWN_SCOPE_NEGATORS.has(t);
+      own = kind === 2;
       continue;
     }
-    if (SCOPE_BREAK.has(t)) left = 0;
-    negated[i] = left > 0 && (own || flags[i]) ? 1 : 0;
-    if (left > 0) left = negated[i] && NEG_RAISING.has(t) ? NEGATION_WINDOW + 1 : left - 1;
+    if (left === 0) {
+      negated[i] = 0;
+      continue;
+    }
+    if (SCOPE_BREAK.has(t)) {
+      left = 0;
+      negated[i] = 0;
+      continue;
+    }
+    negated[i] = own || flags[i] ? 1 : 0;
+    left = negated[i] && NEG_RAISING.has(t) ? NEGATION_WINDOW + 1 : left - 1;
   }
 }
 

@@ -68,7 +68,8 @@ const rating = { valence: 0, end: 0 };
 // The hot path's first test: a digit first, or a number word (most tokens fail on one char code).
 function mayStartRating(t: string): boolean {
   const c = t.charCodeAt(0);
-  return (c >= 48 && c <= 57) || NUMBER_WORDS.has(t);
+  // digits; z(ero), n(o), o(ne), t(wo, three), f(our, five)
+  return (c >= 48 && c <= 57) || ((c === 122 || c === 110 || c === 111 || c === 116 || c === 102) && NUMBER_WORDS.has(t));
 }
 
 /** The rating starting at raw[at], into `rating`; false when there is none. */
