@@ -94,8 +94,10 @@ const newestFirst = sql`order by ${mentions.publishedAt} desc, ${mentions.id} de
 
 /**
  * How many rows of the (published_at, id) index a brand or topic page reads, per row it wants,
- * before it leaves the rest to the link table: 64 finds a full page for any brand or topic in at
- * least ~1.6 % of the newest mentions; a rarer one costs this probe plus the link-table plan.
+ * before it leaves the rest to the general plan: 64 finds a full page for any brand or topic in
+ * at least ~1.6 % of the newest mentions. A link with fewer rows than that window in all is read
+ * through the link table instead; one common overall but rare among the newest costs the probe
+ * plus the general plan (its old cost).
  */
 export const PROBE_ROWS_PER_ROW = 64;
 
