@@ -137,18 +137,28 @@ export interface RollupFacts {
 
 /**
  * Adds counted mentions to every rollup table (rollup-tables.ts: four families × hours, UTC days
- * and the local days of each zone in rollup_zones, read once here: the zones are settled by
- * syncConfig before any writer is made). Counts are summed per key in memory first: a batch
+ * and the local days of each zone in rollup_zones). Counts are summed per key in memory first: a batch
  * usually lands in a few hours, so this is a few dozen upserts per table instead of several per
  * mention. `write` must run inside the transaction that stores the mentions.
  */
 export function rollupWriter(sqlite: Database.Database) {
   const columns = COUNT_KEYS.map((k) => COUNT_COLUMNS[k]);
-  const zones = rollupZones(sqlite);
-  // One target per table, and per zone for the local-day tables.
-  const targets = ROLLUP_TABLES.flatMap((table) =>
-    (table.width === 'local' ? zones : [null]).map((zone) => ({ table, at: bucketOf(table, zone), key: keyBuilder(table, zone) })),
-  );
+  // One target per table, and per kept zone for the local-day tables. The zones are read again
+  // at every batch, inside its transaction: another process (an `earshot import` with a new
+  // config) may have declared or dropped one since, and a zone listed must never miss a mention.
+  const zonesStatement = sqlite.prepare('SELECT zone FROM rollup_zones ORDER BY zone').pluck();
+  let zonesKey: string | null = null;
+  let targets: { table: RollupTable; at: (publishedAt: number) => number; key: KeyOf }[] = [];
+  const currentTargets = () => {
+    const zones = zonesStatement.all() as string[];
+    if (zones.join('\n') !== zonesKey) {
+      zonesKey = zones.join('\n');
+      targets = ROLLUP_TABLES.flatMap((table) =>
+        (table.width === 'local' ? zones : [null]).map((zone) => ({ table, at: bucketOf(table, zone), key: keyBuilder(table, zone) })),
+      );
+    }
+    return targets;
+  };
   const upserts = new Map(
     ROLLUP_TABLES.map((table) => [
       table.name,
@@ -162,6 +172,7 @@ export function rollupWriter(sqlite: Database.Database) {
   );
   return {
     batch() {
+      const targets = currentTargets();
       const sums: Sums[] = targets.map(() => new Map());
       return {
         add(m: RollupFacts, counts: number[]): void {

@@ -120,6 +120,23 @@ describe('local-day rollups of the zones the config declares', () => {
   });
 });
 
+describe('a writer made before a zone is declared', () => {
+  it('keeps the zone from its next batch on (another process may declare it meanwhile)', () => {
+    const { sqlite } = kept.store;
+    syncRollupZones(sqlite, []);
+    const writer = createMentionWriter(sqlite);
+    syncRollupZones(sqlite, [LA]);
+    const late = mentions([1, 2, 3]).slice(0, 40).map((m, i) => ({ ...m, externalId: `late${i}`, contentHash: `late${i}`, publishedAt: Date.UTC(2024, 10, 25, i) }));
+    sqlite.transaction(() => writer.insertAll(late))();
+    const written = localRows(kept);
+    expect(written[1]!.some((row) => row.bucket === Date.UTC(2024, 10, 25, 8))).toBe(true); // 25 Nov in LA
+    // What the writer kept is what a fill from the hours gives.
+    syncRollupZones(sqlite, []);
+    syncRollupZones(sqlite, [LA]);
+    expect(localRows(kept)).toEqual(written);
+  });
+});
+
 describe('trends.zones in the config', () => {
   const problems = (zones: string) => {
     const result = parseConfigText(`trends:\n  zones: ${zones}\n`);
