@@ -10,7 +10,7 @@
  * Prints seeding time, p50/p95 per query for both paths, whether the answers agree, database size
  * and process memory; deletes each database afterwards.
  */
-import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
@@ -187,11 +187,19 @@ for (const size of SIZES) {
   const keep = process.env.BENCH_KEEP;
   const dir = keep ?? mkdtempSync(path.join(process.env.BENCH_DIR ?? os.tmpdir(), `earshot-trends-${size}-`));
   const file = path.join(dir, keep ? `bench-${size}.db` : 'bench.db');
+  // A kept database is reused only if a seeding run finished it (a marker file written after the
+  // last batch): a run stopped mid-seed once left a tenth of the mentions, timed as if complete.
+  const done = `${file}.seeded`;
+  if (keep !== undefined && existsSync(file) && !existsSync(done)) {
+    console.log(`${file} was not seeded to the end: deleting it and seeding again`);
+    for (const f of [file, `${file}-wal`, `${file}-shm`]) rmSync(f, { force: true });
+  }
   const reuse = keep !== undefined && existsSync(file);
   const store = openDb(file);
   try {
     console.log(`\n## ${size.toLocaleString()} mentions`);
     const seconds = reuse ? 0 : seedDb(store, size);
+    if (keep !== undefined && !reuse) writeFileSync(done, `${size}\n`);
     if (reuse) console.log('(reusing the kept database)');
     const rows = (t: string) => (store.sqlite.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n;
     console.log(`seeded in ${seconds.toFixed(0)} s (${Math.round(size / seconds).toLocaleString()}/s); rows: ${ROLLUP_TABLES.map((t) => `${t.name} ${rows(t.name).toLocaleString()}`).join(', ')}`);
