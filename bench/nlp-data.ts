@@ -9,7 +9,8 @@ import { parse } from 'csv-parse/sync';
 import type { SentimentLabel } from '../src/nlp/sentiment.js';
 import type { FeatureVector } from '../src/nlp/sentiment/features.js';
 import { score, type Scored } from '../src/nlp/sentiment/model.js';
-import { DEFAULT_TRAIN, mulberry32, train, type TrainOptions } from '../src/nlp/sentiment/train.js';
+import { DEFAULT_TRAIN, train, type TrainOptions } from '../src/nlp/sentiment/train.js';
+import { seededRandom } from '../src/util/random.js';
 
 export interface LabelledText {
   text: string;
@@ -88,7 +89,7 @@ export const FOLD_SEED = 42;
 /** Fold of each item: a seeded shuffle, then round-robin, so every run splits the same way. */
 export function foldsOf(count: number, folds = FOLDS, seed = FOLD_SEED): Uint8Array {
   const order = Array.from({ length: count }, (_, i) => i);
-  const random = mulberry32(seed);
+  const random = seededRandom(seed);
   for (let i = order.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));
     [order[i], order[j]] = [order[j]!, order[i]!];

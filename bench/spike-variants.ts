@@ -9,6 +9,7 @@
  */
 import type { SeriesRow } from '../src/analytics/detect-series.js';
 import type { LabelWindow } from './nab-score.js';
+import { seededRandom } from '../src/util/random.js';
 
 /** One series with its labelled windows, as the scorer reads them. */
 export interface LabelledSeries {
@@ -22,17 +23,7 @@ export interface Variant {
   apply(series: readonly LabelledSeries[]): LabelledSeries[];
 }
 
-/** Mulberry32: a small, fast, seeded 32-bit generator; uniform in [0, 1). */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom } from '../src/util/random.js';
 
 /** ln Γ(x) for x > 0 (Lanczos, g = 7, nine terms; ~1e-15 relative). */
 export function logGamma(x: number): number {

@@ -1,6 +1,7 @@
 import type { SentimentLabel } from '../sentiment.js';
 import type { FeatureVector } from './features.js';
 import type { SentimentModel } from './model.js';
+import { seededRandom } from '../../util/random.js';
 
 /**
  * Trains the multinomial logistic regression of model.ts: AdaGrad over shuffled examples, L2
@@ -57,17 +58,6 @@ export interface Example {
 }
 
 const CLASS_INDEX: Record<SentimentLabel, number> = { negative: 0, neutral: 1, positive: 2 };
-
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function shuffled<T>(items: readonly T[], random: () => number): T[] {
   const out = [...items];
@@ -129,8 +119,8 @@ export function train(examples: readonly Example[], options: TrainOptions = DEFA
     return { ids, vals, y: CLASS_INDEX[ex.label], cw: weightOf(ex) };
   });
 
-  const random = mulberry32(options.seed);
-  const dropRandom = mulberry32(options.seed ^ 0x5bd1e995);
+  const random = seededRandom(options.seed);
+  const dropRandom = seededRandom(options.seed ^ 0x5bd1e995);
   const dropout = options.wordDropout ?? 0;
   const z = new Float64Array(K);
   const n = rows.length;

@@ -1,0 +1,14 @@
+/**
+ * Mulberry32: a small, fast, seeded 32-bit generator, uniform in [0, 1). Seeded so that training
+ * folds and benchmark variants are the same on every run and every machine.
+ */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
