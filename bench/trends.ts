@@ -146,7 +146,8 @@ const trendQueries: { name: string; q: Partial<TrendQuery> }[] = [
   { name: 'all metrics/day, 1 y, Vancouver (not declared: hours), brand+topic', q: { ...base, metric: 'all', tz: 'America/Vancouver', brand: 'globex', topic: 'support' } },
   { name: 'all metrics/day, 1 y, LA, rating=1,2', q: { ...base, metric: 'all', tz: 'America/Los_Angeles', rating: [1, 2] } },
   { name: 'volume/week, 1 y, LA, brand, rating=5', q: { ...base, bucket: 'week', tz: 'America/Los_Angeles', brand: 'acme', rating: [5] } },
-  { name: 'sentiment/week, 90 d, rating=1,2 + source (mentions path)', q: { ...base, metric: 'sentiment', bucket: 'week', from: END - 90 * DAY, to: END, rating: [1, 2], sourceIds: [5] } },
+  { name: 'sentiment/week, 90 d, rating=1,2 + source', q: { ...base, metric: 'sentiment', bucket: 'week', from: END - 90 * DAY, to: END, rating: [1, 2], sourceIds: [5] } },
+  { name: 'all metrics/day, 1 y, LA, rating=1,2 + lang=de (every source)', q: { ...base, metric: 'all', tz: 'America/Los_Angeles', rating: [1, 2], lang: 'de' } },
 ];
 const queries: Query[] = trendQueries.map(({ name, q }) => ({
   name,

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { COUNT_COLUMNS, COUNT_KEYS, MENTION_FACTS_SQL, mentionCounts } from '../analytics/counts.js';
 import { localDayOf } from '../analytics/local-days.js';
-import { HOUR_MS, ROLLUP_TABLES, type RollupTable } from '../analytics/rollup-tables.js';
+import { HOUR_MS, ROLLUP_TABLES, ratedOnly, type RollupTable } from '../analytics/rollup-tables.js';
 import { createNearDuplicateIndex } from './near-duplicates.js';
 import { createTermCounter } from './term-counts.js';
 
@@ -181,7 +181,7 @@ export function rollupWriter(sqlite: Database.Database) {
           for (let i = 0; i < targets.length; i++) {
             const { table, at, key: keyOf } = targets[i]!;
             // Only rated mentions are in the rating tables: a rating filter never keeps the rest.
-            if (table.family === 'rating' && m.rating === null) continue;
+            if (m.rating === null && ratedOnly(table.family)) continue;
             const bucket = at(m.publishedAt); // once per mention, not per brand × topic
             for (const brand of brands) {
               for (const topic of topics) {
@@ -221,11 +221,13 @@ function keyBuilder(table: RollupTable, zone: string | null): KeyOf {
     if (table.family === 'all') return (brand, topic, _m, at) => [zone, brand, topic, at];
     if (table.family === 'lang') return (brand, topic, m, at) => [zone, brand, topic, m.lang, at];
     if (table.family === 'rating') return (brand, topic, m, at) => [zone, brand, topic, m.rating!, at];
+    if (table.family === 'rating_full') return (brand, topic, m, at) => [zone, brand, topic, m.sourceId, m.rating!, at, m.lang];
     return (brand, topic, m, at) => [zone, brand, topic, m.sourceId, at, m.lang];
   }
   if (table.family === 'all') return (brand, topic, _m, at) => [brand, topic, at];
   if (table.family === 'lang') return (brand, topic, m, at) => [brand, topic, m.lang, at];
   if (table.family === 'rating') return (brand, topic, m, at) => [brand, topic, m.rating!, at];
+  if (table.family === 'rating_full') return (brand, topic, m, at) => [brand, topic, m.sourceId, m.rating!, at, m.lang];
   return (brand, topic, m, at) => [brand, topic, m.sourceId, at, m.lang];
 }
 export type MentionWriter = ReturnType<typeof createMentionWriter>;
@@ -256,7 +258,7 @@ export function rebuildRollupsSql(range?: { from: number; to: number }): string[
     const to = range ? Math.ceil(range.to / w) * w : null;
     const bucketWhere = from === null ? '' : ` WHERE bucket >= ${from} AND bucket < ${to}`;
     const conditions = from === null ? [] : [`m.published_at >= ${from}`, `m.published_at < ${to}`];
-    if (table.family === 'rating') conditions.push('m.rating IS NOT NULL');
+    if (ratedOnly(table.family)) conditions.push('m.rating IS NOT NULL');
     const mentionWhere = conditions.length ? `\nWHERE ${conditions.join(' AND ')}` : '';
     const keys = table.keys.join(', ');
     const insert = `WITH RECURSIVE anc(topic, ancestor) AS (

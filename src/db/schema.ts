@@ -447,6 +447,53 @@ export const rollupsRatingLocal = sqliteTable(
 );
 
 /**
+ * Rated mentions per brand × topic × source × rating × hour × language (and per UTC day, and per
+ * local day of a declared zone): a rating filter together with a source or language filter.
+ */
+export const rollupsRatingFull = sqliteTable(
+  'rollups_rating_full',
+  {
+    brand: text('brand').notNull(),
+    topic: text('topic').notNull(),
+    sourceId: integer('source_id').notNull(),
+    rating: real('rating').notNull(),
+    bucket: integer('bucket').notNull(),
+    lang: text('lang').notNull(),
+    ...rollupCounts(),
+  },
+  (t) => [primaryKey({ columns: [t.brand, t.topic, t.sourceId, t.rating, t.bucket, t.lang] })],
+);
+
+export const rollupsRatingFullDay = sqliteTable(
+  'rollups_rating_full_day',
+  {
+    brand: text('brand').notNull(),
+    topic: text('topic').notNull(),
+    sourceId: integer('source_id').notNull(),
+    rating: real('rating').notNull(),
+    bucket: integer('bucket').notNull(),
+    lang: text('lang').notNull(),
+    ...rollupCounts(),
+  },
+  (t) => [primaryKey({ columns: [t.brand, t.topic, t.sourceId, t.rating, t.bucket, t.lang] })],
+);
+
+export const rollupsRatingFullLocal = sqliteTable(
+  'rollups_rating_full_local',
+  {
+    zone: text('zone').notNull(),
+    brand: text('brand').notNull(),
+    topic: text('topic').notNull(),
+    sourceId: integer('source_id').notNull(),
+    rating: real('rating').notNull(),
+    bucket: integer('bucket').notNull(),
+    lang: text('lang').notNull(),
+    ...rollupCounts(),
+  },
+  (t) => [primaryKey({ columns: [t.zone, t.brand, t.topic, t.sourceId, t.rating, t.bucket, t.lang] })],
+);
+
+/**
  * Manual corrections by analysts, kept apart from the machine's answer: a retag never overwrites
  * them, and `earshot eval` measures the machine against them.
  */

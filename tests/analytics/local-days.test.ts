@@ -64,6 +64,9 @@ const QUERIES: { name: string; q: Omit<TrendQuery, 'tz'> }[] = [
   { name: 'sentiment per month, source', q: { metric: 'sentiment', bucket: 'month', sourceIds: [2], brand: 'globex' } },
   { name: 'volume per day, sentiment=negative', q: { metric: 'volume', bucket: 'day', sentiment: 'negative', from: Date.UTC(2024, 9, 20), to: Date.UTC(2024, 10, 10) } },
   { name: 'rating per week, rating=1,2', q: { metric: 'all', bucket: 'week', rating: [1, 2] } },
+  { name: 'all metrics per day, rating=1,2 + source', q: { metric: 'all', bucket: 'day', rating: [1, 2], sourceIds: [2], from: Date.UTC(2024, 4, 1), to: Date.UTC(2024, 6, 1) } },
+  { name: 'sentiment per week, rating=5 + language (every source)', q: { metric: 'sentiment', bucket: 'week', rating: [5], lang: 'en', brand: 'acme' } },
+  { name: 'volume per month, rating=3,4 + two sources + language', q: { metric: 'volume', bucket: 'month', rating: [3, 4], sourceIds: [1, 3], lang: 'de' } },
   { name: 'volume per hour around the autumn change', q: { metric: 'volume', bucket: 'hour', from: Date.UTC(2024, 10, 2), to: Date.UTC(2024, 10, 5) } },
 ];
 

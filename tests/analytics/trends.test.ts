@@ -94,6 +94,10 @@ describe('trend metrics from the rollups', () => {
       { ...week, metric: 'volume', bucket: 'day', rating: [1, 2], sentiment: 'negative' },
       { ...week, bucket: 'day', tz: 'America/New_York', rating: [2, 4] },
       { ...week, rating: [3] },
+      // With a source or language filter as well: the rating × source × language rollups.
+      { ...week, rating: [1], lang: 'en' },
+      { ...week, rating: [1, 5], sourceIds: [1] },
+      { ...week, metric: 'volume', bucket: 'day', rating: [4, 5], sourceIds: [1], lang: 'en', brand: 'acme' },
     ];
     for (const q of queries) {
       const fromRollups = trendSeries(earshot.store.db, q);
@@ -101,9 +105,7 @@ describe('trend metrics from the rollups', () => {
       expect({ ...trendSeries(earshot.store.db, { ...q, countSource: 'mentions' }), computedFrom: 'rollups' }).toEqual(fromRollups);
     }
     expect(trendSeries(earshot.store.db, { ...queries[1]!, metric: 'volume' }).points.map((p) => p.volume)).toEqual([0, 30]);
-    // With a source or language filter as well, no rollup keeps both apart: from the mentions.
-    expect(trendSeries(earshot.store.db, { ...week, rating: [1], lang: 'en' }).computedFrom).toBe('mentions');
-    expect(trendSeries(earshot.store.db, { ...week, rating: [1], sourceIds: [1] }).computedFrom).toBe('mentions');
+    expect(trendSeries(earshot.store.db, { ...week, rating: [4, 5], lang: 'en' }).points.map((p) => p.volume)).not.toEqual([0, 0]);
   });
 
   it('rebuilds every hour and UTC-day rollup table (each family, rating too) from the mentions exactly as the writer counts', () => {

@@ -24,7 +24,7 @@ function mentions(sourceIds: number[]): MentionRecord[] {
   });
 }
 
-describe('migrations 0010 and 0011: day, language and rating rollups, WITHOUT ROWID', () => {
+describe('migrations 0010 to 0012: day, language and rating rollups, WITHOUT ROWID', () => {
   it('turns a store with hourly rollups only into one with every table counted exactly as the writer counts', () => {
     const { sqlite } = earshot.store;
     const sources = [ensureImportSource(earshot.store.db, 'a').id, ensureImportSource(earshot.store.db, 'b').id];
@@ -47,8 +47,10 @@ describe('migrations 0010 and 0011: day, language and rating rollups, WITHOUT RO
       DROP TABLE rollups_lang; DROP TABLE rollups_day; DROP TABLE rollups_all_day; DROP TABLE rollups_lang_day;
       DROP TABLE rollups_rating; DROP TABLE rollups_rating_day; DROP TABLE rollup_zones;
       DROP TABLE rollups_local; DROP TABLE rollups_all_local; DROP TABLE rollups_lang_local; DROP TABLE rollups_rating_local;
+      DROP TABLE rollups_rating_full; DROP TABLE rollups_rating_full_day; DROP TABLE rollups_rating_full_local;
       CREATE TABLE old_rollups AS SELECT ${old('rollups')} FROM rollups; DROP TABLE rollups; ALTER TABLE old_rollups RENAME TO rollups;
       CREATE TABLE old_all AS SELECT ${old('rollups_all')} FROM rollups_all; DROP TABLE rollups_all; ALTER TABLE old_all RENAME TO rollups_all;
+      DELETE FROM __drizzle_migrations WHERE created_at = (SELECT max(created_at) FROM __drizzle_migrations);
       DELETE FROM __drizzle_migrations WHERE created_at = (SELECT max(created_at) FROM __drizzle_migrations);
       DELETE FROM __drizzle_migrations WHERE created_at = (SELECT max(created_at) FROM __drizzle_migrations);`);
     earshot.store.close();
@@ -64,6 +66,8 @@ describe('migrations 0010 and 0011: day, language and rating rollups, WITHOUT RO
       // The rating tables are counted by the migration too (only rated mentions are in them).
       const rating = ROLLUP_TABLES.findIndex((t) => t.name === 'rollups_rating');
       expect(after[rating]!.length).toBeGreaterThan(10);
+      const ratingFull = ROLLUP_TABLES.findIndex((t) => t.name === 'rollups_rating_full');
+      expect(after[ratingFull]!.length).toBeGreaterThanOrEqual(after[rating]!.length);
     } finally {
       reopened.close();
     }
