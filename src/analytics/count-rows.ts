@@ -2,7 +2,6 @@ import type Database from 'better-sqlite3';
 import type { Db } from '../db/client.js';
 import { ALL } from '../db/mention-writer.js';
 import { COUNT_KEYS, MENTION_SUMS_SQL, type CountKey, type Counts } from './counts.js';
-import { familyFor } from './rollup-tables.js';
 
 export const SENTIMENT_LABELS = ['negative', 'neutral', 'positive'] as const;
 export type SentimentLabel = (typeof SENTIMENT_LABELS)[number];
@@ -27,12 +26,12 @@ export type CountSource = 'rollups' | 'mentions';
  * Sentiment is not a rollup key (it would multiply the rollup rows; see bench/trends.ts): a
  * sentiment filter is answered from the rollups' per-label counts when the counts asked are
  * volume, unique voices and labels (rollup-sums.ts). A rating filter is answered from the
- * rating rollups (rating is their key) unless a source or language filter comes with it. The
- * rest — other counts under a sentiment filter, a rating with a source or language, a
- * rating-agreement filter, a zone whose offset is not a whole number of hours — from the mentions.
+ * rating rollups (rating is their key; with source and language too when those are filtered).
+ * The rest — other counts under a sentiment filter, a rating-agreement filter, a zone whose
+ * offset is not a whole number of hours — from the mentions.
  */
 export function countSourceFor(filter: TrendFilter, hourAligned: boolean, keys: readonly CountKey[] = COUNT_KEYS): CountSource {
-  if (!hourAligned || filter.ratingAgreement !== undefined || familyFor(filter) === null) return 'mentions';
+  if (!hourAligned || filter.ratingAgreement !== undefined) return 'mentions';
   if (filter.sentiment !== undefined && !keys.every((k) => LABEL_ANSWERABLE.has(k))) return 'mentions';
   return 'rollups';
 }

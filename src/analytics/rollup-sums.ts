@@ -76,7 +76,6 @@ export function bucketSums(db: Db, filter: TrendFilter, request: BucketRequest):
   if (n === 0) return out;
   const keys = request.keys ?? COUNT_KEYS;
   const family = familyFor(filter);
-  if (family === null) throw new Error('no rollup family answers this filter (countSourceFor sends it to the mentions)');
   const localZone = request.tz !== undefined && hasLocalDays(db, request.tz) ? request.tz : undefined;
   const statement = prepared(db, sumSql(family, request.by, keys, filter));
   const ranges = rollupRanges(request.starts, request.end, localZone).map((r) => [r.bucket, WIDTH_CODE[r.width], r.lo, r.hi]);

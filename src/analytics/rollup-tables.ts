@@ -60,8 +60,8 @@ export function ratedOnly(family: RollupFamily): boolean {
   return family === 'rating' || family === 'rating_full';
 }
 
-/** The family that answers a filter exactly with the fewest rows; null when none can. */
-export function familyFor(filter: { sourceIds?: readonly number[]; lang?: string; rating?: readonly number[] }): RollupFamily | null {
+/** The family that answers a filter exactly with the fewest rows. */
+export function familyFor(filter: { sourceIds?: readonly number[]; lang?: string; rating?: readonly number[] }): RollupFamily {
   if (filter.rating !== undefined) return filter.sourceIds === undefined && filter.lang === undefined ? 'rating' : 'rating_full';
   if (filter.sourceIds !== undefined) return 'full';
   return filter.lang !== undefined ? 'lang' : 'all';

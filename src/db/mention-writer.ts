@@ -136,7 +136,7 @@ export interface RollupFacts {
 }
 
 /**
- * Adds counted mentions to every rollup table (rollup-tables.ts: four families × hours, UTC days
+ * Adds counted mentions to every rollup table (rollup-tables.ts: five families × hours, UTC days
  * and the local days of each zone in rollup_zones). Counts are summed per key in memory first: a batch
  * usually lands in a few hours, so this is a few dozen upserts per table instead of several per
  * mention. `write` must run inside the transaction that stores the mentions.
