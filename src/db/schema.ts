@@ -8,7 +8,9 @@ import {
   uniqueIndex,
   primaryKey,
   check,
+  type SQLiteColumn,
 } from 'drizzle-orm/sqlite-core';
+import { ROLLUP_TABLES, type RollupKeyColumn } from '../analytics/rollup-tables.js';
 import { RATING_AGREEMENT_SQL } from './rating-agreement-sql.js';
 
 // Dates are UTC epoch milliseconds throughout; the API turns them into ISO-8601.
@@ -258,240 +260,67 @@ function rollupCounts() {
 }
 
 /**
- * Hour buckets keyed by (brand, topic, source, lang). A mention adds itself once under
- * brand '*' and topic '*' (all) and once under each of its brands and topics (with their
- * ancestors), so any single brand/topic filter sums rows without counting a mention twice.
- * Read when a query filters by source; the key leads with the source so a source filter is one
- * range seek per source, not a scan of every source and language of each hour.
+ * The rollup tables, one per family × width of src/analytics/rollup-tables.ts (the one
+ * description the writer, the rebuild and the queries read), so their keys cannot drift apart.
+ * A mention adds itself once under brand '*' and topic '*' (all) and once under each of its
+ * brands and topics (with their ancestors), so any single brand/topic filter sums rows without
+ * counting a mention twice. Families: `rollups` (source × language; the key leads with the
+ * source, so a source filter is one range seek per source), `rollups_all` (summed over sources
+ * and languages: one row per hour asked), `rollups_lang` (per language), `rollups_rating` (rated
+ * mentions by star rating) and `rollups_rating_full` (rated mentions by source, rating and
+ * language). Widths: hours, UTC days (`_day`: a trend bucket reads its whole days from these
+ * and only its ragged edges from hours) and the local days of the zones the config declares
+ * (`_local`, keyed by zone first; see rollup_zones below).
  *
- * Every rollup table is WITHOUT ROWID (migration 0010, hand-written: drizzle-kit cannot express
- * it): the rows live in the primary-key b-tree itself, so a range of hours is one contiguous
- * read instead of an index walk plus a table lookup per row, and no second copy of the key.
+ * Every rollup table is WITHOUT ROWID (migrations 0010–0012, hand-edited: drizzle-kit cannot
+ * express it): the rows live in the primary-key b-tree itself, so a range of hours is one
+ * contiguous read instead of an index walk plus a table lookup per row.
  */
-export const rollups = sqliteTable(
-  'rollups',
-  {
-    brand: text('brand').notNull(),
-    topic: text('topic').notNull(),
-    bucket: integer('bucket').notNull(),
-    sourceId: integer('source_id').notNull(),
-    lang: text('lang').notNull(),
-    ...rollupCounts(),
-  },
-  (t) => [primaryKey({ columns: [t.brand, t.topic, t.sourceId, t.bucket, t.lang] })],
-);
+const ROLLUP_KEY_COLUMNS = {
+  zone: () => text('zone').notNull(),
+  brand: () => text('brand').notNull(),
+  topic: () => text('topic').notNull(),
+  source_id: () => integer('source_id').notNull(),
+  lang: () => text('lang').notNull(),
+  rating: () => real('rating').notNull(),
+  bucket: () => integer('bucket').notNull(),
+} satisfies Record<RollupKeyColumn, () => unknown>;
+
+function rollupTableOf(name: string) {
+  const table = ROLLUP_TABLES.find((t) => t.name === name);
+  if (!table) throw new Error(`no rollup table '${name}' in rollup-tables.ts`);
+  const keys = Object.fromEntries(table.keys.map((k) => [k, ROLLUP_KEY_COLUMNS[k]()]));
+  return sqliteTable(name, { ...keys, ...rollupCounts() }, (t) => {
+    const [first, ...rest] = table.keys.map((k) => (t as unknown as Record<string, SQLiteColumn>)[k]!);
+    return [primaryKey({ columns: [first!, ...rest] })];
+  });
+}
+
+export const rollups = rollupTableOf('rollups');
+export const rollupsAll = rollupTableOf('rollups_all');
+export const rollupsLang = rollupTableOf('rollups_lang');
+export const rollupsRating = rollupTableOf('rollups_rating');
+export const rollupsRatingFull = rollupTableOf('rollups_rating_full');
+export const rollupsDay = rollupTableOf('rollups_day');
+export const rollupsAllDay = rollupTableOf('rollups_all_day');
+export const rollupsLangDay = rollupTableOf('rollups_lang_day');
+export const rollupsRatingDay = rollupTableOf('rollups_rating_day');
+export const rollupsRatingFullDay = rollupTableOf('rollups_rating_full_day');
+export const rollupsLocal = rollupTableOf('rollups_local');
+export const rollupsAllLocal = rollupTableOf('rollups_all_local');
+export const rollupsLangLocal = rollupTableOf('rollups_lang_local');
+export const rollupsRatingLocal = rollupTableOf('rollups_rating_local');
+export const rollupsRatingFullLocal = rollupTableOf('rollups_rating_full_local');
 
 /**
- * The same hour buckets summed over every source and language: one row per brand × topic ×
- * hour, so a query without a source or language filter reads one row per hour asked instead of
- * one per source × language (about 20 times fewer at the benchmark's mix; see bench/trends.ts).
- */
-export const rollupsAll = sqliteTable(
-  'rollups_all',
-  {
-    brand: text('brand').notNull(),
-    topic: text('topic').notNull(),
-    bucket: integer('bucket').notNull(),
-    ...rollupCounts(),
-  },
-  (t) => [primaryKey({ columns: [t.brand, t.topic, t.bucket] })],
-);
-
-/** Hour buckets summed over sources, per language: a language filter reads one row per hour. */
-export const rollupsLang = sqliteTable(
-  'rollups_lang',
-  {
-    brand: text('brand').notNull(),
-    topic: text('topic').notNull(),
-    lang: text('lang').notNull(),
-    bucket: integer('bucket').notNull(),
-    ...rollupCounts(),
-  },
-  (t) => [primaryKey({ columns: [t.brand, t.topic, t.lang, t.bucket] })],
-);
-
-/**
- * The three hour tables again with UTC days as buckets (bucket = the day's first instant). A
- * trend bucket reads the whole UTC days inside it from these and only its ragged edges from the
- * hour tables, so a month is ~30 day rows (plus at most 46 edge hours in a zone off UTC) instead
- * of ~720 hour rows. Kept by the same writer, in the same transaction, as the hour tables.
- */
-export const rollupsDay = sqliteTable(
-  'rollups_day',
-  {
-    brand: text('brand').notNull(),
-    topic: text('topic').notNull(),
-    bucket: integer('bucket').notNull(),
-    sourceId: integer('source_id').notNull(),
-    lang: text('lang').notNull(),
-    ...rollupCounts(),
-  },
-  (t) => [primaryKey({ columns: [t.brand, t.topic, t.sourceId, t.bucket, t.lang] })],
-);
-
-export const rollupsAllDay = sqliteTable(
-  'rollups_all_day',
-  {
-    brand: text('brand').notNull(),
-    topic: text('topic').notNull(),
-    bucket: integer('bucket').notNull(),
-    ...rollupCounts(),
-  },
-  (t) => [primaryKey({ columns: [t.brand, t.topic, t.bucket] })],
-);
-
-export const rollupsLangDay = sqliteTable(
-  'rollups_lang_day',
-  {
-    brand: text('brand').notNull(),
-    topic: text('topic').notNull(),
-    lang: text('lang').notNull(),
-    bucket: integer('bucket').notNull(),
-    ...rollupCounts(),
-  },
-  (t) => [primaryKey({ columns: [t.brand, t.topic, t.lang, t.bucket] })],
-);
-
-/**
- * Star-rated mentions again, keyed by their rating: a `rating=` filter sums these rows instead
- * of grouping the mentions. Summed over sources and languages (a rating filter with a source or
- * language filter is answered from the mentions); mentions without a rating are not in them.
- * Same counts, widths and writer as the tables above (migration 0011).
- */
-export const rollupsRating = sqliteTable(
-  'rollups_rating',
-  {
-    brand: text('brand').notNull(),
-    topic: text('topic').notNull(),
-    rating: real('rating').notNull(),
-    bucket: integer('bucket').notNull(),
-    ...rollupCounts(),
-  },
-  (t) => [primaryKey({ columns: [t.brand, t.topic, t.rating, t.bucket] })],
-);
-
-export const rollupsRatingDay = sqliteTable(
-  'rollups_rating_day',
-  {
-    brand: text('brand').notNull(),
-    topic: text('topic').notNull(),
-    rating: real('rating').notNull(),
-    bucket: integer('bucket').notNull(),
-    ...rollupCounts(),
-  },
-  (t) => [primaryKey({ columns: [t.brand, t.topic, t.rating, t.bucket] })],
-);
-
-/**
- * Local days of the time zones the config declares (`trends.zones`): bucket = the first instant
- * of the day in `zone`. A day, week or month in such a zone is then whole rows of these, however
- * far its midnight is from UTC's. Filled from the hour tables when a zone is declared (and
- * emptied when it is dropped), kept by the writer and by retag afterwards; `rollup_zones` lists
- * the zones they hold, and only those are read.
+ * The zones whose local days the `_local` tables hold (`trends.zones`): filled from the hour
+ * tables when a zone is declared (and emptied when it is dropped), kept by the writer and by
+ * retag afterwards; only the zones listed here are read.
  */
 export const rollupZones = sqliteTable('rollup_zones', {
   zone: text('zone').primaryKey(),
   filledAt: integer('filled_at').notNull(),
 });
-
-export const rollupsLocal = sqliteTable(
-  'rollups_local',
-  {
-    zone: text('zone').notNull(),
-    brand: text('brand').notNull(),
-    topic: text('topic').notNull(),
-    sourceId: integer('source_id').notNull(),
-    bucket: integer('bucket').notNull(),
-    lang: text('lang').notNull(),
-    ...rollupCounts(),
-  },
-  (t) => [primaryKey({ columns: [t.zone, t.brand, t.topic, t.sourceId, t.bucket, t.lang] })],
-);
-
-export const rollupsAllLocal = sqliteTable(
-  'rollups_all_local',
-  {
-    zone: text('zone').notNull(),
-    brand: text('brand').notNull(),
-    topic: text('topic').notNull(),
-    bucket: integer('bucket').notNull(),
-    ...rollupCounts(),
-  },
-  (t) => [primaryKey({ columns: [t.zone, t.brand, t.topic, t.bucket] })],
-);
-
-export const rollupsLangLocal = sqliteTable(
-  'rollups_lang_local',
-  {
-    zone: text('zone').notNull(),
-    brand: text('brand').notNull(),
-    topic: text('topic').notNull(),
-    lang: text('lang').notNull(),
-    bucket: integer('bucket').notNull(),
-    ...rollupCounts(),
-  },
-  (t) => [primaryKey({ columns: [t.zone, t.brand, t.topic, t.lang, t.bucket] })],
-);
-
-export const rollupsRatingLocal = sqliteTable(
-  'rollups_rating_local',
-  {
-    zone: text('zone').notNull(),
-    brand: text('brand').notNull(),
-    topic: text('topic').notNull(),
-    rating: real('rating').notNull(),
-    bucket: integer('bucket').notNull(),
-    ...rollupCounts(),
-  },
-  (t) => [primaryKey({ columns: [t.zone, t.brand, t.topic, t.rating, t.bucket] })],
-);
-
-/**
- * Rated mentions per brand × topic × source × rating × hour × language (and per UTC day, and per
- * local day of a declared zone): a rating filter together with a source or language filter.
- */
-export const rollupsRatingFull = sqliteTable(
-  'rollups_rating_full',
-  {
-    brand: text('brand').notNull(),
-    topic: text('topic').notNull(),
-    sourceId: integer('source_id').notNull(),
-    rating: real('rating').notNull(),
-    bucket: integer('bucket').notNull(),
-    lang: text('lang').notNull(),
-    ...rollupCounts(),
-  },
-  (t) => [primaryKey({ columns: [t.brand, t.topic, t.sourceId, t.rating, t.bucket, t.lang] })],
-);
-
-export const rollupsRatingFullDay = sqliteTable(
-  'rollups_rating_full_day',
-  {
-    brand: text('brand').notNull(),
-    topic: text('topic').notNull(),
-    sourceId: integer('source_id').notNull(),
-    rating: real('rating').notNull(),
-    bucket: integer('bucket').notNull(),
-    lang: text('lang').notNull(),
-    ...rollupCounts(),
-  },
-  (t) => [primaryKey({ columns: [t.brand, t.topic, t.sourceId, t.rating, t.bucket, t.lang] })],
-);
-
-export const rollupsRatingFullLocal = sqliteTable(
-  'rollups_rating_full_local',
-  {
-    zone: text('zone').notNull(),
-    brand: text('brand').notNull(),
-    topic: text('topic').notNull(),
-    sourceId: integer('source_id').notNull(),
-    rating: real('rating').notNull(),
-    bucket: integer('bucket').notNull(),
-    lang: text('lang').notNull(),
-    ...rollupCounts(),
-  },
-  (t) => [primaryKey({ columns: [t.zone, t.brand, t.topic, t.sourceId, t.rating, t.bucket, t.lang] })],
-);
 
 /**
  * Manual corrections by analysts, kept apart from the machine's answer: a retag never overwrites
