@@ -9,7 +9,9 @@ const tmp = tempDir();
 afterAll(() => tmp.cleanup());
 const db = path.join(tmp.dir, 'keys.db');
 
-describe('earshot keys', () => {
+// Each test runs the real binary up to eight times (≈ 0.8 s each on a quiet machine, several
+// seconds each at a load of 15): the suite's 20 s default is too short for that, not the code slow.
+describe('earshot keys', { timeout: 60_000 }, () => {
   it('creates a key printed once, lists keys without them, and revokes by name or id', async () => {
     const created = earshot(['keys', 'create', '--name', 'jane', '--role', 'analyst', '--rate-limit', '120', '--db', db]);
     expect(created.status, created.stderr).toBe(0);
