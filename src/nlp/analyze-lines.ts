@@ -7,8 +7,14 @@ import type { CompiledTaxonomy } from './taxonomy.js';
 /**
  * `earshot analyze`: one text per line, or JSONL with a `text` field (and an optional `lang`
  * hint and star `rating`), in; one JSON object per line out. Users try their taxonomy with it.
+ * `defaults.lang` is the hint for lines that carry none (a file of German reviews, say).
  */
-export async function analyzeLines(input: Readable, output: Writable, taxonomy: CompiledTaxonomy): Promise<{ lines: number; errors: number }> {
+export async function analyzeLines(
+  input: Readable,
+  output: Writable,
+  taxonomy: CompiledTaxonomy,
+  defaults: { lang?: string } = {},
+): Promise<{ lines: number; errors: number }> {
   let lines = 0;
   let errors = 0;
   let lineNo = 0;
@@ -22,7 +28,7 @@ export async function analyzeLines(input: Readable, output: Writable, taxonomy: 
       continue;
     }
     lines++;
-    const result = toOutput(analyze(parsed.text, taxonomy, { langHint: parsed.lang, terms: true }));
+    const result = toOutput(analyze(parsed.text, taxonomy, { langHint: parsed.lang ?? defaults.lang, terms: true }));
     output.write(`${JSON.stringify(parsed.rating === undefined ? result : withRating(result, parsed.rating))}\n`);
   }
   return { lines, errors };

@@ -39,4 +39,16 @@ describe('earshot analyze', () => {
     expect(lines[1]).toMatchObject({ rating: 5, label: 'positive', ratingAgreement: 'agree' });
     expect(lines[2]).toEqual({ line: 3, error: '"rating" must be a number of stars from 0 to 5, got "five"' });
   });
+
+  it('takes --lang as the language of lines that name none, and refuses a value that is no language code', () => {
+    // Two words that detection alone reads as Italian: no sentiment. The user knows the file is German.
+    expect(analyze('Prima Teil\n').lines[0]).toMatchObject({ lang: 'it', label: null });
+    const { status, lines } = analyze('Prima Teil\n{"text":"Works great","lang":"en"}\n', ['--lang', 'de']);
+    expect(status).toBe(0);
+    expect(lines[0]).toMatchObject({ lang: 'de', label: 'positive' });
+    expect(lines[1]).toMatchObject({ lang: 'en', label: 'positive' });
+    const bad = spawnSync(process.execPath, [BIN, 'analyze', '--lang', 'German'], { cwd: REPO, input: 'x\n', encoding: 'utf8', timeout: 60_000 });
+    expect(bad.status).not.toBe(0);
+    expect(bad.stderr).toContain('--lang must be a language code such as de or pt-BR, got "German"');
+  });
 });
