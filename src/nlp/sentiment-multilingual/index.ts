@@ -134,6 +134,10 @@ class Analyzer {
   private readonly stems = new Map<string, number>();
   private readonly memo = new Map<string, number>();
   private readonly roles = new Map<string, Role>();
+  /** Two-word contrast and concessive markers ("par contre", "bien que") by their first word. */
+  private readonly pairs = new Map<string, { next: string; role: Role }>();
+  private readonly restrictive: ReadonlySet<string>;
+  private readonly restrictiveAfter: ReadonlySet<string>;
   private readonly suffixes: string[];
   /** Review phrases by first token, longest first. */
   private readonly phrases = new Map<string, { tokens: string[]; value: number }[]>();
@@ -185,7 +189,7 @@ class Analyzer {
       this.exact.set(word, value);
       this.stems.set(this.stem(word), value);
     }
-    for (const [phrase, value] of Object.entries({ ...REVIEW_PHRASES[lang], ...REVIEW_IDIOMS[lang] })) {
+    for (const [phrase, value] of Object.entries({ ...REVIEW_PHRASES[lang], ...REVIEW_IDIOMS[lang], ...rules.phrases })) {
       const tokens = this.tokenize(phrase);
       const list = this.phrases.get(tokens[0]!) ?? [];
       list.push({ tokens, value });
@@ -194,8 +198,15 @@ class Analyzer {
     }
     for (const w of rules.intensifiers) this.roles.set(w, Role.Intensifier);
     for (const w of rules.diminishers) this.roles.set(w, Role.Diminisher);
-    for (const w of rules.contrast) this.roles.set(w, Role.Contrast);
-    for (const w of rules.concessive) this.roles.set(w, Role.Concessive);
+    for (const [list, role] of [[rules.contrast, Role.Contrast], [rules.concessive, Role.Concessive]] as const) {
+      for (const w of list) {
+        const [first, next] = w.split(' ');
+        if (next) this.pairs.set(first!, { next, role });
+        else this.roles.set(w, role);
+      }
+    }
+    this.restrictive = new Set(rules.restrictive?.words ?? []);
+    this.restrictiveAfter = new Set(rules.restrictive?.negators ?? []);
     for (const w of rules.negators) this.roles.set(w, Role.Negator);
     if (this.fold) this.addFolded(this.fold);
   }
@@ -263,6 +274,7 @@ class Analyzer {
     let afterContrast = false;
     let total = rated.total;
     let sawNegator = false;
+    let secondHalf = false;
 
     const flush = (end: number): void => {
       total += sumRange(values, sentenceStart, end);
@@ -290,6 +302,9 @@ class Analyzer {
         // "würde es nicht wieder kaufen", "ne vaut pas le coup".
         let value = phrase.value * factor;
         let label = phrase.tokens.join(' ');
+        if (negatedUntil >= i && this.restrictive.has(phrase.tokens[0]!) && !secondHalf && this.restrictiveAfter.has(tokens[negatorAt]!)) {
+          negatedUntil = -1; // "il n'y a que du bon"
+        }
         if (negatedUntil >= i && !phrase.tokens.some((t) => this.roles.get(t) === Role.Negator)) {
           value *= NEGATION_FACTOR;
           label = `${tokens[negatorAt]} ${label}`;
@@ -306,7 +321,14 @@ class Analyzer {
         i += phrase.tokens.length - 1;
         continue;
       }
-      const role = this.roles.get(token);
+      let role = this.roles.get(token);
+      if (this.pairs.size > 0) {
+        const pair = this.pairs.get(token);
+        if (pair && tokens[i + 1] === pair.next) {
+          role = pair.role;
+          i++;
+        }
+      }
       if (role === Role.Negator) {
         sawNegator = true;
         if (negatorAt >= 0 && i - negatorAt <= SCOPE && negatedUntil >= i) {
@@ -314,15 +336,23 @@ class Analyzer {
           // turned a word, the second closes the scope; before that, it stretches it.
           if (negatorUsed) negatedUntil = -1;
           else negatedUntil = i + SCOPE;
+          secondHalf = true;
           continue;
         }
         this.postVerbal(tokens, values, negatorAt, negatorUsed, lastSentiment, explain);
         negatedUntil = i + SCOPE;
         negatorAt = i;
         negatorUsed = false;
+        secondHalf = false;
         continue;
       }
-      if (role === Role.Intensifier) {
+      // "ne … que" restricts, it does not deny: "il n'y a que du bon".
+      if (this.restrictive.has(token) && negatedUntil >= i && !secondHalf && this.restrictiveAfter.has(tokens[negatorAt]!)) {
+        negatedUntil = -1;
+        negatorUsed = true;
+        continue;
+      }
+      if (role === Role.Intensifier && !(this.rules.standaloneIntensifiers && this.standsAlone(tokens, i))) {
         factor = INTENSIFY;
         if (negatedUntil >= i) negatedUntil++;
         continue;
@@ -377,6 +407,16 @@ class Analyzer {
     return { score: round(total / Math.sqrt(total * total + ALPHA), 4), explain };
   }
 
+  /** "très bien", "super produit": an intensifier with no opinion word or intensifier after it. */
+  private standsAlone(tokens: string[], at: number): boolean {
+    if (!this.rules.core[tokens[at]!]) return false;
+    const next = tokens[at + 1];
+    if (next === undefined || CLAUSE_END.test(next)) return true;
+    const role = this.roles.get(next);
+    if (role === Role.Intensifier || role === Role.Diminisher || role === Role.Negator) return false;
+    return this.valence(next) === 0 && !this.phrases.has(next);
+  }
+
   private phraseAt(tokens: string[], at: number): { tokens: string[]; value: number } | null {
     const candidates = this.phrases.get(tokens[at]!);
     if (!candidates) return null;
@@ -409,11 +449,14 @@ class Analyzer {
     lastSentiment: number,
     explain: string[],
   ): void {
-    if (used || !this.rules.postVerbalNegation || lastSentiment < 0 || negatorAt < 0) return;
+    if (used || lastSentiment < 0 || negatorAt < 0) return;
+    // French without its "ne": "j'aime pas", "ça vaut pas" — the verb just before, one word apart at most.
+    const dropped = this.rules.droppedNe?.includes(tokens[negatorAt]!) === true;
+    if (dropped ? negatorAt - lastSentiment > 2 : !this.rules.postVerbalNegation) return;
     if (negatorAt - lastSentiment > 3 || lastSentiment > negatorAt) return;
     // Only the sentence negator follows its verb ("gefällt mir nicht"); "kein", "geen", "ingen"
     // negate the noun after them, and a sentence adverb ("leider keine Antwort") is not turned.
-    if (!POST_VERBAL.has(tokens[negatorAt]!) || SENTENCE_ADVERBS.has(tokens[lastSentiment]!)) return;
+    if (!dropped && (!POST_VERBAL.has(tokens[negatorAt]!) || SENTENCE_ADVERBS.has(tokens[lastSentiment]!))) return;
     for (let j = lastSentiment + 1; j < negatorAt; j++) if (CLAUSE_END.test(tokens[j]!)) return;
     const before = values[lastSentiment]!;
     values[lastSentiment] = before * NEGATION_FACTOR * (before > 0 ? NEGATIVE_WEIGHT : 1 / NEGATIVE_WEIGHT);
@@ -429,7 +472,7 @@ class Analyzer {
     if (!elision) return raw;
     const tokens: string[] = [];
     for (const token of raw) {
-      const m = elision.exec(token);
+      const m = token.includes("'") ? elision.exec(token) : null;
       if (m) tokens.push(m[1]!, m[2]!);
       else tokens.push(token);
     }
