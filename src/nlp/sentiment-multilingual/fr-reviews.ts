@@ -76,7 +76,10 @@ const WORDS: Record<string, number> = {
   longueurs: -1, raté: -3, creux: -2, bancal: -2, incohérent: -2,
   // No verdict on their own: what reviews are about, and lexicon entries that mislead on reviews
   auteur: 0, demande: 0, charge: 0, roman: 0, nuit: 0, nuits: 0, attente: -1, peine: 0, doute: 0,
-  peur: -1, sceptique: -1, simple: 1, fin: 0, équipe: 0, intérêt: 0, juste: 0,
+  peur: -1, sceptique: -1, simple: 1, fin: 0, équipe: 0, intérêt: 0, juste: 0, joindre: 0, arrivé: 0,
+  passée: 0, passées: 0, passés: 0, court: -1,
+  convaincu: 2, convaincant: 2, inoubliable: 3, plantage: -2, plantages: -2, raccroche: -2, raccroché: -2,
+  reviendrai: 2, reviendrons: 2, reviendra: 2, retournerai: 2, retournerons: 2, reviendrions: 2,
 };
 
 /** Forms that suffix stripping misses: feminine and plural of é-participles, -if, -el, -on, -en, -et, -er. */
@@ -191,4 +194,17 @@ export const FR_REVIEW_PHRASES: Readonly<Record<string, number>> = {
   'pas de souci': 2, 'pas de soucis': 2, 'aucun problème': 2, 'pas de problème': 2, 'sans problème': 2,
   'sans problèmes': 2, 'jamais eu de problème': 3, 'jamais eu de souci': 3, 'jamais eu de soucis': 3,
   'aucun bug': 2, 'pas un bug': 2,
+  'ne fonctionne pas correctement': -3, 'fonctionne pas correctement': -3, 'ne fonctionne pas bien': -3,
+  'fonctionne pas bien': -3, 'ne marche pas correctement': -3, 'marche pas correctement': -3,
+  'ne marche pas bien': -3, 'marche pas bien': -3, 'pas convaincu': -2, 'pas convaincue': -2,
+  'pas convaincus': -2, 'jamais arrivée': -3, 'pas arrivé': -3, 'pas arrivée': -3, 'toujours pas arrivé': -3,
+  'toujours pas arrivée': -3, 'toujours pas livré': -3, 'toujours en attente': -3, 'en attente de': -1,
+  'raccroché au nez': -3, 'personne ne décroche': -3, 'ne décroche pas': -3, 'décroche pas': -3,
+  'ne décroche jamais': -3, 'impossible de joindre': -3, 'impossible à joindre': -3, 'impossible de les joindre': -3,
+  'ne reviendrai plus': -3, 'ne reviendrons plus': -3, 'ne reviendra plus': -3, 'ne reviendra pas': -3,
+  'y reprendra pas': -3, 'y reprendra plus': -3, 'ne retournerai pas': -3, 'ne retournerons pas': -3,
+  'ne retournerai plus': -3, 'ne retournerons plus': -3, 'correspond à la description': 2,
+  'correspond à mes attentes': 2, 'correspond à nos attentes': 2, 'correspond aux photos': 2,
+  'pas ce que j’attendais': -2, 'pas du tout ce que j’attendais': -3, 'ce que je cherchais': 2,
+  'sans intérêt': -3, 'aucun intérêt': -3, 'à oublier': -3, 'développement durable': 0, 'j’en doute': -1,
 };

@@ -29,9 +29,11 @@ export const fr: LanguageRules = {
   // Spoken French drops the "ne": "j'aime pas", "ça vaut pas", "je recommande pas".
   droppedNe: ['pas'],
   restrictive: { negators: ['ne', 'n'], words: ['que', 'qu'] },
-  negators: ['ne', 'n', 'pas', 'jamais', 'rien', 'aucun', 'aucune', 'sans', 'ni', 'guère', 'non'],
+  oneWordNegators: ['peu'],
+  // "peu aimable", "peu fiable" deny; "un peu cher" only softens (a pair, below).
+  negators: ['ne', 'n', 'pas', 'jamais', 'rien', 'aucun', 'aucune', 'sans', 'ni', 'guère', 'non', 'peu'],
   intensifiers: ['très', 'trop', 'vraiment', 'super', 'hyper', 'tellement', 'si', 'extrêmement', 'vachement', 'totalement', 'complètement', 'absolument', 'particulièrement', 'fort', 'énormément', 'carrément', 'tout', 'bien', 'grand', 'grande', 'grands', 'grandes', 'énorme', 'énormes', 'gros', 'grosse', 'grosses', 'vrai', 'vraie', 'vrais', 'vraies', 'véritable'],
-  diminishers: ['peu', 'assez', 'plutôt', 'moyennement', 'légèrement', 'presque', 'relativement'],
+  diminishers: ['un peu', 'à peu', 'assez', 'plutôt', 'moyennement', 'légèrement', 'presque', 'relativement'],
   contrast: ['mais', 'cependant', 'pourtant', 'toutefois', 'néanmoins', 'sauf', 'par contre', 'en revanche'],
   concessive: ['quoique', 'malgré', 'certes', 'bien que', 'même si', 'hormis'],
   suffixes: ['issimes', 'issime', 'ement', 'euses', 'euse', 'eux', 'ives', 'ive', 'ées', 'ée', 'és', 'es', 'e', 's', 'x'],

@@ -134,9 +134,10 @@ class Analyzer {
   private readonly stems = new Map<string, number>();
   private readonly memo = new Map<string, number>();
   private readonly roles = new Map<string, Role>();
-  /** Two-word contrast and concessive markers ("par contre", "bien que") by their first word. */
-  private readonly pairs = new Map<string, { next: string; role: Role }>();
+  /** Two-word markers ("par contre", "bien que", "un peu") by their first word. */
+  private readonly pairs = new Map<string, { next: string; role: Role }[]>();
   private readonly restrictive: ReadonlySet<string>;
+  private readonly oneWordNegators: ReadonlySet<string>;
   private readonly restrictiveAfter: ReadonlySet<string>;
   private readonly suffixes: string[];
   /** Review phrases by first token, longest first. */
@@ -196,16 +197,21 @@ class Analyzer {
       list.sort((a, b) => b.tokens.length - a.tokens.length);
       this.phrases.set(tokens[0]!, list);
     }
-    for (const w of rules.intensifiers) this.roles.set(w, Role.Intensifier);
-    for (const w of rules.diminishers) this.roles.set(w, Role.Diminisher);
-    for (const [list, role] of [[rules.contrast, Role.Contrast], [rules.concessive, Role.Concessive]] as const) {
+    const lists = [
+      [rules.intensifiers, Role.Intensifier],
+      [rules.diminishers, Role.Diminisher],
+      [rules.contrast, Role.Contrast],
+      [rules.concessive, Role.Concessive],
+    ] as const;
+    for (const [list, role] of lists) {
       for (const w of list) {
         const [first, next] = w.split(' ');
-        if (next) this.pairs.set(first!, { next, role });
+        if (next) this.pairs.set(first!, [...(this.pairs.get(first!) ?? []), { next, role }]);
         else this.roles.set(w, role);
       }
     }
     this.restrictive = new Set(rules.restrictive?.words ?? []);
+    this.oneWordNegators = new Set(rules.oneWordNegators ?? []);
     this.restrictiveAfter = new Set(rules.restrictive?.negators ?? []);
     for (const w of rules.negators) this.roles.set(w, Role.Negator);
     if (this.fold) this.addFolded(this.fold);
@@ -323,8 +329,8 @@ class Analyzer {
       }
       let role = this.roles.get(token);
       if (this.pairs.size > 0) {
-        const pair = this.pairs.get(token);
-        if (pair && tokens[i + 1] === pair.next) {
+        const pair = this.pairs.get(token)?.find((p) => p.next === tokens[i + 1]);
+        if (pair) {
           role = pair.role;
           i++;
         }
@@ -386,6 +392,7 @@ class Analyzer {
         value *= NEGATION_FACTOR;
         negatorUsed = true;
         label = `${tokens[negatorAt]}→${token}`;
+        if (this.oneWordNegators.has(tokens[negatorAt]!)) negatedUntil = -1;
       }
       value *= factor;
       factor = 1;
