@@ -120,6 +120,11 @@ function readLexicon(name: string): Record<string, number> {
   return JSON.parse(readFileSync(new URL(`./lexicons/${name}.json`, import.meta.url), 'utf8')) as Record<string, number>;
 }
 
+interface Phrase {
+  tokens: string[];
+  value: number;
+}
+
 const enum Role {
   Word,
   Negator,
@@ -141,7 +146,9 @@ class Analyzer {
   private readonly restrictiveAfter: ReadonlySet<string>;
   private readonly suffixes: string[];
   /** Review phrases by first token, longest first. */
-  private readonly phrases = new Map<string, { tokens: string[]; value: number }[]>();
+  private readonly phrases = new Map<string, Phrase[]>();
+  /** The same, looked up by first and then second token: common first words ("ne", "nicht") start dozens. */
+  private readonly phraseIndex = new Map<string, { single: Phrase[]; bySecond: Map<string, Phrase[]> }>();
   /** The curated words (core + review words): the only compound heads trusted. */
   private readonly curated: Record<string, number>;
   private fallback: ((token: string) => number) | null = null;
@@ -215,6 +222,14 @@ class Analyzer {
     this.restrictiveAfter = new Set(rules.restrictive?.negators ?? []);
     for (const w of rules.negators) this.roles.set(w, Role.Negator);
     if (this.fold) this.addFolded(this.fold);
+    for (const [first, list] of this.phrases) {
+      const entry = { single: [] as Phrase[], bySecond: new Map<string, Phrase[]>() };
+      for (const p of list) {
+        if (p.tokens.length === 1) entry.single.push(p);
+        else entry.bySecond.set(p.tokens[1]!, [...(entry.bySecond.get(p.tokens[1]!) ?? []), p]);
+      }
+      this.phraseIndex.set(first, entry);
+    }
   }
 
   /** Unaccented spellings of every known word, role and phrase, where they collide with nothing. */
@@ -329,10 +344,14 @@ class Analyzer {
       }
       let role = this.roles.get(token);
       if (this.pairs.size > 0) {
-        const pair = this.pairs.get(token)?.find((p) => p.next === tokens[i + 1]);
-        if (pair) {
-          role = pair.role;
-          i++;
+        const pairs = this.pairs.get(token);
+        if (pairs) {
+          for (const pair of pairs) {
+            if (pair.next !== tokens[i + 1]) continue;
+            role = pair.role;
+            i++;
+            break;
+          }
         }
       }
       if (role === Role.Negator) {
@@ -424,9 +443,15 @@ class Analyzer {
     return this.valence(next) === 0 && !this.phrases.has(next);
   }
 
-  private phraseAt(tokens: string[], at: number): { tokens: string[]; value: number } | null {
-    const candidates = this.phrases.get(tokens[at]!);
-    if (!candidates) return null;
+  private phraseAt(tokens: string[], at: number): Phrase | null {
+    const entry = this.phraseIndex.get(tokens[at]!);
+    if (!entry) return null;
+    const longer = at + 1 < tokens.length ? entry.bySecond.get(tokens[at + 1]!) : undefined;
+    return (longer && this.firstMatch(tokens, at, longer)) || (entry.single.length > 0 ? this.firstMatch(tokens, at, entry.single) : null);
+  }
+
+  /** The longest of these phrases (all sharing their first tokens) written at `at`. */
+  private firstMatch(tokens: string[], at: number, candidates: Phrase[]): Phrase | null {
     for (const p of candidates) {
       if (at + p.tokens.length > tokens.length) continue;
       let k = 1;
