@@ -77,7 +77,8 @@ const WORDS: Record<string, number> = {
   // No verdict on their own: what reviews are about, and lexicon entries that mislead on reviews
   auteur: 0, demande: 0, charge: 0, roman: 0, nuit: 0, nuits: 0, attente: -1, peine: 0, doute: 0,
   peur: -1, sceptique: -1, simple: 1, fin: 0, équipe: 0, intérêt: 0, juste: 0, joindre: 0, arrivé: 0,
-  passée: 0, passées: 0, passés: 0, court: -1,
+  passée: 0, passées: 0, passés: 0, court: -1, encombrant: -2, glacial: -3, ignoré: -2, ennuie: -2,
+  ennuient: -2, inconfortable: -3,
   convaincu: 2, convaincant: 2, inoubliable: 3, plantage: -2, plantages: -2, raccroche: -2, raccroché: -2,
   reviendrai: 2, reviendrons: 2, reviendra: 2, retournerai: 2, retournerons: 2, reviendrions: 2,
 };
@@ -193,7 +194,9 @@ export const FR_REVIEW_PHRASES: Readonly<Record<string, number>> = {
   'reçu en avance': 2, 'livré rapidement': 2, 'livré en avance': 2, 'sans souci': 2, 'aucun souci': 2,
   'pas de souci': 2, 'pas de soucis': 2, 'aucun problème': 2, 'pas de problème': 2, 'sans problème': 2,
   'sans problèmes': 2, 'jamais eu de problème': 3, 'jamais eu de souci': 3, 'jamais eu de soucis': 3,
-  'aucun bug': 2, 'pas un bug': 2,
+  'aucun bug': 2, 'pas un bug': 2, 'fait le taf': 2, 'se décharge': -2, 'décharge vite': -2,
+  'vide la batterie': -2, 'écran noir': -2, 'resté noir': -3, 'où est ma commande': -2, 'où est mon colis': -2,
+  'rien de spécial': -1, 'rien d’exceptionnel': -1, 'rien d’extraordinaire': -1, 'rien de bien': -1,
   'ne fonctionne pas correctement': -3, 'fonctionne pas correctement': -3, 'ne fonctionne pas bien': -3,
   'fonctionne pas bien': -3, 'ne marche pas correctement': -3, 'marche pas correctement': -3,
   'ne marche pas bien': -3, 'marche pas bien': -3, 'pas convaincu': -2, 'pas convaincue': -2,

@@ -30,6 +30,7 @@ export const fr: LanguageRules = {
   droppedNe: ['pas'],
   restrictive: { negators: ['ne', 'n'], words: ['que', 'qu'] },
   oneWordNegators: ['peu'],
+  conjunctions: ['et', 'puis', 'car', 'donc', 'alors'],
   // "peu aimable", "peu fiable" deny; "un peu cher" only softens (a pair, below).
   negators: ['ne', 'n', 'pas', 'jamais', 'rien', 'aucun', 'aucune', 'sans', 'ni', 'guère', 'non', 'peu'],
   intensifiers: ['très', 'trop', 'vraiment', 'super', 'hyper', 'tellement', 'si', 'extrêmement', 'vachement', 'totalement', 'complètement', 'absolument', 'particulièrement', 'fort', 'énormément', 'carrément', 'tout', 'bien', 'grand', 'grande', 'grands', 'grandes', 'énorme', 'énormes', 'gros', 'grosse', 'grosses', 'vrai', 'vraie', 'vrais', 'vraies', 'véritable'],

@@ -143,6 +143,7 @@ class Analyzer {
   private readonly pairs = new Map<string, { next: string; role: Role }[]>();
   private readonly restrictive: ReadonlySet<string>;
   private readonly oneWordNegators: ReadonlySet<string>;
+  private readonly conjunctions: ReadonlySet<string>;
   private readonly restrictiveAfter: ReadonlySet<string>;
   private readonly suffixes: string[];
   /** Review phrases by first token, longest first. */
@@ -219,6 +220,7 @@ class Analyzer {
     }
     this.restrictive = new Set(rules.restrictive?.words ?? []);
     this.oneWordNegators = new Set(rules.oneWordNegators ?? []);
+    this.conjunctions = new Set(rules.conjunctions ?? []);
     this.restrictiveAfter = new Set(rules.restrictive?.negators ?? []);
     for (const w of rules.negators) this.roles.set(w, Role.Negator);
     if (this.fold) this.addFolded(this.fold);
@@ -369,6 +371,10 @@ class Analyzer {
         negatorAt = i;
         negatorUsed = false;
         secondHalf = false;
+        continue;
+      }
+      if (negatorUsed && negatedUntil >= i && this.conjunctions.has(token)) {
+        negatedUntil = -1;
         continue;
       }
       // "ne … que" restricts, it does not deny: "il n'y a que du bon".

@@ -63,6 +63,8 @@ export interface LanguageRules {
   restrictive?: { negators: readonly string[]; words: readonly string[] };
   /** Negators that deny one word only ("peu aimable et efficace"): their scope closes on the first word turned. */
   oneWordNegators?: readonly string[];
+  /** Conjunctions that end a negation once it has turned a word ("pas cher et efficace", "pas beau et pas pratique"). */
+  conjunctions?: readonly string[];
   /** Phrases of this language alone, matched like the shared review phrases (and winning over them). */
   phrases?: Readonly<Record<string, number>>;
   /** Accents that only stress a word (Dutch "géén", "zéér"): removed before anything is looked up. */
