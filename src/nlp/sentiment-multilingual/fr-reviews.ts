@@ -206,7 +206,7 @@ export const FR_REVIEW_PHRASES: Readonly<Record<string, number>> = {
   'ne marchait pas': -3, 'marchait pas': -3, 'ne fonctionnait plus': -3, 'ne marchait plus': -3,
   'n’a pas fonctionné': -3, 'a pas fonctionné': -3, 'n’a pas marché': -3, 'a pas marché': -3,
   'se coupe': -2, 'se déconnecte': -2, 'impossible à lâcher': 3, 'pas pu le lâcher': 3, 'tombé des mains': -3,
-  'd’une traite': 2, 'à voir': 1, 'geste commercial': 1,
+  'qualité est là': 2, 'qualité n’est pas là': -2, 'qualité au rendez vous': 2, 'd’une traite': 2, 'à voir': 1, 'geste commercial': 1,
   'rien de spécial': -1, 'rien d’exceptionnel': -1, 'rien d’extraordinaire': -1, 'rien de bien': -1,
   'ne fonctionne pas correctement': -3, 'fonctionne pas correctement': -3, 'ne fonctionne pas bien': -3,
   'fonctionne pas bien': -3, 'ne marche pas correctement': -3, 'marche pas correctement': -3,
