@@ -79,7 +79,7 @@ const WORDS: Record<string, number> = {
   peur: -1, sceptique: -1, simple: 1, fin: 0, équipe: 0, intérêt: 0, juste: 0, joindre: 0, arrivé: 0,
   passée: 0, passées: 0, passés: 0, court: -1, encombrant: -2, glacial: -3, ignoré: -2, ennuie: -2,
   ennuient: -2, inconfortable: -3, franchement: 0, net: 1, douteux: -2, renfermé: -2, débordé: -1,
-  baladé: -3, coupures: -2, bémol: 0, négatif: -1, négatifs: -1, positif: 1, positifs: 1,
+  baladé: -3, coupures: -2, perd: -1, perds: -1, délavé: -2, décoloré: -2, terni: -2, bémol: 0, négatif: -1, négatifs: -1, positif: 1, positifs: 1,
   convaincu: 2, convaincant: 2, inoubliable: 3, plantage: -2, plantages: -2, raccroche: -2, raccroché: -2,
   reviendrai: 2, reviendrons: 2, reviendra: 2, retournerai: 2, retournerons: 2, reviendrions: 2,
 };
@@ -206,6 +206,9 @@ export const FR_REVIEW_PHRASES: Readonly<Record<string, number>> = {
   'ne marchait pas': -3, 'marchait pas': -3, 'ne fonctionnait plus': -3, 'ne marchait plus': -3,
   'n’a pas fonctionné': -3, 'a pas fonctionné': -3, 'n’a pas marché': -3, 'a pas marché': -3,
   'se coupe': -2, 'se déconnecte': -2, 'impossible à lâcher': 3, 'pas pu le lâcher': 3, 'tombé des mains': -3,
+  'en morceaux': -3, 'sentait le': -2, 'sent le': -1, 'sent bon': 2, 'odeur de tabac': -2, 'à plat': -2,
+  'perd de sa puissance': -2, 'aucun moyen': -2, 'reçu au bout de': -2, 'reçue au bout de': -2,
+  'livré au bout de': -2, 'livrée au bout de': -2, 'arrivé au bout de': -2, 'arrivée au bout de': -2,
   'qualité est là': 2, 'qualité n’est pas là': -2, 'qualité au rendez vous': 2, 'd’une traite': 2, 'à voir': 1, 'geste commercial': 1,
   'rien de spécial': -1, 'rien d’exceptionnel': -1, 'rien d’extraordinaire': -1, 'rien de bien': -1,
   'ne fonctionne pas correctement': -3, 'fonctionne pas correctement': -3, 'ne fonctionne pas bien': -3,

@@ -446,7 +446,7 @@ class Analyzer {
     if (next === undefined || CLAUSE_END.test(next)) return true;
     const role = this.roles.get(next);
     if (role === Role.Intensifier || role === Role.Diminisher || role === Role.Negator) return false;
-    return this.valence(next) === 0 && !this.phrases.has(next);
+    return this.valence(next) === 0 && this.phraseAt(tokens, at + 1) === null;
   }
 
   private phraseAt(tokens: string[], at: number): Phrase | null {
