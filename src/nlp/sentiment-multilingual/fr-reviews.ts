@@ -79,6 +79,9 @@ const WORDS: Record<string, number> = {
   peur: -1, sceptique: -1, simple: 1, fin: 0, équipe: 0, intérêt: 0, juste: 0, joindre: 0, arrivé: 0,
   passée: 0, passées: 0, passés: 0, court: -1, encombrant: -2, glacial: -3, ignoré: -2, ennuie: -2,
   ennuient: -2, inconfortable: -3, franchement: 0, net: 1, douteux: -2, renfermé: -2, débordé: -1,
+  coupe: 0, boîte: 0, phrases: 0, vol: 0, réduction: 0, finalement: 0, tombe: 0, portions: 0, remplir: 0,
+  dernier: 0, dernière: 0, dernières: 0, voulu: 0, ferme: 0, cache: 0, doutes: -1, plein: 0, rate: 0, fine: 0,
+  plus: 0, urgences: 0, premier: 0, attachant: 2, écrasé: -2, arrêté: -1, attendre: -1, enfin: 0,
   baladé: -3, coupures: -2, perd: -1, perds: -1, délavé: -2, décoloré: -2, terni: -2, bémol: 0, négatif: -1, négatifs: -1, positif: 1, positifs: 1,
   convaincu: 2, convaincant: 2, inoubliable: 3, plantage: -2, plantages: -2, raccroche: -2, raccroché: -2,
   reviendrai: 2, reviendrons: 2, reviendra: 2, retournerai: 2, retournerons: 2, reviendrions: 2,
@@ -97,7 +100,11 @@ function agree(words: Record<string, number>): Record<string, number> {
     else if (/(el|on|en|et)$/.test(word)) for (const end of [word.slice(-1) + 'e', 's', word.slice(-1) + 'es']) add(word + end, value);
     else if (word.endsWith('er') && value !== 0) add(word.slice(0, -2) + 'ère', value);
     else if (word.endsWith('eux')) for (const end of ['euse', 'euses']) add(word.slice(0, -3) + end, value);
-    else if (word.endsWith('eur') && value < 0) add(word.slice(0, -3) + 'euse', value);
+    else if (word.endsWith('eur') && value < 0) for (const end of ['euse', 'euses', 'eurs']) add(word.slice(0, -3) + end, value);
+    // The translated lexicon lists some inflected forms with values of their own ("croustillante"
+    // −0.4, "réussie" −0.3, "parfaits" +0.8): spell this word's forms out so they win over those.
+    if (/[tdiusn]$/.test(word) && !/(ment|ais|is|us)$/.test(word)) for (const end of ['e', 's', 'es']) add(word + end, value);
+    else if (word.endsWith('e') && !word.endsWith('ée')) add(word + 's', value);
   }
   return out;
 }
@@ -209,7 +216,7 @@ export const FR_REVIEW_PHRASES: Readonly<Record<string, number>> = {
   'en morceaux': -3, 'sentait le': -2, 'sent le': -1, 'sent bon': 2, 'odeur de tabac': -2, 'à plat': -2,
   'perd de sa puissance': -2, 'aucun moyen': -2, 'reçu au bout de': -2, 'reçue au bout de': -2,
   'livré au bout de': -2, 'livrée au bout de': -2, 'arrivé au bout de': -2, 'arrivée au bout de': -2,
-  'qualité est là': 2, 'qualité n’est pas là': -2, 'qualité au rendez vous': 2, 'd’une traite': 2, 'à voir': 1, 'geste commercial': 1,
+  'petit plus': 2, 'un plus': 1, 'gros plus': 2, 'vrai plus': 2, 'qualité est là': 2, 'qualité n’est pas là': -2, 'qualité au rendez vous': 2, 'd’une traite': 2, 'à voir': 1, 'geste commercial': 1,
   'rien de spécial': -1, 'rien d’exceptionnel': -1, 'rien d’extraordinaire': -1, 'rien de bien': -1,
   'ne fonctionne pas correctement': -3, 'fonctionne pas correctement': -3, 'ne fonctionne pas bien': -3,
   'fonctionne pas bien': -3, 'ne marche pas correctement': -3, 'marche pas correctement': -3,
