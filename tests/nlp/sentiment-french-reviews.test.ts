@@ -64,7 +64,15 @@ describe('French review language', () => {
   it('ends a negation at "et" once it has turned a word', () => {
     expect(score('Pas cher et efficace.')).toBeGreaterThan(0.3);
     expect(score('Pas beau et pas pratique.')).toBeLessThan(score('Pas beau.'));
+    expect(score('Ni beau ni pratique.')).toBeLessThan(score('Ni beau.'));
   });
+
+  it.each(["Je ne peux que recommander.", 'Rien de mieux pour le prix.', 'Produit de qualité.', 'Hôtel à deux pas de la plage.'])(
+    'reads French that looks negated but praises: "%s"',
+    (text) => {
+      expect(score(text)).toBeGreaterThan(0);
+    },
+  );
 
   it.each([
     ['Livraison un peu longue, par contre le produit est superbe.', 1],

@@ -232,6 +232,8 @@ export const FR_REVIEW_PHRASES: Readonly<Record<string, number>> = {
   'petites portions': -1, 'pour ce que c’est': -1, 'pompe la batterie': -2, 'consomme beaucoup': -1,
   'ne reconnaît pas': -2, 'reconnaît pas': -2, 'ne reconnait pas': -2, 'reconnait pas': -2,
   'ne détecte pas': -2, 'détecte pas': -2, 'ne détecte plus': -3, 'ne reconnaît plus': -3,
+  'rien de mieux': 2, 'rien de tel': 2, 'rien ne vaut': 2, 'rien à jeter': 2, 'à deux pas': 1, 'pas loin': 1,
+  'pas encore': 0, 'pas encore reçu': -3, 'pas encore arrivé': -2, 'pas encore livré': -2, 'sans âme': -2,
   'bonne surprise': 3, 'agréable surprise': 3, 'mauvaise surprise': -3, 'petit plus': 2, 'un plus': 1, 'gros plus': 2, 'vrai plus': 2, 'qualité est là': 2, 'qualité n’est pas là': -2, 'qualité au rendez vous': 2, 'd’une traite': 2, 'à voir': 1, 'geste commercial': 1,
   'rien de spécial': -1, 'rien d’exceptionnel': -1, 'rien d’extraordinaire': -1, 'rien de bien': -1,
   'ne fonctionne pas correctement': -3, 'fonctionne pas correctement': -3, 'ne fonctionne pas bien': -3,

@@ -358,7 +358,10 @@ class Analyzer {
       }
       if (role === Role.Negator) {
         sawNegator = true;
-        if (negatorAt >= 0 && i - negatorAt <= SCOPE && negatedUntil >= i) {
+        // A negator repeated after it has turned a word starts again where the language lists
+        // conjunctions (French "ni beau ni pratique", "pas beau, pas pratique").
+        const repeated = negatorUsed && token === tokens[negatorAt] && this.conjunctions.size > 0;
+        if (negatorAt >= 0 && i - negatorAt <= SCOPE && negatedUntil >= i && !repeated) {
           // The second half of one negation ("ne … pas", "nie … nigdy"): once the first half has
           // turned a word, the second closes the scope; before that, it stretches it.
           if (negatorUsed) negatedUntil = -1;
