@@ -140,7 +140,7 @@ describe('inflected review words', () => {
 describe('complaints told as negated facts', () => {
   it.each([
     ['de', 'Das Paket kam bis heute nicht.'],
-    ['fr', "Le colis n'est toujours pas là."],
+    ['fr', "Le colis n'est pas encore là."],
     ['es', 'El paquete todavía no llega.'],
     ['pl', 'Paczka do dziś nie przyszła.'],
   ])('%s leans negative without an opinion word, but stays below the label band: "%s"', (lang, text) => {

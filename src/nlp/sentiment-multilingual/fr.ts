@@ -1,3 +1,4 @@
+import { FR_REVIEW_PHRASES, FR_REVIEW_WORDS } from './fr-reviews.js';
 import type { LanguageRules } from './types.js';
 
 /** French. Negation is "ne … pas/jamais/rien" with "ne" often dropped; articles elide (l'accueil). */
@@ -20,12 +21,22 @@ export const fr: LanguageRules = {
     hélas: -2, malheureusement: -2, dommage: -2, dégoûtant: -4, dégueulasse: -4, galère: -3, merde: -4,
     chiant: -3, ridicule: -3, inutile: -3, raté: -3, fade: -2, froid: -1, bruyant: -2, attente: -1, déteste: -4,
     peur: -2, mort: -2, mal: -2, malade: -2, inquiet: -2, grave: -2, crise: -2, guerre: -3, violence: -3,
+    ...FR_REVIEW_WORDS,
   },
-  negators: ['ne', 'n', 'pas', 'jamais', 'rien', 'aucun', 'aucune', 'sans', 'ni', 'guère', 'non'],
-  intensifiers: ['très', 'trop', 'vraiment', 'super', 'hyper', 'tellement', 'si', 'extrêmement', 'vachement', 'totalement', 'complètement', 'absolument', 'particulièrement', 'fort', 'énormément', 'carrément', 'tout', 'bien', 'grand', 'grande', 'grands', 'grandes', 'énorme', 'énormes', 'vrai', 'vraie', 'vrais', 'vraies', 'véritable'],
-  diminishers: ['peu', 'assez', 'plutôt', 'moyennement', 'légèrement', 'presque', 'relativement'],
-  contrast: ['mais', 'cependant', 'pourtant', 'toutefois', 'néanmoins', 'sauf'],
-  concessive: ['quoique', 'malgré'],
+  phrases: FR_REVIEW_PHRASES,
+  // "super produit", "très bien": "bien" and "super" are praise where nothing follows them to strengthen.
+  standaloneIntensifiers: true,
+  // Spoken French drops the "ne": "j'aime pas", "ça vaut pas", "je recommande pas".
+  droppedNe: ['pas'],
+  restrictive: { negators: ['ne', 'n'], words: ['que', 'qu'] },
+  oneWordNegators: ['peu'],
+  conjunctions: ['et', 'puis', 'car', 'donc', 'alors'],
+  // "peu aimable", "peu fiable" deny; "un peu cher" only softens (a pair, below).
+  negators: ['ne', 'n', 'pas', 'jamais', 'rien', 'aucun', 'aucune', 'sans', 'ni', 'guère', 'non', 'peu'],
+  intensifiers: ['très', 'trop', 'vraiment', 'super', 'hyper', 'tellement', 'si', 'extrêmement', 'vachement', 'totalement', 'complètement', 'absolument', 'particulièrement', 'fort', 'énormément', 'carrément', 'tout', 'bien', 'grand', 'grande', 'grands', 'grandes', 'énorme', 'énormes', 'gros', 'grosse', 'grosses', 'vrai', 'vraie', 'vrais', 'vraies', 'véritable', 'franchement', 'ultra', 'méga', 'archi'],
+  diminishers: ['un peu', 'à peu', 'assez', 'plutôt', 'moyennement', 'légèrement', 'presque', 'relativement'],
+  contrast: ['mais', 'cependant', 'pourtant', 'toutefois', 'néanmoins', 'sauf', 'par contre', 'en revanche', 'sinon'],
+  concessive: ['quoique', 'malgré', 'certes', 'bien que', 'même si', 'hormis', 'excepté', 'à part'],
   suffixes: ['issimes', 'issime', 'ement', 'euses', 'euse', 'eux', 'ives', 'ive', 'ées', 'ée', 'és', 'es', 'e', 's', 'x'],
   minStem: 3,
   compounds: false,

@@ -120,6 +120,11 @@ function readLexicon(name: string): Record<string, number> {
   return JSON.parse(readFileSync(new URL(`./lexicons/${name}.json`, import.meta.url), 'utf8')) as Record<string, number>;
 }
 
+interface Phrase {
+  tokens: string[];
+  value: number;
+}
+
 const enum Role {
   Word,
   Negator,
@@ -134,9 +139,17 @@ class Analyzer {
   private readonly stems = new Map<string, number>();
   private readonly memo = new Map<string, number>();
   private readonly roles = new Map<string, Role>();
+  /** Two-word markers ("par contre", "bien que", "un peu") by their first word. */
+  private readonly pairs = new Map<string, { next: string; role: Role }[]>();
+  private readonly restrictive: ReadonlySet<string>;
+  private readonly oneWordNegators: ReadonlySet<string>;
+  private readonly conjunctions: ReadonlySet<string>;
+  private readonly restrictiveAfter: ReadonlySet<string>;
   private readonly suffixes: string[];
   /** Review phrases by first token, longest first. */
-  private readonly phrases = new Map<string, { tokens: string[]; value: number }[]>();
+  private readonly phrases = new Map<string, Phrase[]>();
+  /** The same, looked up by first and then second token: common first words ("ne", "nicht") start dozens. */
+  private readonly phraseIndex = new Map<string, { single: Phrase[]; bySecond: Map<string, Phrase[]> }>();
   /** The curated words (core + review words): the only compound heads trusted. */
   private readonly curated: Record<string, number>;
   private fallback: ((token: string) => number) | null = null;
@@ -185,19 +198,40 @@ class Analyzer {
       this.exact.set(word, value);
       this.stems.set(this.stem(word), value);
     }
-    for (const [phrase, value] of Object.entries({ ...REVIEW_PHRASES[lang], ...REVIEW_IDIOMS[lang] })) {
+    for (const [phrase, value] of Object.entries({ ...REVIEW_PHRASES[lang], ...REVIEW_IDIOMS[lang], ...rules.phrases })) {
       const tokens = this.tokenize(phrase);
       const list = this.phrases.get(tokens[0]!) ?? [];
       list.push({ tokens, value });
       list.sort((a, b) => b.tokens.length - a.tokens.length);
       this.phrases.set(tokens[0]!, list);
     }
-    for (const w of rules.intensifiers) this.roles.set(w, Role.Intensifier);
-    for (const w of rules.diminishers) this.roles.set(w, Role.Diminisher);
-    for (const w of rules.contrast) this.roles.set(w, Role.Contrast);
-    for (const w of rules.concessive) this.roles.set(w, Role.Concessive);
+    const lists = [
+      [rules.intensifiers, Role.Intensifier],
+      [rules.diminishers, Role.Diminisher],
+      [rules.contrast, Role.Contrast],
+      [rules.concessive, Role.Concessive],
+    ] as const;
+    for (const [list, role] of lists) {
+      for (const w of list) {
+        const [first, next] = w.split(' ');
+        if (next) this.pairs.set(first!, [...(this.pairs.get(first!) ?? []), { next, role }]);
+        else this.roles.set(w, role);
+      }
+    }
+    this.restrictive = new Set(rules.restrictive?.words ?? []);
+    this.oneWordNegators = new Set(rules.oneWordNegators ?? []);
+    this.conjunctions = new Set(rules.conjunctions ?? []);
+    this.restrictiveAfter = new Set(rules.restrictive?.negators ?? []);
     for (const w of rules.negators) this.roles.set(w, Role.Negator);
     if (this.fold) this.addFolded(this.fold);
+    for (const [first, list] of this.phrases) {
+      const entry = { single: [] as Phrase[], bySecond: new Map<string, Phrase[]>() };
+      for (const p of list) {
+        if (p.tokens.length === 1) entry.single.push(p);
+        else entry.bySecond.set(p.tokens[1]!, [...(entry.bySecond.get(p.tokens[1]!) ?? []), p]);
+      }
+      this.phraseIndex.set(first, entry);
+    }
   }
 
   /** Unaccented spellings of every known word, role and phrase, where they collide with nothing. */
@@ -263,6 +297,7 @@ class Analyzer {
     let afterContrast = false;
     let total = rated.total;
     let sawNegator = false;
+    let secondHalf = false;
 
     const flush = (end: number): void => {
       total += sumRange(values, sentenceStart, end);
@@ -290,6 +325,9 @@ class Analyzer {
         // "würde es nicht wieder kaufen", "ne vaut pas le coup".
         let value = phrase.value * factor;
         let label = phrase.tokens.join(' ');
+        if (negatedUntil >= i && this.restrictive.has(phrase.tokens[0]!) && !secondHalf && this.restrictiveAfter.has(tokens[negatorAt]!)) {
+          negatedUntil = -1; // "il n'y a que du bon"
+        }
         if (negatedUntil >= i && !phrase.tokens.some((t) => this.roles.get(t) === Role.Negator)) {
           value *= NEGATION_FACTOR;
           label = `${tokens[negatorAt]} ${label}`;
@@ -306,23 +344,49 @@ class Analyzer {
         i += phrase.tokens.length - 1;
         continue;
       }
-      const role = this.roles.get(token);
+      let role = this.roles.get(token);
+      if (this.pairs.size > 0) {
+        const pairs = this.pairs.get(token);
+        if (pairs) {
+          for (const pair of pairs) {
+            if (pair.next !== tokens[i + 1]) continue;
+            role = pair.role;
+            i++;
+            break;
+          }
+        }
+      }
       if (role === Role.Negator) {
         sawNegator = true;
-        if (negatorAt >= 0 && i - negatorAt <= SCOPE && negatedUntil >= i) {
+        // A negator repeated after it has turned a word starts again where the language lists
+        // conjunctions (French "ni beau ni pratique", "pas beau, pas pratique").
+        const repeated = negatorUsed && token === tokens[negatorAt] && this.conjunctions.size > 0;
+        if (negatorAt >= 0 && i - negatorAt <= SCOPE && negatedUntil >= i && !repeated) {
           // The second half of one negation ("ne … pas", "nie … nigdy"): once the first half has
           // turned a word, the second closes the scope; before that, it stretches it.
           if (negatorUsed) negatedUntil = -1;
           else negatedUntil = i + SCOPE;
+          secondHalf = true;
           continue;
         }
         this.postVerbal(tokens, values, negatorAt, negatorUsed, lastSentiment, explain);
         negatedUntil = i + SCOPE;
         negatorAt = i;
         negatorUsed = false;
+        secondHalf = false;
         continue;
       }
-      if (role === Role.Intensifier) {
+      if (negatorUsed && negatedUntil >= i && this.conjunctions.has(token)) {
+        negatedUntil = -1;
+        continue;
+      }
+      // "ne … que" restricts, it does not deny: "il n'y a que du bon".
+      if (this.restrictive.has(token) && negatedUntil >= i && !secondHalf && this.restrictiveAfter.has(tokens[negatorAt]!)) {
+        negatedUntil = -1;
+        negatorUsed = true;
+        continue;
+      }
+      if (role === Role.Intensifier && !(this.rules.standaloneIntensifiers && this.standsAlone(tokens, i))) {
         factor = INTENSIFY;
         if (negatedUntil >= i) negatedUntil++;
         continue;
@@ -356,6 +420,7 @@ class Analyzer {
         value *= NEGATION_FACTOR;
         negatorUsed = true;
         label = `${tokens[negatorAt]}→${token}`;
+        if (this.oneWordNegators.has(tokens[negatorAt]!)) negatedUntil = -1;
       }
       value *= factor;
       factor = 1;
@@ -377,9 +442,25 @@ class Analyzer {
     return { score: round(total / Math.sqrt(total * total + ALPHA), 4), explain };
   }
 
-  private phraseAt(tokens: string[], at: number): { tokens: string[]; value: number } | null {
-    const candidates = this.phrases.get(tokens[at]!);
-    if (!candidates) return null;
+  /** "très bien", "super produit": an intensifier with no opinion word or intensifier after it. */
+  private standsAlone(tokens: string[], at: number): boolean {
+    if (!this.rules.core[tokens[at]!]) return false;
+    const next = tokens[at + 1];
+    if (next === undefined || CLAUSE_END.test(next)) return true;
+    const role = this.roles.get(next);
+    if (role === Role.Intensifier || role === Role.Diminisher || role === Role.Negator) return false;
+    return this.valence(next) === 0 && this.phraseAt(tokens, at + 1) === null;
+  }
+
+  private phraseAt(tokens: string[], at: number): Phrase | null {
+    const entry = this.phraseIndex.get(tokens[at]!);
+    if (!entry) return null;
+    const longer = at + 1 < tokens.length ? entry.bySecond.get(tokens[at + 1]!) : undefined;
+    return (longer && this.firstMatch(tokens, at, longer)) || (entry.single.length > 0 ? this.firstMatch(tokens, at, entry.single) : null);
+  }
+
+  /** The longest of these phrases (all sharing their first tokens) written at `at`. */
+  private firstMatch(tokens: string[], at: number, candidates: Phrase[]): Phrase | null {
     for (const p of candidates) {
       if (at + p.tokens.length > tokens.length) continue;
       let k = 1;
@@ -409,11 +490,14 @@ class Analyzer {
     lastSentiment: number,
     explain: string[],
   ): void {
-    if (used || !this.rules.postVerbalNegation || lastSentiment < 0 || negatorAt < 0) return;
+    if (used || lastSentiment < 0 || negatorAt < 0) return;
+    // French without its "ne": "j'aime pas", "ça vaut pas" — the verb just before, one word apart at most.
+    const dropped = this.rules.droppedNe?.includes(tokens[negatorAt]!) === true;
+    if (dropped ? negatorAt - lastSentiment > 2 : !this.rules.postVerbalNegation) return;
     if (negatorAt - lastSentiment > 3 || lastSentiment > negatorAt) return;
     // Only the sentence negator follows its verb ("gefällt mir nicht"); "kein", "geen", "ingen"
     // negate the noun after them, and a sentence adverb ("leider keine Antwort") is not turned.
-    if (!POST_VERBAL.has(tokens[negatorAt]!) || SENTENCE_ADVERBS.has(tokens[lastSentiment]!)) return;
+    if (!dropped && (!POST_VERBAL.has(tokens[negatorAt]!) || SENTENCE_ADVERBS.has(tokens[lastSentiment]!))) return;
     for (let j = lastSentiment + 1; j < negatorAt; j++) if (CLAUSE_END.test(tokens[j]!)) return;
     const before = values[lastSentiment]!;
     values[lastSentiment] = before * NEGATION_FACTOR * (before > 0 ? NEGATIVE_WEIGHT : 1 / NEGATIVE_WEIGHT);
@@ -429,7 +513,7 @@ class Analyzer {
     if (!elision) return raw;
     const tokens: string[] = [];
     for (const token of raw) {
-      const m = elision.exec(token);
+      const m = token.includes("'") ? elision.exec(token) : null;
       if (m) tokens.push(m[1]!, m[2]!);
       else tokens.push(token);
     }

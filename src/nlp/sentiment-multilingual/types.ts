@@ -7,7 +7,7 @@ export interface LanguageRules {
   /** Words that strengthen (×1.5) or soften (×0.6) the next sentiment word. */
   intensifiers: readonly string[];
   diminishers: readonly string[];
-  /** "but": what comes after outweighs what came before in the same sentence. */
+  /** "but": what comes after outweighs what came before in the same sentence. Two words ("par contre") match as a pair. */
   contrast: readonly string[];
   /** "although": the clause it opens counts less. */
   concessive: readonly string[];
@@ -46,6 +46,27 @@ export interface LanguageRules {
    * "trage" → "traag", "vieze" → "vies"): tried after the exact form and the stem.
    */
   lemmas?: (word: string) => string[];
+  /**
+   * Intensifiers that are opinion words of their own in the core ("bien", "super"): where no opinion
+   * word or other intensifier follows, they count as that word ("très bien", "super produit").
+   */
+  standaloneIntensifiers?: boolean;
+  /**
+   * Negators written after the verb once the first half of the negation is dropped ("j'aime pas",
+   * "ça vaut pas"): one that finds nothing to turn after it turns the opinion word just before it.
+   */
+  droppedNe?: readonly string[];
+  /**
+   * Words that make an open negation restrictive instead ("ne … que": "il n'y a que du bon"): after
+   * one of `negators` with no second half yet, they close its scope unturned.
+   */
+  restrictive?: { negators: readonly string[]; words: readonly string[] };
+  /** Negators that deny one word only ("peu aimable et efficace"): their scope closes on the first word turned. */
+  oneWordNegators?: readonly string[];
+  /** Conjunctions that end a negation once it has turned a word ("pas cher et efficace", "pas beau et pas pratique"). */
+  conjunctions?: readonly string[];
+  /** Phrases of this language alone, matched like the shared review phrases (and winning over them). */
+  phrases?: Readonly<Record<string, number>>;
   /** Accents that only stress a word (Dutch "géén", "zéér"): removed before anything is looked up. */
   stressAccents?: boolean;
 }
