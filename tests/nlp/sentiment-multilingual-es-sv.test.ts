@@ -58,3 +58,44 @@ describe('Spanish review sentiment', () => {
     expect(score('Esto ya no me gusta.', 'es')).toBeLessThan(0);
   });
 });
+
+describe('Swedish review sentiment', () => {
+  it('gets at least 57 of the 60 varied reviews right', () => {
+    const wrong = fixture('sv-varied').filter((r) => {
+      const s = score(r.text, 'sv');
+      return s === 0 || (s > 0 ? 'positive' : 'negative') !== r.label;
+    });
+    expect(wrong.length, wrong.map((r) => r.text).join('\n')).toBeLessThanOrEqual(3);
+  });
+
+  it.each([
+    'Helt okej för priset.',
+    'Maten var jättegod.',
+    'En riktig toppenprodukt.',
+    'Kanonhotell mitt i stan.',
+    'Sängarna var sköna.',
+    'Skorna sitter som gjutna.',
+    'Inte billig, men kvaliteten är i toppklass.',
+    'Vi kommer gärna tillbaka.',
+    'Skitbra service.',
+  ])('positive: "%s"', (text) => {
+    expect(score(text, 'sv')).toBeGreaterThan(0);
+  });
+
+  it.each([
+    'Jag rekommenderar ingen att handla här.',
+    'Den läcker vatten överallt.',
+    'Rummet luktade rök och personalen brydde sig inte.',
+    'Kudden tappade formen. Aldrig igen.',
+    'Ser billig ut och känns billig.',
+    'Skräpprodukt.',
+    'Alldeles för dyrt. Kommer inte tillbaka.',
+    'Funkar dåligt.',
+  ])('negative: "%s"', (text) => {
+    expect(score(text, 'sv')).toBeLessThan(0);
+  });
+
+  it('keeps a negated opinion after the verb negative ("gillar inte")', () => {
+    expect(score('Jag gillar inte den nya appen.', 'sv')).toBeLessThan(0);
+  });
+});
