@@ -1,7 +1,8 @@
 import type { LanguageRules } from './types.js';
 
-// Evaluative first elements of compounds: "jättegod", "supernöjd", "skitbra" strengthen the word they
-// lead; "toppenhotell", "kanonprodukt", "skräpprodukt" carry the verdict themselves.
+// Evaluative first elements of compounds: "jättegod", "supernöjd", "skitbra" are read as the word they
+// lead (jätte-, super-, skit- only strengthen it); "toppenhotell", "kanonprodukt", "skräpprodukt" carry
+// the verdict in the first element, where the head ("hotell", "produkt") has none.
 const INTENSIFYING = ['jätte', 'super', 'skit', 'mega', 'sjukt'];
 const EVALUATIVE: Readonly<Record<string, string>> = { toppen: 'toppen', topp: 'toppen', kanon: 'kanon', skräp: 'skräp', drömm: 'toppen' };
 
