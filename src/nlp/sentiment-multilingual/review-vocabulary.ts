@@ -92,6 +92,7 @@ export const REVIEW_VOCABULARY: Readonly<Record<string, Readonly<Record<string, 
     felaktig: -2, felaktigt: -2, försvunnen: -2, försvunnet: -2, laggar: -2, laggig: -2, fryser: -2,
     paj: -3, pajade: -3, pajat: -3,
     betala: 0, betalade: 0, betalar: 0, varor: 0, varorna: 0,
+    överkokt: -2, överkokta: -2, saknade: -1,
   },
   pl: {
     polecam: 3, polecamy: 3, godny: 2, godne: 2, wart: 2, warta: 2, warte: 2, warto: 2, opłaca: 2,
@@ -171,6 +172,10 @@ export const REVIEW_VOCABULARY: Readonly<Record<string, Readonly<Record<string, 
     solucionen: -2,
     duda: 0, dudas: 0, solo: 0, sola: 0, parece: 0, parecen: 0, modelo: 0, marca: 0, marcas: 0, mesa: 0,
     meses: 0, cables: 0, aire: 0, trato: 0, cobraron: 0, cobrar: 0, cobran: 0, pieza: 0, vienen: 0, sale: 0,
+    // AFINN's translation gives the colour "negro" −5; the rest are ML-SentiCon's scores on words of
+    // no verdict, and review words of the longer reviews (es-long.tsv).
+    negro: 0, negra: 0, negros: 0, negras: 0, fuimos: 0, fuera: 0, pican: 0, enseguida: 1, elevado: -1,
+    elevada: -1, desconecta: -2,
   },
 };
 
@@ -232,6 +237,8 @@ export const REVIEW_IDIOMS: Readonly<Record<string, Readonly<Record<string, numb
     'låser sig': -3, 'la av': -3, 'lade av': -3, 'värt varje krona': 3, 'värd varje krona': 3, 'väl värd': 3,
     'väl värt': 3, 'värd sitt pris': 3, 'värt sitt pris': 3, 'inte prisvärt': -3, 'fick vänta': -2,
     'lång väntetid': -2, 'i tid': 1,
+    'notan var saftig': -2, 'saftig nota': -2, 'saftigt pris': -2, 'ångrar att': -3, 'ångrade att': -3,
+    'klarar inte': -2,
   },
   pl: {
     'wad brak': 2, 'bez smaku': -2, 'za drogi': -2, 'za droga': -2, 'za drogie': -2, 'omijać szerokim łukiem': -4,
@@ -300,6 +307,9 @@ export const REVIEW_IDIOMS: Readonly<Record<string, Readonly<Record<string, numb
     'larga espera': -2, 'tuvimos que esperar': -2, 'nos hicieron esperar': -2, 'se descosieron': -3,
     'se descose': -3, 'se descosió': -3, 'se desgasta': -2, 'se destiñe': -2, 'funciona a la perfección': 3,
     'a la perfección': 3, 'cumple con lo esperado': 2, 'cumple las expectativas': 2, 'cumple con las expectativas': 2,
+    'vale totalmente la pena': 3, 'vale mucho la pena': 3, 'merece mucho la pena': 3, 'merece totalmente la pena': 3,
+    'lo justifica': 2, 'lo vale': 2, 'en la práctica': 0, 'me dan largas': -3, 'dan largas': -3,
+    'pierdo la conexión': -2, 'pierde la conexión': -2, 'se desconecta': -2,
   },
 };
 
