@@ -93,6 +93,7 @@ export const REVIEW_VOCABULARY: Readonly<Record<string, Readonly<Record<string, 
     paj: -3, pajade: -3, pajat: -3,
     betala: 0, betalade: 0, betalar: 0, varor: 0, varorna: 0,
     överkokt: -2, överkokta: -2, saknade: -1,
+    oseriös: -3, oseriöst: -3, oseriösa: -3, seriös: 1, seriöst: 1, oengagerad: -2, oengagerade: -2,
   },
   pl: {
     polecam: 3, polecamy: 3, godny: 2, godne: 2, wart: 2, warta: 2, warte: 2, warto: 2, opłaca: 2,
@@ -176,6 +177,7 @@ export const REVIEW_VOCABULARY: Readonly<Record<string, Readonly<Record<string, 
     // no verdict, and review words of the longer reviews (es-long.tsv).
     negro: 0, negra: 0, negros: 0, negras: 0, fuimos: 0, fuera: 0, pican: 0, enseguida: 1, elevado: -1,
     elevada: -1, desconecta: -2,
+    sorprendido: 1, sorprendida: 1, sorprendió: 1, gratamente: 2, inexistente: -3, inexistentes: -3,
   },
 };
 
@@ -239,6 +241,8 @@ export const REVIEW_IDIOMS: Readonly<Record<string, Readonly<Record<string, numb
     'lång väntetid': -2, 'i tid': 1,
     'notan var saftig': -2, 'saftig nota': -2, 'saftigt pris': -2, 'ångrar att': -3, 'ångrade att': -3,
     'klarar inte': -2,
+    'precis vad jag behövde': 2, 'precis det jag behövde': 2, 'precis vad jag letade efter': 3, 'komma tillbaka': 2,
+    'gör sitt jobb': 2, 'gör jobbet': 2, 'fem av fem': 4, 'tio av tio': 4, 'noll av fem': -4, 'noll av tio': -4,
   },
   pl: {
     'wad brak': 2, 'bez smaku': -2, 'za drogi': -2, 'za droga': -2, 'za drogie': -2, 'omijać szerokim łukiem': -4,
@@ -310,6 +314,10 @@ export const REVIEW_IDIOMS: Readonly<Record<string, Readonly<Record<string, numb
     'vale totalmente la pena': 3, 'vale mucho la pena': 3, 'merece mucho la pena': 3, 'merece totalmente la pena': 3,
     'lo justifica': 2, 'lo vale': 2, 'en la práctica': 0, 'me dan largas': -3, 'dan largas': -3,
     'pierdo la conexión': -2, 'pierde la conexión': -2, 'se desconecta': -2,
+    'sorprendido gratamente': 3, 'gratamente sorprendido': 3, 'gratamente sorprendida': 3, 'para bien': 1,
+    'para mal': -2, 'como en casa': 2, 'no es lo que': -2, 'no era lo que': -2, 'no era lo que esperaba': -3,
+    'nada del otro mundo': -1, 'se despega': -2, 'se despegó': -2, 'se despegan': -2, 'se apaga solo': -3,
+    'se apaga sola': -3, 'cinco de cinco': 4, 'diez de diez': 4, 'cero de cinco': -4, 'cero de diez': -4,
   },
 };
 

@@ -53,7 +53,7 @@ export const sv: LanguageRules = {
     pinsam: -3, synd: -2, sjuk: -2, sjukt: 0, ont: -2, rädd: -2, orolig: -2, sorg: -3, sorglig: -3, sorgligt: -3,
     fattig: -2, klagomål: -2, bedrägeri: -4, lurad: -3, ångrar: -3, stressad: -2, tragiskt: -3, tragisk: -3,
   },
-  negators: ['inte', 'ej', 'icke', 'aldrig', 'ingen', 'inget', 'inga', 'ingenting', 'utan'],
+  negators: ['inte', 'ej', 'icke', 'aldrig', 'ingen', 'inget', 'inga', 'ingenting', 'utan', 'varken'],
   intensifiers: ['mycket', 'väldigt', 'riktigt', 'otroligt', 'extremt', 'så', 'verkligen', 'helt', 'jätte', 'supér', 'super', 'himla', 'sjukt', 'galet', 'för', 'alltför', 'oerhört', 'enormt', 'stor', 'stora', 'stort', 'enorm', 'enorma'],
   diminishers: ['lite', 'ganska', 'rätt', 'någorlunda', 'relativt', 'knappt', 'halvt'],
   contrast: ['men', 'dock', 'fast', 'ändå', 'däremot'],
