@@ -116,6 +116,7 @@ export const REVIEW_VOCABULARY: Readonly<Record<string, Readonly<Record<string, 
     oszuści: -4, oszust: -4, oszukany: -4, naciągacze: -4, niekompetentna: -3, nieuprzejmy: -3,
     nieuprzejma: -3, opryskliwa: -3, bezczelny: -3, żenada: -4, żenujący: -3, porażka: -4, wtopa: -3,
     dziadostwo: -4, kicha: -3, lipa: -3, felerny: -3, wadliwy: -3, wadliwa: -3, wadliwe: -3,
+    profesjonalizm: 3,
   },
   fr: {
     recommande: 3, recommandé: 3, recommandée: 3, recommandable: 3, vaut: 1, conforme: 1, impeccable: 4,
@@ -212,6 +213,15 @@ export const REVIEW_IDIOMS: Readonly<Record<string, Readonly<Record<string, numb
     'valt ontzettend mee': 3, 'viel tegen': -3, 'valt tegen': -3, 'vielen tegen': -3, 'laat te wensen over': -3,
     'niets op aan te merken': 3, 'niks op aan te merken': 3, 'prijs kwaliteit verhouding is top': 3,
     'doet het gewoon niet': -3, 'blij mee': 3, 'erg blij mee': 3,
+    // Added with tests/fixtures/multilingual-reviews/nl-varied.tsv: refunds that never come, things that
+    // stopped, and praise in idiom.
+    'geen geld terug': -3, 'nog geen geld terug': -3, 'deed niks meer': -3, 'doet niks meer': -3,
+    'deed niets meer': -3, 'doet niets meer': -3, 'deed het niet meer': -3, 'doet wat het belooft': 2,
+    'doet wat beloofd wordt': 2, 'dikke aanrader': 4, 'dikke prima': 3, 'voor herhaling vatbaar': 3,
+    'duurde eeuwen': -2, 'duurt eeuwen': -2, 'voor geen meter': -3, 'werkt voor geen meter': -3,
+    'blijf hier weg': -3, 'blijf er ver van weg': -3, 'fluitje van een cent': 2, 'werkt als een zonnetje': 3,
+    'helemaal niks meer': -3, 'helemaal niets meer': -3, 'niks meer': -2, 'niets meer': -2,
+    'niets te wensen over': 3, 'niks te wensen over': 3,
   },
   sv: {
     'reagerar inte': -2, 'ingenting fungerar': -3, 'inget fungerar': -3, 'ingenting funkar': -3, 'håll er borta': -3,
@@ -256,6 +266,13 @@ export const REVIEW_IDIOMS: Readonly<Record<string, Readonly<Record<string, numb
     'warto było': 3, 'wart swojej ceny': 3, 'warta swojej ceny': 3, 'pozostawia wiele do życzenia': -3,
     'wyrzucone pieniądze': -4, 'wyrzucone w błoto': -4, 'strata pieniędzy': -4, 'nie działa': -3,
     'nie odpowiada na': -3, 'nikomu nie polecam': -4, 'szczerze polecam': 4, 'gorąco polecam': 4,
+    // Added with tests/fixtures/multilingual-reviews/pl-varied.tsv: pleasant surprises told with "nie",
+    // solved problems, "daje radę", apps that shut down.
+    'nie spodziewałem się tak': 1, 'nie spodziewałam się tak': 1, 'rozwiązał mój problem': 3,
+    'rozwiązała mój problem': 3, 'rozwiązali mój problem': 3, 'rozwiązał problem': 3, 'rozwiązała problem': 3,
+    'rozwiązali problem': 3, 'pełen profesjonalizm': 3, 'daje radę': 2, 'dają radę': 2, 'nie daje rady': -2,
+    'zero kontaktu': -3, 'brak kontaktu': -3, 'nie mam się do czego przyczepić': 3,
+    'nie ma się do czego przyczepić': 3, 'się wyłącza': -3, 'wyłącza się': -3,
   },
   fr: {
     'plus rien ne fonctionne': -3, 'ne sert à rien': -3, 'sert à rien': -3, 'rien ne fonctionne': -3, 'rien ne marche': -3, 'sans saveur': -2,
