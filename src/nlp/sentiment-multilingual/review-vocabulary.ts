@@ -179,6 +179,7 @@ export const REVIEW_VOCABULARY: Readonly<Record<string, Readonly<Record<string, 
     negro: 0, negra: 0, negros: 0, negras: 0, fuimos: 0, fuera: 0, pican: 0, enseguida: 1, elevado: -1,
     elevada: -1, desconecta: -2,
     sorprendido: 1, sorprendida: 1, sorprendió: 1, gratamente: 2, inexistente: -3, inexistentes: -3,
+    aman: 3, amo: 3, amé: 3, amamos: 3, falta: -1, modo: 0, oscuro: 0, oscura: 0, verificación: 0, código: 0,
   },
 };
 
@@ -335,6 +336,9 @@ export const REVIEW_IDIOMS: Readonly<Record<string, Readonly<Record<string, numb
     'para mal': -2, 'como en casa': 2, 'no es lo que': -2, 'no era lo que': -2, 'no era lo que esperaba': -3,
     'nada del otro mundo': -1, 'se despega': -2, 'se despegó': -2, 'se despegan': -2, 'se apaga solo': -3,
     'se apaga sola': -3, 'cinco de cinco': 4, 'diez de diez': 4, 'cero de cinco': -4, 'cero de diez': -4,
+    // Mexican "padre" is praise only after these ("muy padre", "está padre"); alone it is a father.
+    'muy padre': 3, 'bien padre': 3, 'qué padre': 3, 'está padre': 3, 'solo le falta': 0, 'modo oscuro': 0,
+    'no me llega': -3, 'no llega': -2,
   },
 };
 
