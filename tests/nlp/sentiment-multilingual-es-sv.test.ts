@@ -50,6 +50,7 @@ describe('Spanish review sentiment', () => {
     'Parece de juguete, plástico barato.',
     'La app se cierra sola.',
     'Cero profesionalidad.',
+    'El paquete todavía no llega.',
   ])('negative: "%s"', (text) => {
     expect(score(text, 'es')).toBeLessThan(0);
   });
