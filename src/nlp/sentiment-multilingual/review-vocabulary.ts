@@ -146,7 +146,7 @@ export const REVIEW_VOCABULARY: Readonly<Record<string, Readonly<Record<string, 
     chapuza: -4, cutre: -3, timo: -4, estafa: -4, estafadores: -4, defectuoso: -3, defectuosa: -3,
     roto: -3, rota: -3, rotos: -3, rotas: -3, rompió: -3, dañado: -3, dañada: -3, rayado: -2, rayada: -2,
     endeble: -2, frágil: -2, cuelga: -2, bloquea: -2, falla: -2, fallos: -2, devolví: -2, devolverlo: -2,
-    devolverla: -2, devuelto: -2, devuelta: -2, reembolso: -1, frío: -1, fría: -1, duro: -1, dura: -1,
+    devolverla: -2, devuelto: -2, devuelta: -2, reembolso: -1, frío: -1, fría: -1, duro: -1, dura: 0,
     sucio: -3, sucia: -3, ruidoso: -2, ruidosa: -2, maleducado: -3, maleducada: -3, borde: -2, incompetente: -3,
     incompetentes: -3, pésimo: -4, pésima: -4, penoso: -3, lamentable: -4, inservible: -4, retraso: -2,
     lentísimo: -3, arrepiento: -3, gustado: 2, gustaron: 2, cumple: 2, correcto: 1, correcta: 1,
@@ -180,6 +180,10 @@ export const REVIEW_VOCABULARY: Readonly<Record<string, Readonly<Record<string, 
     elevada: -1, desconecta: -2,
     sorprendido: 1, sorprendida: 1, sorprendió: 1, gratamente: 2, inexistente: -3, inexistentes: -3,
     aman: 3, amo: 3, amé: 3, amamos: 3, falta: -1, modo: 0, oscuro: 0, oscura: 0, verificación: 0, código: 0,
+    // "dura" (0 above) is also "it lasts" ("me dura toda la semana"): hard meat is in the idioms.
+    ligero: 1, ligera: 1, parpadea: -2, parpadear: -2, parpadeo: -2, desactualizado: -2,
+    desactualizada: -2, recomendaría: 3, recomendaríamos: 3, garantía: 0, dice: 0, cargar: 0, pide: 0,
+    abro: 0, curso: 0,
   },
 };
 
@@ -339,6 +343,9 @@ export const REVIEW_IDIOMS: Readonly<Record<string, Readonly<Record<string, numb
     // Mexican "padre" is praise only after these ("muy padre", "está padre"); alone it is a father.
     'muy padre': 3, 'bien padre': 3, 'qué padre': 3, 'está padre': 3, 'solo le falta': 0, 'modo oscuro': 0,
     'no me llega': -3, 'no llega': -2,
+    'carne dura': -2, 'estaba dura': -2, 'lo único malo': -1, 'lo único negativo': -1, 'el único pero': -1,
+    'no cubre la garantía': -3, 'nunca termina de': -3, 'no termina de': -2, 'antes funcionaba bien': -1,
+    'se transparenta': -2, 'lo devuelvo': -2, 'la devuelvo': -2, 'prometía mucho': -1,
   },
 };
 
