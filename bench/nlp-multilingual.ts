@@ -199,16 +199,16 @@ if (!existsSync(shared)) {
 
 if (!errorsFor && existsSync(fixtures)) {
   console.log('\nOwn review fixtures (tests/fixtures/multilingual-reviews, written for Earshot: not independent)');
-  console.log('| file | n (pos/neu/neg) | pos/neg macro-F1 | accuracy pos/neg |');
+  console.log('| set | n (pos/neu/neg) | pos/neg macro-F1 | accuracy pos/neg |');
   console.log('|---|---|---|---|');
-  // <lang>.tsv, then any further sets of the language (<lang>-<what>.tsv, e.g. fr-reviews.tsv).
-  const files = readdirSync(fixtures).filter((f) => f.endsWith('.tsv'));
-  for (const name of LANGS.flatMap((l) => files.filter((f) => f === `${l}.tsv`).concat(files.filter((f) => f.startsWith(`${l}-`))))) {
+  // <lang>.tsv, then any further sets of that language (<lang>-varied.tsv, <lang>-holdout.tsv…).
+  const files = readdirSync(fixtures).filter((f) => f.endsWith('.tsv')).sort();
+  for (const name of LANGS.flatMap((l) => [...files.filter((f) => f === `${l}.tsv`), ...files.filter((f) => f.startsWith(`${l}-`))])) {
     const lang = name.slice(0, 2);
     const rows = readTsv(path.join(fixtures, name));
     const scores = rows.map((r) => scoreMultilingual(r.text, lang)!.score);
     const polar = rows.map((r, i) => [r, scores[i]!] as const).filter(([r]) => r.label !== 'neutral');
     const right = polar.filter(([r, s]) => toLabel(s, 0) === r.label).length;
-    console.log(`| ${name} | ${rows.length} (${counts(rows)}) | ${posNeg(rows, scores).toFixed(3)} | ${(right / (polar.length || 1)).toFixed(3)} |`);
+    console.log(`| ${name.replace('.tsv', '')} | ${rows.length} (${counts(rows)}) | ${posNeg(rows, scores).toFixed(3)} | ${(right / (polar.length || 1)).toFixed(3)} |`);
   }
 }

@@ -141,7 +141,7 @@ describe('complaints told as negated facts', () => {
   it.each([
     ['de', 'Das Paket kam bis heute nicht.'],
     ['fr', "Le colis n'est pas encore là."],
-    ['es', 'El paquete todavía no llega.'],
+    ['es', 'Todavía no tengo el paquete.'],
     ['pl', 'Paczka do dziś nie przyszła.'],
   ])('%s leans negative without an opinion word, but stays below the label band: "%s"', (lang, text) => {
     const result = scoreMultilingual(text, lang)!;

@@ -1,6 +1,24 @@
 import { senticonEs } from './senticon-es.js';
 import type { LanguageRules } from './types.js';
 
+const DIMINUTIVE = /^(.{3,}?)(c?)(it[oa]s?)$/;
+
+/**
+ * Reviews speak in diminutives ("suavecita", "fresquito", "rapidito", "limpito"): the base word of
+ * -ito/-ita/-cito/-cita, with the spelling the ending changed undone (qu → c, gu → g).
+ */
+function spanishDiminutives(word: string): string[] {
+  const m = DIMINUTIVE.exec(word);
+  if (!m) return [];
+  let base = m[1]!;
+  const out: string[] = [];
+  if (m[2]) out.push(base); // suave-c-ita
+  else base = base.endsWith('qu') ? `${base.slice(0, -2)}c` : base.endsWith('gu') ? `${base.slice(0, -2)}g` : base;
+  const gender = m[3]!.startsWith('ita') ? 'a' : 'o';
+  out.push(`${base}${gender}`, `${base}${gender === 'a' ? 'o' : 'a'}`, `${base}e`, `${base}io`);
+  return out;
+}
+
 /** Spanish. Negation precedes the verb ("no es bueno", "nunca"); -ísimo intensifies inside the word. */
 export const es: LanguageRules = {
   core: {
@@ -22,12 +40,16 @@ export const es: LanguageRules = {
     llorar: -2, crisis: -2, corrupción: -3, corrupto: -3, robo: -3, mentira: -3, mentiroso: -3, culpa: -2,
     aburrido: -2, aburrida: -2, preocupado: -2, preocupante: -2, tonto: -3, idiota: -4, injusto: -3, injusticia: -3,
   },
-  negators: ['no', 'nunca', 'jamás', 'ni', 'tampoco', 'sin', 'nada', 'nadie', 'ningún', 'ninguno', 'ninguna'],
+  // "cero" as in "cero atención", "cero problemas".
+  negators: ['no', 'nunca', 'jamás', 'ni', 'tampoco', 'sin', 'nada', 'nadie', 'ningún', 'ninguno', 'ninguna', 'cero'],
   intensifiers: ['muy', 'súper', 'super', 'realmente', 'demasiado', 'tan', 'totalmente', 'sumamente', 'extremadamente', 'increíblemente', 'mega', 're', 'bastante', 'tremendamente', 'absolutamente', 'verdaderamente', 'enorme', 'enormes', 'auténtica', 'auténtico', 'verdadera', 'verdadero'],
   diminishers: ['poco', 'algo', 'medio', 'casi', 'relativamente', 'ligeramente'],
-  contrast: ['pero', 'sino', 'embargo', 'aunque'],
-  concessive: ['pese', 'aun'],
-  suffixes: ['ísimas', 'ísimos', 'ísima', 'ísimo', 'mente', 'as', 'os', 'es', 'a', 'o', 's'],
+  contrast: ['pero', 'sino', 'embargo'],
+  // "aunque" concedes: "aunque tardó un poco, es de muy buena calidad", "no funciona aunque dice que
+  // es compatible" — its clause is the lesser one, wherever it stands.
+  concessive: ['pese', 'aun', 'aunque'],
+  // Superlatives also without their accent ("buenisima", "rapidisimo"), as reviews are typed.
+  suffixes: ['ísimas', 'ísimos', 'ísima', 'ísimo', 'isimas', 'isimos', 'isima', 'isimo', 'mente', 'as', 'os', 'es', 'a', 'o', 's'],
   minStem: 3,
   fallback: senticonEs,
   compounds: false,
@@ -36,4 +58,5 @@ export const es: LanguageRules = {
   numbers: { cero: 0, una: 1, un: 1, dos: 2, tres: 3, cuatro: 4, cinco: 5 },
   outOf: ['de', 'sobre'],
   foldDiacritics: true,
+  lemmas: spanishDiminutives,
 };

@@ -29,7 +29,7 @@ export const pl: LanguageRules = {
     denerwujący: -3, irytujący: -3, męczący: -2, uciążliwy: -3, niewygodny: -3, marny: -3, marnie: -3,
     niesamowity: 4, niesamowicie: 3, niezły: 2, nieźle: 2, niezawodny: 3, niezastąpiony: 3, niedrogi: 2,
   },
-  negators: ['nie', 'nigdy', 'ani', 'bez', 'brak', 'braku', 'żaden', 'żadna', 'żadne', 'żadnego', 'żadnej', 'nic', 'niczego'],
+  negators: ['nie', 'nigdy', 'ani', 'bez', 'brak', 'braku', 'zero', 'żaden', 'żadna', 'żadne', 'żadnego', 'żadnej', 'nic', 'niczego'],
   intensifiers: ['bardzo', 'naprawdę', 'niesamowicie', 'mega', 'totalnie', 'zupełnie', 'całkowicie', 'wyjątkowo', 'niezwykle', 'niezmiernie', 'szczególnie', 'zbyt', 'za', 'tak', 'taki', 'takie', 'taka', 'ogromnie', 'absolutnie', 'wręcz', 'wielki', 'wielka', 'wielkie', 'wielkiego', 'wielką', 'wielkim', 'ogromny', 'ogromna', 'ogromne', 'duży', 'duża', 'duże'],
   diminishers: ['trochę', 'nieco', 'dość', 'dosyć', 'raczej', 'względnie', 'lekko', 'mało'],
   contrast: ['ale', 'lecz', 'jednak', 'jednakże', 'natomiast', 'niemniej', 'tylko'],
