@@ -201,13 +201,16 @@ if (!errorsFor && existsSync(fixtures)) {
   console.log('\nOwn review fixtures (tests/fixtures/multilingual-reviews, written for Earshot: not independent)');
   console.log('| lang | n (pos/neu/neg) | pos/neg macro-F1 | accuracy pos/neg |');
   console.log('|---|---|---|---|');
-  for (const lang of LANGS) {
-    const file = path.join(fixtures, `${lang}.tsv`);
+  // <lang>.tsv, then any further sets of the language (<lang>-<name>.tsv), each on its own row.
+  const files = readdirSync(fixtures);
+  for (const name of LANGS.flatMap((l) => [`${l}.tsv`, ...files.filter((f) => f.startsWith(`${l}-`) && f.endsWith('.tsv')).sort()])) {
+    const file = path.join(fixtures, name);
     if (!existsSync(file)) continue;
+    const lang = name.slice(0, 2);
     const rows = readTsv(file);
     const scores = rows.map((r) => scoreMultilingual(r.text, lang)!.score);
     const polar = rows.map((r, i) => [r, scores[i]!] as const).filter(([r]) => r.label !== 'neutral');
     const right = polar.filter(([r, s]) => toLabel(s, 0) === r.label).length;
-    console.log(`| ${lang} | ${rows.length} (${counts(rows)}) | ${posNeg(rows, scores).toFixed(3)} | ${(right / (polar.length || 1)).toFixed(3)} |`);
+    console.log(`| ${name.replace(/\.tsv$/, '')} | ${rows.length} (${counts(rows)}) | ${posNeg(rows, scores).toFixed(3)} | ${(right / (polar.length || 1)).toFixed(3)} |`);
   }
 }
