@@ -198,6 +198,7 @@ class Analyzer {
     for (const w of rules.concessive) this.roles.set(w, Role.Concessive);
     for (const w of rules.negators) this.roles.set(w, Role.Negator);
     if (this.fold) this.addFolded(this.fold);
+    for (const spelling of rules.spellings ?? []) this.addFolded(spelling);
   }
 
   /** Unaccented spellings of every known word, role and phrase, where they collide with nothing. */
@@ -252,6 +253,7 @@ class Analyzer {
     const explain: string[] = [];
     const rated = this.ratings(text.toLowerCase(), explain);
     const tokens = this.tokenize(rated.rest, true);
+    this.rules.rewriteTokens?.(tokens);
     const values = new Float64Array(tokens.length);
     let sentenceStart = 0;
     let negatedUntil = -1;
