@@ -33,7 +33,7 @@ export const DE_REVIEW_WORDS: Readonly<Record<string, number>> = {
   scharfkantig: -2, fehlerfrei: 3, fehlerlos: 3, spitzenqualität: 3, topqualität: 3, topzustand: 3,
   hinüber: -3, futsch: -3, durchgebrannt: -3, durchgeschmort: -3, abgeraucht: -3, verreckt: -3,
   zerbrochen: -3, zersprungen: -3, geplatzt: -2, aufgeplatzt: -2, abgefallen: -2, abgeblättert: -2,
-  abgeplatzt: -2, verrostet: -3, rostig: -2, ausgelaufen: -2, verbogen: -2, verzogen: -2, eingelaufen: -2,
+  abgeplatzt: -2, verrostet: -3, rostig: -2, ausgelaufen: -2, verbogen: -2, verzogen: -2, eingelaufen: -1,
   verblasst: -2, verfärbt: -2, ausgeleiert: -2, ausgefranst: -2, eingerissen: -2, löchrig: -2, fusselt: -2,
   verklemmt: -2, blockiert: -2, klemmt: -2, hakt: -2, wackelt: -2, quietscht: -2, knarzt: -2, knarrt: -2,
   tropft: -2, leckt: -2, rauscht: -2, brummt: -1, fiept: -2, flackert: -2, flimmert: -2, überhitzt: -3,
@@ -71,7 +71,8 @@ export const DE_REVIEW_WORDS: Readonly<Record<string, number>> = {
   ungeziefer: -3, überbucht: -3, gestank: -3, schmackhaft: 3, deliziös: 3, geschmackvoll: 2, fad: -2,
   wässrig: -2, verkocht: -2, matschig: -2, labberig: -2, pappig: -2, trocken: -1, fettig: -2, ölig: -1,
   knusprig: 2, reichhaltig: 2, üppig: 2, großzügig: 2, mickrig: -3, spärlich: -2, gaumenschmaus: 3,
-  geheimtipp: 3, hausgemacht: 1, aufgewärmt: -2,
+  geheimtipp: 3, hausgemacht: 1, aufgewärmt: -2, gewartet: -1, abgelöst: -2, abgefärbt: -2, abfärben: -2, nass: -1,
+  leicht: 1, schief: -2, krumm: -2, verschluckt: -1,
   // Books, films, games, apps
   langatmig: -2, vorhersehbar: -2, öde: -3, belanglos: -2, oberflächlich: -2, flach: -1, platt: -1,
   wirr: -2, verwirrend: -2, klischeehaft: -2, klischee: -2, kitschig: -1, spannend: 3, packend: 3,
@@ -83,7 +84,22 @@ export const DE_REVIEW_WORDS: Readonly<Record<string, number>> = {
   buggy: -3, unverständlich: -2,
   // Topics of reviews, no verdict of their own (the translated lexicon scores some of them)
   geschmack: 0, geruch: 0, riecht: 0, schmeckt: 0, zieht: 0, erwartet: 0, überrascht: 0, erreichbar: 0,
-  verarbeitet: 0, tragekomfort: 0, passform: 0, funktionsumfang: 0, akku: 0, laufzeit: 0, abzug: 0,
+  // Scored by the translated lexicon as something they are not in reviews: a vacuum cleaner "saugt",
+  // a hotel has a "Dusche", "das größte Problem" is no praise, "Nutzung" and "Einstellungen" no fault.
+  saugt: 0, saugen: 0, dusche: 0, ventilator: 0, reifen: 0, rücken: 0, roman: 0, portion: 0, geschenk: 0,
+  stahl: 0, druck: 0, nutzung: 0, anfänger: 0, einstellung: 0, größer: 0, größte: 0, gegeben: 0,
+  hoffentlich: 0, hoffnung: 0, gespannt: 0, sorgen: 0, sorge: -1, verlassen: 0, brutto: 0, regenjacke: 0,
+  mode: 0, art: 0, satz: 0, sätze: 0, nieten: 0, pikee: 0, unterhose: 0, rein: 0, reinigen: 0, reiniger: 0,
+  schneiden: 0, schnitte: 0, geist: 0, gleichen: 0, hinsicht: 0, bedeutung: 0, angelegenheit: 0,
+  angewiesen: 0, gefühl: 0, nachfrage: 0, ablauf: 0, rege: 0, gelassen: 0, lose: -1, stecken: 0, stechen: -1,
+  kippe: 0, nüsse: 0, bohrloch: 0, axt: 0, ziehen: 0, höchste: 1, wünschen: 0, wunsch: 0, verlangen: 0,
+  bezahlen: 0, berechnet: -1, vermutlich: 0, unterscheidet: 0, ansehen: 1, frequentiert: 0, freistehend: 0,
+  wahnsinn: 0, schätze: 0, verkleidung: 0, verschraubt: 0, gefordert: 0, pflege: 0, betont: 0,
+  angekündigt: 0, erwarten: 0, erwartete: 0, vital: 0, ernüchternd: -2, erfreuliches: 2, imposant: 2,
+  bedrohlich: -2, unempfindlich: 1, ungekünstelt: 0, unbekümmert: 0, ungerade: 0, gelöscht: -1,
+  aufgelöst: 0, gefangen: 0, verwickelt: 0, befreit: 0, kühlen: 0, dringend: 0, zufällig: 0, versehentlich: -1,
+  messe: 0, aktie: 0, aktien: 0,
+  verarbeitet: 0, regen: 0, frei: 0, spülmaschinenfest: 0, tragekomfort: 0, passform: 0, funktionsumfang: 0, akku: 0, laufzeit: 0, abzug: 0,
 };
 
 /** Phrases: matched as whole token sequences; one without its own negation is turned by a negator before it. */
@@ -158,6 +174,10 @@ export const DE_REVIEW_IDIOMS: Readonly<Record<string, number>> = {
   'nützt nichts': -2, 'kein effekt': -2, 'keine wirkung': -2, 'keinerlei wirkung': -2,
   'macht schlapp': -2, 'machte schlapp': -2, 'voller bugs': -3, 'voller fehler': -3, 'nur noch werbung': -2,
   'ständig werbung': -2, 'pay to win': -3, 'wird heiß': -2, 'wird sehr heiß': -2, 'wird warm': -1,
+  'lösen sich': -2, 'löst sich': -2, 'löste sich': -2, 'lösten sich': -2, 'keinen anruf': -2, 'das gleiche spiel': -2,
+  'wie am ersten tag': 3,
+  // Other people's ratings, cited: "trotz der vielen guten Bewertungen".
+  'guten bewertungen': 0, 'positiven bewertungen': 0, 'guten rezensionen': 0, 'positiven rezensionen': 0,
   'anfänglichen problemen': -1, 'anfängliche probleme': -1, 'anfänglichen schwierigkeiten': -1,
   // "zu" + a property: too much of it
   'zu teuer': -2, 'zu laut': -2, 'zu leise': -2, 'zu langsam': -2, 'zu schwer': -2, 'zu weich': -2,

@@ -112,6 +112,7 @@ verb('hält hielt', { particle: 'durch', lemma: 'durchhalten' });
 verb('klebt klebte', { particle: 'an', lemma: 'ankleben' });
 verb('stellt stellte', { particle: 'quer', lemma: 'querstellen' });
 verb('zieht zog', { particle: 'ein', lemma: 'einziehen' });
+verb('färbt färbte', { particle: 'ab', lemma: 'abfärben' });
 verb('baut baute', { particle: 'ab', lemma: 'abbauen' });
 verb('ruft rief', { particle: 'zurück', lemma: 'zurückrufen' });
 verb('meldet meldete', { particle: 'zurück', lemma: 'zurückmelden' });
@@ -216,8 +217,10 @@ export const de: LanguageRules = {
     'stark', 'deutlich', 'viel', 'überhaupt', 'gar', 'komplett', 'vollkommen', 'enorm', 'unheimlich', 'wahnsinnig',
     'ausgesprochen', 'durchweg', 'definitiv', 'dermaßen', 'derart', 'zutiefst', 'maßlos', 'bitter', 'sau', 'ultra', 'äusserst'],
   diminishers: ['etwas', 'bisschen', 'wenig', 'eher', 'relativ', 'einigermaßen', 'halbwegs', 'kaum', 'teilweise', 'stellenweise', 'ansatzweise'],
-  contrast: ['aber', 'jedoch', 'allerdings', 'dennoch', 'trotzdem', 'sondern', 'ansonsten', 'sonst'],
-  concessive: ['obwohl', 'obgleich', 'zwar', 'immerhin', 'wenigstens'],
+  // "Inzwischen", "mittlerweile": the state a review ends on is its verdict.
+  contrast: ['aber', 'jedoch', 'allerdings', 'dennoch', 'trotzdem', 'sondern', 'ansonsten', 'sonst', 'inzwischen', 'mittlerweile'],
+  // "Anfangs", "zunächst": first impressions a review goes on to revise.
+  concessive: ['obwohl', 'obgleich', 'zwar', 'immerhin', 'wenigstens', 'anfangs', 'anfang', 'zunächst', 'zuerst'],
   suffixes: ['sten', 'ster', 'stes', 'stem', 'ste', 'em', 'en', 'er', 'es', 'e', 's', 'n', 't'],
   minStem: 3,
   compounds: true,
