@@ -72,6 +72,8 @@ export const DE_REVIEW_WORDS: Readonly<Record<string, number>> = {
   wässrig: -2, verkocht: -2, matschig: -2, labberig: -2, pappig: -2, trocken: -1, fettig: -2, ölig: -1,
   knusprig: 2, reichhaltig: 2, üppig: 2, großzügig: 2, mickrig: -3, spärlich: -2, gaumenschmaus: 3,
   geheimtipp: 3, hausgemacht: 1, aufgewärmt: -2, gewartet: -1, abgelöst: -2, abgefärbt: -2, abfärben: -2, nass: -1,
+  // Inflected forms too short (4 letters) for the analyzer's stemming.
+  gute: 3, miese: -3, fies: -2, fiese: -2, laute: -1, tote: -2,
   leicht: 1, schief: -2, krumm: -2, verschluckt: -1,
   // Books, films, games, apps
   langatmig: -2, vorhersehbar: -2, öde: -3, belanglos: -2, oberflächlich: -2, flach: -1, platt: -1,
@@ -176,6 +178,9 @@ export const DE_REVIEW_IDIOMS: Readonly<Record<string, number>> = {
   'ständig werbung': -2, 'pay to win': -3, 'wird heiß': -2, 'wird sehr heiß': -2, 'wird warm': -1,
   'lösen sich': -2, 'löst sich': -2, 'löste sich': -2, 'lösten sich': -2, 'keinen anruf': -2, 'das gleiche spiel': -2,
   'wie am ersten tag': 3,
+  // "Das Dessert war das einzig Gute": praise that condemns the rest.
+  'das einzig gute': -1, 'das einzige gute': -1, 'das einzig positive': -1, 'das einzige positive': -1,
+  'einziger pluspunkt': -1, 'einziger lichtblick': -1, 'einzige pluspunkt': -1, 'einzige lichtblick': -1,
   // Other people's ratings, cited: "trotz der vielen guten Bewertungen".
   'guten bewertungen': 0, 'positiven bewertungen': 0, 'guten rezensionen': 0, 'positiven rezensionen': 0,
   'anfänglichen problemen': -1, 'anfängliche probleme': -1, 'anfänglichen schwierigkeiten': -1,
