@@ -224,6 +224,7 @@ class Analyzer {
     this.restrictiveAfter = new Set(rules.restrictive?.negators ?? []);
     for (const w of rules.negators) this.roles.set(w, Role.Negator);
     if (this.fold) this.addFolded(this.fold);
+    for (const spelling of rules.spellings ?? []) this.addFolded(spelling);
     for (const [first, list] of this.phrases) {
       const entry = { single: [] as Phrase[], bySecond: new Map<string, Phrase[]>() };
       for (const p of list) {
@@ -286,6 +287,7 @@ class Analyzer {
     const explain: string[] = [];
     const rated = this.ratings(text.toLowerCase(), explain);
     const tokens = this.tokenize(rated.rest, true);
+    this.rules.rewriteTokens?.(tokens);
     const values = new Float64Array(tokens.length);
     let sentenceStart = 0;
     let negatedUntil = -1;

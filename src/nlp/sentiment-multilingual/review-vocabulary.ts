@@ -10,6 +10,7 @@
  * Inflection is left to the analyzer's suffix stripping where the lemma is long enough (≥ 5
  * letters); short or irregular forms are listed as they are written.
  */
+import { DE_REVIEW_IDIOMS } from './de-review-vocabulary.js';
 
 /** Topic words: what a review talks about, not what it thinks of it. */
 export const TOPIC_WORDS: Readonly<Record<string, readonly string[]>> = {
@@ -190,6 +191,7 @@ export const REVIEW_VOCABULARY: Readonly<Record<string, Readonly<Record<string, 
 /** Idioms: matched as whole token sequences before negation applies; each carries its own negation. */
 export const REVIEW_IDIOMS: Readonly<Record<string, Readonly<Record<string, number>>>> = {
   de: {
+    ...DE_REVIEW_IDIOMS,
     'die mühe wert': 3, 'der mühe wert': 3, 'nichts funktioniert': -3, 'nichts geht mehr': -3, 'kam nie an': -3, 'kam nicht an': -3, 'reagiert nicht': -3, 'reagiert nie': -3, 'mehr versprochen': -2,
     'mehr davon versprochen': -2, 'in ordnung': 1, 'geht gar nichts mehr': -3, 'geht nichts mehr': -3,
     'wieder buchen': 3, 'noch mal buchen': 2, 'nochmal buchen': 2, 'noch einmal buchen': 2,
