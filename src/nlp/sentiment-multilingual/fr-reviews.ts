@@ -89,6 +89,8 @@ const WORDS: Record<string, number> = {
   chic: 2, souple: 1, soyeux: 2, équipé: 1, chérot: -1, waouh: 3, wow: 3, simplifie: 1, simplifier: 1,
   plus: 0, urgences: 0, premier: 0,
   // Spoken and written-fast French
+  exemplaire: 1.5, intact: 2, gâché: -3, désorganisé: -2, désorganisation: -2, redémarre: -1, éteint: -2,
+  payant: -1, maintenance: -1, facile: 2, facilement: 1, fidèle: 1, prometteur: 1,
   impec: 3, stylé: 2, ouf: 2, cata: -3, relou: -2, chelou: -1, bidon: -2, nullos: -3, pigeon: -2, pigeons: -2,
   lourd: -1, imprenable: 3, charmant: 3, conseiller: 1, moquent: -3, foutent: -3, fichent: -3, attachant: 2, écrasé: -2, arrêté: -1, attendre: -1, enfin: 0,
   baladé: -3, coupures: -2, perd: -1, perds: -1, délavé: -2, décoloré: -2, terni: -2, bémol: 0, négatif: -1, négatifs: -1, positif: 1, positifs: 1,
@@ -234,6 +236,9 @@ export const FR_REVIEW_PHRASES: Readonly<Record<string, number>> = {
   'ne détecte pas': -2, 'détecte pas': -2, 'ne détecte plus': -3, 'ne reconnaît plus': -3,
   'rien de mieux': 2, 'rien de tel': 2, 'rien ne vaut': 2, 'rien à jeter': 2, 'à deux pas': 1, 'pas loin': 1,
   'pas encore': 0, 'pas encore reçu': -3, 'pas encore arrivé': -2, 'pas encore livré': -2, 'sans âme': -2,
+  'les yeux fermés': 1, 'de rêve': 3, 'ne reflète pas': -2, 'reflète pas': -2, 'ne reflètent pas': -2,
+  'reflètent pas': -2, 'ça commence à bien faire': -2, 'tout seul': -1, 'toute seule': -1, 'fidèle à la description': 2,
+  'facile d’utilisation': 2, 'facile à utiliser': 2, 'facile à monter': 2, 'facile à installer': 2,
   'bonne surprise': 3, 'agréable surprise': 3, 'mauvaise surprise': -3, 'petit plus': 2, 'un plus': 1, 'gros plus': 2, 'vrai plus': 2, 'qualité est là': 2, 'qualité n’est pas là': -2, 'qualité au rendez vous': 2, 'd’une traite': 2, 'à voir': 1, 'geste commercial': 1,
   'rien de spécial': -1, 'rien d’exceptionnel': -1, 'rien d’extraordinaire': -1, 'rien de bien': -1,
   'ne fonctionne pas correctement': -3, 'fonctionne pas correctement': -3, 'ne fonctionne pas bien': -3,
