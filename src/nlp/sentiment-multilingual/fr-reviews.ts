@@ -127,7 +127,7 @@ export const FR_REVIEW_WORDS: Readonly<Record<string, number>> = agree(WORDS);
  * is not turned; one without ("vaut le coup") is turned by a negator before it ("ne vaut pas le coup").
  * Elided forms are written as reviewers write them ("n'a jamais", "s'allume"); tokenizing splits them.
  */
-export const FR_REVIEW_PHRASES: Readonly<Record<string, number>> = {
+export const FR_REVIEW_PHRASES: Readonly<Record<string, number>> = withAdverbs({
   // Recommending and verdicts
   'je recommande vivement': 4, 'je recommande fortement': 4, 'recommande les yeux fermés': 4, 'à recommander': 3,
   'je conseille': 3, 'je vous conseille': 3, 'je rachèterai': 3, 'sans hésiter': 2, 'sans hésitation': 2,
@@ -239,6 +239,11 @@ export const FR_REVIEW_PHRASES: Readonly<Record<string, number>> = {
   'les yeux fermés': 1, 'de rêve': 3, 'ne reflète pas': -2, 'reflète pas': -2, 'ne reflètent pas': -2,
   'reflètent pas': -2, 'ça commence à bien faire': -2, 'tout seul': -1, 'toute seule': -1, 'fidèle à la description': 2,
   'facile d’utilisation': 2, 'facile à utiliser': 2, 'facile à monter': 2, 'facile à installer': 2,
+  'aucune hésitation': 2, 'pas parfait': -1, 'pas parfaite': -1, 'pas exceptionnel': -1, 'pas exceptionnelle': -1,
+  'pas extraordinaire': -1, 'pas incroyable': -1, 'pas le meilleur': -1, 'pas la meilleure': -1, 'pas excellent': -1,
+  'pas idéal': -1, 'pas idéale': -1, 'seul problème': 0, 'seul souci': 0, 'seul point noir': 0, 'avis négatifs': 0,
+  'avis positifs': 0, 'mauvais avis': 0, 'mauvaises notes': 0, 'mauvaises critiques': 0, 'fait hésiter': 0,
+  'à tort': 0, 'pas gagné': 0, 'fausse note': -2,
   'bonne surprise': 3, 'agréable surprise': 3, 'mauvaise surprise': -3, 'petit plus': 2, 'un plus': 1, 'gros plus': 2, 'vrai plus': 2, 'qualité est là': 2, 'qualité n’est pas là': -2, 'qualité au rendez vous': 2, 'd’une traite': 2, 'à voir': 1, 'geste commercial': 1,
   'rien de spécial': -1, 'rien d’exceptionnel': -1, 'rien d’extraordinaire': -1, 'rien de bien': -1,
   'ne fonctionne pas correctement': -3, 'fonctionne pas correctement': -3, 'ne fonctionne pas bien': -3,
@@ -254,4 +259,26 @@ export const FR_REVIEW_PHRASES: Readonly<Record<string, number>> = {
   'correspond à mes attentes': 2, 'correspond à nos attentes': 2, 'correspond aux photos': 2,
   'pas ce que j’attendais': -2, 'pas du tout ce que j’attendais': -3, 'ce que je cherchais': 2,
   'sans intérêt': -3, 'aucun intérêt': -3, 'à oublier': -3, 'développement durable': 0, 'j’en doute': -1,
-};
+});
+
+/**
+ * "vaut vraiment le coup", "valait largement le détour": the adverbs reviewers put inside the
+ * worth-it idioms, which phrase matching (token by token) would otherwise miss.
+ */
+function withAdverbs(phrases: Record<string, number>): Readonly<Record<string, number>> {
+  const out = { ...phrases };
+  for (const verb of ['vaut', 'valait', 'vaudra']) {
+    for (const object of ['le coup', 'la peine', 'le détour', 'le prix']) {
+      const value = object === 'le prix' ? 2 : 3;
+      out[`${verb} ${object}`] ??= value;
+      for (const adverb of ['vraiment', 'largement', 'bien', 'amplement', 'totalement', 'clairement']) out[`${verb} ${adverb} ${object}`] ??= value;
+      // The denials carry their own negation, so they are not turned twice.
+      for (const denial of ['pas', 'vraiment pas', 'pas vraiment', 'absolument pas', 'pas du tout']) {
+        out[`ne ${verb} ${denial} ${object}`] ??= -value;
+        out[`${verb} ${denial} ${object}`] ??= -value;
+      }
+    }
+    out[`${verb} pas`] ??= -3;
+  }
+  return out;
+}
