@@ -92,6 +92,9 @@ const WORDS: Record<string, number> = {
   exemplaire: 1.5, intact: 2, gâché: -3, désorganisé: -2, désorganisation: -2, redémarre: -1, éteint: -2,
   payant: -1, maintenance: -1, facile: 2, facilement: 1, fidèle: 1, prometteur: 1,
   transparent: -1, mitigé: -1, inventif: 2, vieillot: -1, désuet: -1,
+  // "trop de monde", "trop tard": before a word of no verdict, "trop" is the complaint itself (before
+  // an opinion word it stays an intensifier: "trop bien", "trop cher").
+  trop: -1, reprendrai: 2, rachète: 2,
   impec: 3, stylé: 2, ouf: 2, cata: -3, relou: -2, chelou: -1, bidon: -2, nullos: -3, pigeon: -2, pigeons: -2,
   lourd: -1, imprenable: 3, charmant: 3, conseiller: 1, moquent: -3, foutent: -3, fichent: -3, attachant: 2, écrasé: -2, arrêté: -1, attendre: -1, enfin: 0,
   baladé: -3, coupures: -2, perd: -1, perds: -1, délavé: -2, décoloré: -2, terni: -2, bémol: 0, négatif: -1, négatifs: -1, positif: 1, positifs: 1,
@@ -250,6 +253,10 @@ export const FR_REVIEW_PHRASES: Readonly<Record<string, number>> = withAdverbs({
   'aux anges': 4, 'comme à la maison': 2, 'ne sert strictement à rien': -3, 'sert strictement à rien': -3,
   'ne sert absolument à rien': -3, 'sert absolument à rien': -3, 'problème résolu': 1, 'résolu mon problème': 2,
   'résolu le problème': 2, 'à l’abandon': -3,
+  'n’achèterai plus': -3, 'achèterai plus': -3, 'ne commanderai plus': -3, 'commanderai plus': -3,
+  'ne commanderai jamais plus': -3, 'ne rachèterai plus': -3, 'rachèterai plus': -3, 'en reprendre': 2,
+  'à racheter': 2, 'trop serré': -2, 'trop serrée': -2, 'trop large': -2, 'trop juste': -2, 'trop compliqué': -2,
+  'trop chaud': -2, 'trop froid': -2, 'trop tard': -2, 'trop souvent': -2,
   'bonne surprise': 3, 'agréable surprise': 3, 'mauvaise surprise': -3, 'petit plus': 2, 'un plus': 1, 'gros plus': 2, 'vrai plus': 2, 'qualité est là': 2, 'qualité n’est pas là': -2, 'qualité au rendez vous': 2, 'd’une traite': 2, 'à voir': 1, 'geste commercial': 1,
   'rien de spécial': -1, 'rien d’exceptionnel': -1, 'rien d’extraordinaire': -1, 'rien de bien': -1,
   'ne fonctionne pas correctement': -3, 'fonctionne pas correctement': -3, 'ne fonctionne pas bien': -3,
