@@ -95,6 +95,7 @@ const WORDS: Record<string, number> = {
   // "trop de monde", "trop tard": before a word of no verdict, "trop" is the complaint itself (before
   // an opinion word it stays an intensifier: "trop bien", "trop cher").
   trop: -1, reprendrai: 2, rachète: 2,
+  endormi: -2, niais: -2, spéciaux: 0, daté: -1, gâche: -3, gâchent: -3,
   impec: 3, stylé: 2, ouf: 2, cata: -3, relou: -2, chelou: -1, bidon: -2, nullos: -3, pigeon: -2, pigeons: -2,
   lourd: -1, imprenable: 3, charmant: 3, conseiller: 1, moquent: -3, foutent: -3, fichent: -3, attachant: 2, écrasé: -2, arrêté: -1, attendre: -1, enfin: 0,
   baladé: -3, coupures: -2, perd: -1, perds: -1, délavé: -2, décoloré: -2, terni: -2, bémol: 0, négatif: -1, négatifs: -1, positif: 1, positifs: 1,
@@ -230,7 +231,7 @@ export const FR_REVIEW_PHRASES: Readonly<Record<string, number>> = withAdverbs({
   'se coupe': -2, 'se déconnecte': -2, 'impossible à lâcher': 3, 'pas pu le lâcher': 3, 'tombé des mains': -3,
   'en morceaux': -3, 'sentait le': -2, 'sent le': -1, 'sent bon': 2, 'odeur de tabac': -2, 'à plat': -2,
   'perd de sa puissance': -2, 'aucun moyen': -2, 'reçu au bout de': -2, 'reçue au bout de': -2,
-  'livré au bout de': -2, 'livrée au bout de': -2, 'arrivé au bout de': -2, 'arrivée au bout de': -2,
+  'arrivé au bout de': -2, 'arrivée au bout de': -2,
   'de qualité': 2, 'de qualité moyenne': -2, 'de qualité médiocre': -3, 'de qualité inférieure': -3,
   'de qualité douteuse': -3, 'manque de qualité': -2, 'de ouf': 3, 'nul à chier': -4, 'foutage de gueule': -4,
   'me suis fait avoir': -3, 's’est fait avoir': -3, 'fait avoir': -2, 'du vol': -3, 'c’est du vol': -3,
@@ -257,6 +258,8 @@ export const FR_REVIEW_PHRASES: Readonly<Record<string, number>> = withAdverbs({
   'ne commanderai jamais plus': -3, 'ne rachèterai plus': -3, 'rachèterai plus': -3, 'en reprendre': 2,
   'à racheter': 2, 'trop serré': -2, 'trop serrée': -2, 'trop large': -2, 'trop juste': -2, 'trop compliqué': -2,
   'trop chaud': -2, 'trop froid': -2, 'trop tard': -2, 'trop souvent': -2,
+  'cousu de fil blanc': -2, 'j’ai ri': 2, 'ne laisse pas indifférent': 2, 'laisse pas indifférent': 2,
+  'sans queue ni tête': -3, 'se laisse lire': 1, 'se laisse regarder': 1, 'se laisse jouer': 1,
   'bonne surprise': 3, 'agréable surprise': 3, 'mauvaise surprise': -3, 'petit plus': 2, 'un plus': 1, 'gros plus': 2, 'vrai plus': 2, 'qualité est là': 2, 'qualité n’est pas là': -2, 'qualité au rendez vous': 2, 'd’une traite': 2, 'à voir': 1, 'geste commercial': 1,
   'rien de spécial': -1, 'rien d’exceptionnel': -1, 'rien d’extraordinaire': -1, 'rien de bien': -1,
   'ne fonctionne pas correctement': -3, 'fonctionne pas correctement': -3, 'ne fonctionne pas bien': -3,
