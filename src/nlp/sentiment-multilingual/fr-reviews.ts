@@ -96,7 +96,7 @@ const WORDS: Record<string, number> = {
   // an opinion word it stays an intensifier: "trop bien", "trop cher").
   trop: -1, reprendrai: 2, rachète: 2,
   endormi: -2, niais: -2, spéciaux: 0, daté: -1, gâche: -3, gâchent: -3,
-  ok: 1, okay: 1,
+  ok: 1, okay: 1, fatigué: -1, donnée: 0, données: 0,
   impec: 3, stylé: 2, ouf: 2, cata: -3, relou: -2, chelou: -1, bidon: -2, nullos: -3, pigeon: -2, pigeons: -2,
   lourd: -1, imprenable: 3, charmant: 3, conseiller: 1, moquent: -3, foutent: -3, fichent: -3, attachant: 2, écrasé: -2, arrêté: -1, attendre: -1, enfin: 0,
   baladé: -3, coupures: -2, perd: -1, perds: -1, délavé: -2, décoloré: -2, terni: -2, bémol: 0, négatif: -1, négatifs: -1, positif: 1, positifs: 1,
@@ -263,6 +263,7 @@ export const FR_REVIEW_PHRASES: Readonly<Record<string, number>> = withAdverbs({
   'sans queue ni tête': -3, 'se laisse lire': 1, 'se laisse regarder': 1, 'se laisse jouer': 1,
   'ça va': 1, 'ça marche': 1, 'ça marche pas': -3, 'ça marche plus': -3, 'ça marche bien': 2, 'ça marche très bien': 3,
   'ça marche nickel': 3, 'ça marche pas bien': -3, 'ça va pas': -2, 'pas longtemps': -2,
+  'de l’industriel': -2, 'plats industriels': -2, 'aucune excuse': -2, 'sans excuse': -2, 'même pas': -2, 'ne suit pas': -2, 'suit pas': -2, 'même pas une excuse': -3,
   'bonne surprise': 3, 'agréable surprise': 3, 'mauvaise surprise': -3, 'petit plus': 2, 'un plus': 1, 'gros plus': 2, 'vrai plus': 2, 'qualité est là': 2, 'qualité n’est pas là': -2, 'qualité au rendez vous': 2, 'd’une traite': 2, 'à voir': 1, 'geste commercial': 1,
   'rien de spécial': -1, 'rien d’exceptionnel': -1, 'rien d’extraordinaire': -1, 'rien de bien': -1,
   'ne fonctionne pas correctement': -3, 'fonctionne pas correctement': -3, 'ne fonctionne pas bien': -3,
