@@ -89,6 +89,14 @@ const WORDS: Record<string, number> = {
   chic: 2, souple: 1, soyeux: 2, équipé: 1, chérot: -1, waouh: 3, wow: 3, simplifie: 1, simplifier: 1,
   plus: 0, urgences: 0, premier: 0,
   // Spoken and written-fast French
+  exemplaire: 1.5, intact: 2, gâché: -3, désorganisé: -2, désorganisation: -2, redémarre: -1, éteint: -2,
+  payant: -1, maintenance: -1, facile: 2, facilement: 1, fidèle: 1, prometteur: 1,
+  transparent: -1, mitigé: -1, inventif: 2, vieillot: -1, désuet: -1,
+  // "trop de monde", "trop tard": before a word of no verdict, "trop" is the complaint itself (before
+  // an opinion word it stays an intensifier: "trop bien", "trop cher").
+  trop: -1, reprendrai: 2, rachète: 2,
+  endormi: -2, niais: -2, spéciaux: 0, daté: -1, gâche: -3, gâchent: -3,
+  ok: 1, okay: 1, fatigué: -1, donnée: 0, données: 0,
   impec: 3, stylé: 2, ouf: 2, cata: -3, relou: -2, chelou: -1, bidon: -2, nullos: -3, pigeon: -2, pigeons: -2,
   lourd: -1, imprenable: 3, charmant: 3, conseiller: 1, moquent: -3, foutent: -3, fichent: -3, attachant: 2, écrasé: -2, arrêté: -1, attendre: -1, enfin: 0,
   baladé: -3, coupures: -2, perd: -1, perds: -1, délavé: -2, décoloré: -2, terni: -2, bémol: 0, négatif: -1, négatifs: -1, positif: 1, positifs: 1,
@@ -125,7 +133,7 @@ export const FR_REVIEW_WORDS: Readonly<Record<string, number>> = agree(WORDS);
  * is not turned; one without ("vaut le coup") is turned by a negator before it ("ne vaut pas le coup").
  * Elided forms are written as reviewers write them ("n'a jamais", "s'allume"); tokenizing splits them.
  */
-export const FR_REVIEW_PHRASES: Readonly<Record<string, number>> = {
+export const FR_REVIEW_PHRASES: Readonly<Record<string, number>> = withAdverbs({
   // Recommending and verdicts
   'je recommande vivement': 4, 'je recommande fortement': 4, 'recommande les yeux fermés': 4, 'à recommander': 3,
   'je conseille': 3, 'je vous conseille': 3, 'je rachèterai': 3, 'sans hésiter': 2, 'sans hésitation': 2,
@@ -224,7 +232,7 @@ export const FR_REVIEW_PHRASES: Readonly<Record<string, number>> = {
   'se coupe': -2, 'se déconnecte': -2, 'impossible à lâcher': 3, 'pas pu le lâcher': 3, 'tombé des mains': -3,
   'en morceaux': -3, 'sentait le': -2, 'sent le': -1, 'sent bon': 2, 'odeur de tabac': -2, 'à plat': -2,
   'perd de sa puissance': -2, 'aucun moyen': -2, 'reçu au bout de': -2, 'reçue au bout de': -2,
-  'livré au bout de': -2, 'livrée au bout de': -2, 'arrivé au bout de': -2, 'arrivée au bout de': -2,
+  'arrivé au bout de': -2, 'arrivée au bout de': -2,
   'de qualité': 2, 'de qualité moyenne': -2, 'de qualité médiocre': -3, 'de qualité inférieure': -3,
   'de qualité douteuse': -3, 'manque de qualité': -2, 'de ouf': 3, 'nul à chier': -4, 'foutage de gueule': -4,
   'me suis fait avoir': -3, 's’est fait avoir': -3, 'fait avoir': -2, 'du vol': -3, 'c’est du vol': -3,
@@ -234,6 +242,28 @@ export const FR_REVIEW_PHRASES: Readonly<Record<string, number>> = {
   'ne détecte pas': -2, 'détecte pas': -2, 'ne détecte plus': -3, 'ne reconnaît plus': -3,
   'rien de mieux': 2, 'rien de tel': 2, 'rien ne vaut': 2, 'rien à jeter': 2, 'à deux pas': 1, 'pas loin': 1,
   'pas encore': 0, 'pas encore reçu': -3, 'pas encore arrivé': -2, 'pas encore livré': -2, 'sans âme': -2,
+  'les yeux fermés': 1, 'de rêve': 3, 'ne reflète pas': -2, 'reflète pas': -2, 'ne reflètent pas': -2,
+  'reflètent pas': -2, 'ça commence à bien faire': -2, 'tout seul': -1, 'toute seule': -1, 'fidèle à la description': 2,
+  'facile d’utilisation': 2, 'facile à utiliser': 2, 'facile à monter': 2, 'facile à installer': 2,
+  'aucune hésitation': 2, 'pas parfait': -1, 'pas parfaite': -1, 'pas exceptionnel': -1, 'pas exceptionnelle': -1,
+  'pas extraordinaire': -1, 'pas incroyable': -1, 'pas le meilleur': -1, 'pas la meilleure': -1, 'pas excellent': -1,
+  'pas idéal': -1, 'pas idéale': -1, 'seul problème': 0, 'seul souci': 0, 'seul point noir': 0, 'avis négatifs': 0,
+  'avis positifs': 0, 'mauvais avis': 0, 'mauvaises notes': 0, 'mauvaises critiques': 0, 'fait hésiter': 0,
+  'à tort': 0, 'pas gagné': 0, 'fausse note': -2,
+  'jamais passé': -3, 'jamais venu': -3, 'jamais venue': -3, 'en temps et en heure': 2, 'taille très grand': -2,
+  'taille trop petit': -2, 'taille trop grand': -2, 'taillent petit': -1, 'taillent grand': -1, 'au travers': -1,
+  'aux anges': 4, 'comme à la maison': 2, 'ne sert strictement à rien': -3, 'sert strictement à rien': -3,
+  'ne sert absolument à rien': -3, 'sert absolument à rien': -3, 'problème résolu': 1, 'résolu mon problème': 2,
+  'résolu le problème': 2, 'à l’abandon': -3,
+  'n’achèterai plus': -3, 'achèterai plus': -3, 'ne commanderai plus': -3, 'commanderai plus': -3,
+  'ne commanderai jamais plus': -3, 'ne rachèterai plus': -3, 'rachèterai plus': -3, 'en reprendre': 2,
+  'à racheter': 2, 'trop serré': -2, 'trop serrée': -2, 'trop large': -2, 'trop juste': -2, 'trop compliqué': -2,
+  'trop chaud': -2, 'trop froid': -2, 'trop tard': -2, 'trop souvent': -2,
+  'cousu de fil blanc': -2, 'j’ai ri': 2, 'ne laisse pas indifférent': 2, 'laisse pas indifférent': 2,
+  'sans queue ni tête': -3, 'se laisse lire': 1, 'se laisse regarder': 1, 'se laisse jouer': 1,
+  'ça va': 1, 'ça marche': 1, 'ça marche pas': -3, 'ça marche plus': -3, 'ça marche bien': 2, 'ça marche très bien': 3,
+  'ça marche nickel': 3, 'ça marche pas bien': -3, 'ça va pas': -2, 'pas longtemps': -2,
+  'de l’industriel': -2, 'plats industriels': -2, 'aucune excuse': -2, 'sans excuse': -2, 'même pas': -2, 'ne suit pas': -2, 'suit pas': -2, 'même pas une excuse': -3,
   'bonne surprise': 3, 'agréable surprise': 3, 'mauvaise surprise': -3, 'petit plus': 2, 'un plus': 1, 'gros plus': 2, 'vrai plus': 2, 'qualité est là': 2, 'qualité n’est pas là': -2, 'qualité au rendez vous': 2, 'd’une traite': 2, 'à voir': 1, 'geste commercial': 1,
   'rien de spécial': -1, 'rien d’exceptionnel': -1, 'rien d’extraordinaire': -1, 'rien de bien': -1,
   'ne fonctionne pas correctement': -3, 'fonctionne pas correctement': -3, 'ne fonctionne pas bien': -3,
@@ -249,4 +279,26 @@ export const FR_REVIEW_PHRASES: Readonly<Record<string, number>> = {
   'correspond à mes attentes': 2, 'correspond à nos attentes': 2, 'correspond aux photos': 2,
   'pas ce que j’attendais': -2, 'pas du tout ce que j’attendais': -3, 'ce que je cherchais': 2,
   'sans intérêt': -3, 'aucun intérêt': -3, 'à oublier': -3, 'développement durable': 0, 'j’en doute': -1,
-};
+});
+
+/**
+ * "vaut vraiment le coup", "valait largement le détour": the adverbs reviewers put inside the
+ * worth-it idioms, which phrase matching (token by token) would otherwise miss.
+ */
+function withAdverbs(phrases: Record<string, number>): Readonly<Record<string, number>> {
+  const out = { ...phrases };
+  for (const verb of ['vaut', 'valait', 'vaudra']) {
+    for (const object of ['le coup', 'la peine', 'le détour', 'le prix']) {
+      const value = object === 'le prix' ? 2 : 3;
+      out[`${verb} ${object}`] ??= value;
+      for (const adverb of ['vraiment', 'largement', 'bien', 'amplement', 'totalement', 'clairement']) out[`${verb} ${adverb} ${object}`] ??= value;
+      // The denials carry their own negation, so they are not turned twice.
+      for (const denial of ['pas', 'vraiment pas', 'pas vraiment', 'absolument pas', 'pas du tout']) {
+        out[`ne ${verb} ${denial} ${object}`] ??= -value;
+        out[`${verb} ${denial} ${object}`] ??= -value;
+      }
+    }
+    out[`${verb} pas`] ??= -3;
+  }
+  return out;
+}
