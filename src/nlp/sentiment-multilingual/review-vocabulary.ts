@@ -94,6 +94,7 @@ export const REVIEW_VOCABULARY: Readonly<Record<string, Readonly<Record<string, 
     betala: 0, betalade: 0, betalar: 0, varor: 0, varorna: 0,
     överkokt: -2, överkokta: -2, saknade: -1,
     oseriös: -3, oseriöst: -3, oseriösa: -3, seriös: 1, seriöst: 1, oengagerad: -2, oengagerade: -2,
+    krashar: -3, krashade: -3, kraschade: -3, reklam: -1, fixade: 2, fixat: 2,
   },
   pl: {
     polecam: 3, polecamy: 3, godny: 2, godne: 2, wart: 2, warta: 2, warte: 2, warto: 2, opłaca: 2,
@@ -258,6 +259,7 @@ export const REVIEW_IDIOMS: Readonly<Record<string, Readonly<Record<string, numb
     'klarar inte': -2,
     'precis vad jag behövde': 2, 'precis det jag behövde': 2, 'precis vad jag letade efter': 3, 'komma tillbaka': 2,
     'gör sitt jobb': 2, 'gör jobbet': 2, 'fem av fem': 4, 'tio av tio': 4, 'noll av fem': -4, 'noll av tio': -4,
+    'tummen upp': 3, 'tummen ner': -3, 'full med reklam': -3, 'full av reklam': -3, 'fixa det': -2,
   },
   pl: {
     'wad brak': 2, 'bez smaku': -2, 'za drogi': -2, 'za droga': -2, 'za drogie': -2, 'omijać szerokim łukiem': -4,
