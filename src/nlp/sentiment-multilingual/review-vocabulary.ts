@@ -118,6 +118,7 @@ export const REVIEW_VOCABULARY: Readonly<Record<string, Readonly<Record<string, 
     nieuprzejma: -3, opryskliwa: -3, bezczelny: -3, żenada: -4, żenujący: -3, porażka: -4, wtopa: -3,
     dziadostwo: -4, kicha: -3, lipa: -3, felerny: -3, wadliwy: -3, wadliwa: -3, wadliwe: -3,
     profesjonalizm: 3,
+    skromne: -1, skromny: -1, skromna: -1,
   },
   fr: {
     recommande: 3, recommandé: 3, recommandée: 3, recommandable: 3, vaut: 1, conforme: 1, impeccable: 4,
@@ -280,6 +281,10 @@ export const REVIEW_IDIOMS: Readonly<Record<string, Readonly<Record<string, numb
     'rozwiązali problem': 3, 'pełen profesjonalizm': 3, 'daje radę': 2, 'dają radę': 2, 'nie daje rady': -2,
     'zero kontaktu': -3, 'brak kontaktu': -3, 'nie mam się do czego przyczepić': 3,
     'nie ma się do czego przyczepić': 3, 'się wyłącza': -3, 'wyłącza się': -3,
+    'wzruszyli ramionami': -2, 'wzruszył ramionami': -2, 'wzruszyła ramionami': -2,
+    'spodziewałam się dużo więcej': -3, 'spodziewałem się dużo więcej': -3, 'spodziewałam się czegoś więcej': -2,
+    'spodziewałem się czegoś więcej': -2, 'oczekiwałam dużo więcej': -3, 'oczekiwałem dużo więcej': -3,
+    'nic nie zostaje': -2, 'nic nie zostało': -2,
   },
   fr: {
     'plus rien ne fonctionne': -3, 'ne sert à rien': -3, 'sert à rien': -3, 'rien ne fonctionne': -3, 'rien ne marche': -3, 'sans saveur': -2,
