@@ -44,10 +44,10 @@ export const es: LanguageRules = {
   negators: ['no', 'nunca', 'jamás', 'ni', 'tampoco', 'sin', 'nada', 'nadie', 'ningún', 'ninguno', 'ninguna', 'cero'],
   intensifiers: ['muy', 'súper', 'super', 'realmente', 'demasiado', 'tan', 'totalmente', 'sumamente', 'extremadamente', 'increíblemente', 'mega', 're', 'bastante', 'tremendamente', 'absolutamente', 'verdaderamente', 'enorme', 'enormes', 'auténtica', 'auténtico', 'verdadera', 'verdadero'],
   diminishers: ['poco', 'algo', 'medio', 'casi', 'relativamente', 'ligeramente'],
-  contrast: ['pero', 'sino', 'embargo'],
+  contrast: ['pero', 'sino', 'embargo', 'obstante'],
   // "aunque" concedes: "aunque tardó un poco, es de muy buena calidad", "no funciona aunque dice que
   // es compatible" — its clause is the lesser one, wherever it stands.
-  concessive: ['pese', 'aun', 'aunque'],
+  concessive: ['pese', 'pesar', 'aun', 'aunque'],
   // Superlatives also without their accent ("buenisima", "rapidisimo"), as reviews are typed.
   suffixes: ['ísimas', 'ísimos', 'ísima', 'ísimo', 'isimas', 'isimos', 'isima', 'isimo', 'mente', 'as', 'os', 'es', 'a', 'o', 's'],
   minStem: 3,

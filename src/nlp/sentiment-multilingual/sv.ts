@@ -1,10 +1,10 @@
 import type { LanguageRules } from './types.js';
 
-// Evaluative first elements of compounds: "jättegod", "supernöjd", "skitbra" are read as the word they
-// lead (jätte-, super-, skit- only strengthen it); "toppenhotell", "kanonprodukt", "skräpprodukt" carry
-// the verdict in the first element, where the head ("hotell", "produkt") has none.
-const INTENSIFYING = ['jätte', 'super', 'skit', 'mega', 'sjukt'];
-const EVALUATIVE: Readonly<Record<string, string>> = { toppen: 'toppen', topp: 'toppen', kanon: 'kanon', skräp: 'skräp', drömm: 'toppen' };
+// Evaluative first elements of compounds: "jättegod", "supernöjd", "skitbra", "asbra" are read as the
+// word they lead (jätte-, super-, skit-, as- only strengthen it), where that word is known; "toppenhotell", "kanonprodukt", "skräpprodukt" carry
+// the verdict in the first element, where the head ("hotell", "produkt", "app") has none.
+const INTENSIFYING = ['jätte', 'super', 'skit', 'mega', 'sjukt', 'as'];
+const EVALUATIVE: Readonly<Record<string, string>> = { toppen: 'toppen', topp: 'toppen', kanon: 'kanon', skräp: 'skräp', skit: 'skit', drömm: 'toppen' };
 
 /**
  * Lemmas the suffix stripping misses: adjective endings -a/-t/-e on short stems ("sköna" → "skön",
