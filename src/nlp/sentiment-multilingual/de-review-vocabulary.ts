@@ -74,7 +74,9 @@ export const DE_REVIEW_WORDS: Readonly<Record<string, number>> = {
   geheimtipp: 3, hausgemacht: 1, aufgewärmt: -2, gewartet: -1, abgelöst: -2, abgefärbt: -2, abfärben: -2, nass: -1,
   // Inflected forms too short (4 letters) for the analyzer's stemming.
   gute: 3, miese: -3, fies: -2, fiese: -2, laute: -1, tote: -2,
-  leicht: 1, schief: -2, krumm: -2, verschluckt: -1,
+  leicht: 1, schief: -2, krumm: -2, verschluckt: -1, mega: 2, gepackt: 2, reicht: 1, erledigt: 1, dicht: 1,
+  fordert: 0, deinstalliert: -3, deinstalliere: -3, deinstallieren: -3, trauerspiel: -3, weitergeleitet: -1,
+  wackelkontakt: -3, fehlanzeige: -3, kaugummi: 0, spielzeug: 0,
   // Books, films, games, apps
   langatmig: -2, vorhersehbar: -2, öde: -3, belanglos: -2, oberflächlich: -2, flach: -1, platt: -1,
   wirr: -2, verwirrend: -2, klischeehaft: -2, klischee: -2, kitschig: -1, spannend: 3, packend: 3,
@@ -177,7 +179,14 @@ export const DE_REVIEW_IDIOMS: Readonly<Record<string, number>> = {
   'macht schlapp': -2, 'machte schlapp': -2, 'voller bugs': -3, 'voller fehler': -3, 'nur noch werbung': -2,
   'ständig werbung': -2, 'pay to win': -3, 'wird heiß': -2, 'wird sehr heiß': -2, 'wird warm': -1,
   'lösen sich': -2, 'löst sich': -2, 'löste sich': -2, 'lösten sich': -2, 'keinen anruf': -2, 'das gleiche spiel': -2,
-  'wie am ersten tag': 3,
+  'wie am ersten tag': 3, 'weiter so': 3, 'macht weiter so': 3, 'ohne diskussion': 2, 'ohne lange diskussion': 2,
+  'ohne wenn und aber': 2, 'ohne weiteres': 1, 'mehr schein als sein': -3, 'wie spielzeug': -2,
+  'zieht sich': -1, 'zieht sich wie kaugummi': -3,
+  'positiven bewertungen nur anschließen': 3, 'positiven bewertungen anschließen': 3,
+  // A strong word negated is a mild reservation, not a complaint ("gut, aber nicht überragend").
+  'nicht überragend': -1, 'nicht perfekt': -1, 'nicht herausragend': -1, 'nicht optimal': -1, 'nicht ideal': -1,
+  'nicht das beste': -1, 'nicht der beste': -1, 'nicht die beste': -1, 'nicht super': -1, 'nicht umwerfend': -1,
+  'nicht sensationell': -1, 'nicht spektakulär': -1, 'nicht der hit': -1, 'nicht der hammer': -1,
   // "Das Dessert war das einzig Gute": praise that condemns the rest.
   'das einzig gute': -1, 'das einzige gute': -1, 'das einzig positive': -1, 'das einzige positive': -1,
   'einziger pluspunkt': -1, 'einziger lichtblick': -1, 'einzige pluspunkt': -1, 'einzige lichtblick': -1,

@@ -119,7 +119,13 @@ verb('meldet meldete', { particle: 'zurück', lemma: 'zurückmelden' });
 verb('legte legten lege', { particle: 'weg', lemma: 'weglegen' });
 verb('wirft warf werfe', { particle: 'weg', lemma: 'wegwerfen' });
 
-const PARTICLE_BOUND = /^[.!?;,:]+$/;
+const PARTICLES = new Set([...SEPARABLE.values()].flatMap((splits) => splits.map((s) => s.particle)));
+/** A clause mark (the tokenizer keeps ".!?;,:" runs as tokens of their own); a char test, not a regex per token. */
+function isBound(token: string | undefined): boolean {
+  if (token === undefined || token.length === 0) return false;
+  const c = token.charCodeAt(0);
+  return c === 46 || c === 44 || c === 33 || c === 63 || c === 59 || c === 58;
+}
 /** What may follow a clause-final particle: the clause's end, a conjunction, or "zu" ("hört auf zu laden"). */
 const AFTER_PARTICLE = new Set(['und', 'oder', 'aber', 'sondern', 'denn', 'weil', 'da', 'dass', 'daß', 'wenn', 'als',
   'obwohl', 'nachdem', 'bevor', 'bis', 'sobald', 'zu', 'sodass', 'jedoch', 'allerdings', 'trotzdem', 'dann', 'also',
@@ -132,11 +138,12 @@ function joinSeparableVerbs(tokens: string[]): void {
     if (!splits) continue;
     for (let j = i + 1; j < tokens.length && j - i <= MAX_SPAN; j++) {
       const token = tokens[j]!;
-      if (PARTICLE_BOUND.test(token)) break;
+      if (isBound(token)) break;
+      if (!PARTICLES.has(token)) continue;
       const split = splits.find((s) => s.particle === token);
       if (!split) continue;
       const next = tokens[j + 1];
-      if (next !== undefined && !PARTICLE_BOUND.test(next) && !AFTER_PARTICLE.has(next)) continue;
+      if (next !== undefined && !isBound(next) && !AFTER_PARTICLE.has(next)) continue;
       const between = tokens.slice(i + 1, j);
       if (split.needs && !between.includes(split.needs)) continue;
       if (split.unless && between.some((t) => split.unless!.has(t))) continue;
@@ -172,7 +179,7 @@ function moveVerbToNegation(tokens: string[]): void {
     const width = tokens[i + 1] === 'sich' ? 2 : 1;
     for (let k = i + width + 1; k < tokens.length && k - i <= MAX_MIDDLE + width; k++) {
       const token = tokens[k]!;
-      if (PARTICLE_BOUND.test(token) || (CLAUSE_WORDS.has(token) && k > i + width)) break;
+      if (isBound(token) || (CLAUSE_WORDS.has(token) && k > i + width)) break;
       if (!NEGATORS_AFTER_VERB.has(token)) continue;
       const verb = tokens.splice(i, width);
       tokens.splice(k - width, 0, ...verb);
@@ -213,7 +220,7 @@ export const de: LanguageRules = {
   },
   negators: ['nicht', 'kein', 'keine', 'keinen', 'keinem', 'keiner', 'keines', 'nie', 'niemals', 'nichts', 'ohne', 'weder', 'noch nie',
     'niemand', 'niemanden', 'nirgends', 'nirgendwo', 'keinerlei', 'null', 'nix'],
-  intensifiers: ['sehr', 'total', 'extrem', 'wirklich', 'echt', 'absolut', 'äußerst', 'überaus', 'besonders', 'richtig', 'sowas', 'so', 'mega', 'voll', 'völlig', 'unglaublich', 'höchst', 'ziemlich', 'groß', 'große', 'großen', 'großer', 'großes', 'riesig', 'riesige', 'riesigen', 'riesiger',
+  intensifiers: ['sehr', 'total', 'extrem', 'wirklich', 'echt', 'absolut', 'äußerst', 'überaus', 'besonders', 'richtig', 'sowas', 'so', 'voll', 'völlig', 'unglaublich', 'höchst', 'ziemlich', 'groß', 'große', 'großen', 'großer', 'großes', 'riesig', 'riesige', 'riesigen', 'riesiger',
     'stark', 'deutlich', 'viel', 'überhaupt', 'gar', 'komplett', 'vollkommen', 'enorm', 'unheimlich', 'wahnsinnig',
     'ausgesprochen', 'durchweg', 'definitiv', 'dermaßen', 'derart', 'zutiefst', 'maßlos', 'bitter', 'sau', 'ultra', 'äusserst'],
   diminishers: ['etwas', 'bisschen', 'wenig', 'eher', 'relativ', 'einigermaßen', 'halbwegs', 'kaum', 'teilweise', 'stellenweise', 'ansatzweise'],
