@@ -76,7 +76,10 @@ export const DE_REVIEW_WORDS: Readonly<Record<string, number>> = {
   gute: 3, miese: -3, fies: -2, fiese: -2, laute: -1, tote: -2,
   leicht: 1, schief: -2, krumm: -2, verschluckt: -1, mega: 2, gepackt: 2, reicht: 1, erledigt: 1, dicht: 1,
   fordert: 0, deinstalliert: -3, deinstalliere: -3, deinstallieren: -3, trauerspiel: -3, weitergeleitet: -1,
-  wackelkontakt: -3, fehlanzeige: -3, kaugummi: 0, spielzeug: 0,
+  wackelkontakt: -3, fehlanzeige: -3, kaugummi: 0, spielzeug: 0, angeblich: -1,
+  topprodukt: 3, topteil: 3, superteil: 3, superprodukt: 3, klasseteil: 3, mistteil: -3, plastikteil: -1,
+  // English that German reviews use
+  nice: 2, perfect: 3, great: 3, love: 3, awesome: 3, worst: -4, scam: -4, sucks: -3, easy: 1, epic: 3, wtf: -2,
   // Books, films, games, apps
   langatmig: -2, vorhersehbar: -2, öde: -3, belanglos: -2, oberflächlich: -2, flach: -1, platt: -1,
   wirr: -2, verwirrend: -2, klischeehaft: -2, klischee: -2, kitschig: -1, spannend: 3, packend: 3,
@@ -179,7 +182,13 @@ export const DE_REVIEW_IDIOMS: Readonly<Record<string, number>> = {
   'macht schlapp': -2, 'machte schlapp': -2, 'voller bugs': -3, 'voller fehler': -3, 'nur noch werbung': -2,
   'ständig werbung': -2, 'pay to win': -3, 'wird heiß': -2, 'wird sehr heiß': -2, 'wird warm': -1,
   'lösen sich': -2, 'löst sich': -2, 'löste sich': -2, 'lösten sich': -2, 'keinen anruf': -2, 'das gleiche spiel': -2,
-  'wie am ersten tag': 3, 'weiter so': 3, 'macht weiter so': 3, 'ohne diskussion': 2, 'ohne lange diskussion': 2,
+  'wie am ersten tag': 3, 'must have': 3, 'no go': -3,
+  // Counterfactuals: the good that did not happen.
+  'könnte besser sein': -2, 'hätte besser sein können': -2, 'könnte besser': -2, 'hätte besser': -1,
+  'wäre besser': -1, 'wäre gut': -1, 'wäre toll': -1, 'wäre super': -1, 'wäre nett': -1, 'wäre toll gewesen': -2,
+  'wäre gut gewesen': -2, 'wäre wünschenswert': -1, 'sollte eigentlich': -1,
+  // Questions that are complaints
+  'wo bleibt': -2, 'wo ist mein': -2, 'wo ist meine': -2, 'was soll das': -3, 'weiter so': 3, 'macht weiter so': 3, 'ohne diskussion': 2, 'ohne lange diskussion': 2,
   'ohne wenn und aber': 2, 'ohne weiteres': 1, 'mehr schein als sein': -3, 'wie spielzeug': -2,
   'zieht sich': -1, 'zieht sich wie kaugummi': -3,
   'positiven bewertungen nur anschließen': 3, 'positiven bewertungen anschließen': 3,

@@ -46,8 +46,28 @@ function germanLemmas(word: string): string[] {
     }
   }
   if (word.startsWith('ge') && word.length >= 7) out.push(word.slice(2));
+  // "suuuper", "schleeecht": letters stretched for emphasis.
+  if (STRETCHED.test(word)) out.push(word.replace(STRETCHED_RUN, '$1'));
+  // "Scheißteil", "Schrottservice", "Traumstrand": the verdict is the first element of the compound.
+  for (const [prefix, lemma] of VERDICT_PREFIXES) {
+    if (word.length - prefix.length >= 4 && word.startsWith(prefix)) {
+      out.push(lemma);
+      break;
+    }
+  }
   return out;
 }
+
+const STRETCHED = /(\p{L})\1\1/u;
+const STRETCHED_RUN = /(\p{L})\1{2,}/gu;
+/**
+ * First elements that judge whatever they are glued to. Not "super" (Supermarkt), "top" (Topf),
+ * "mega" (Megapixel), "edel" (Edelstahl), "klasse" (Klassenfahrt) or "horror" (Horrorfilm).
+ */
+const VERDICT_PREFIXES: readonly (readonly [string, string])[] = [
+  ['scheiß', 'scheiße'], ['scheiss', 'scheiße'], ['drecks', 'mist'], ['schrott', 'schrott'], ['katastrophen', 'katastrophe'],
+  ['hammer', 'hammer'], ['spitzen', 'spitze'], ['traum', 'traum'], ['billig', 'billig'], ['murks', 'murks'],
+];
 
 /**
  * German separable verbs put their particle at the end of the clause: "die Lampe fiel nach drei
@@ -189,7 +209,17 @@ function moveVerbToNegation(tokens: string[]): void {
   }
 }
 
+/** How chat-style reviews write the negators: "garnicht", "nich", "ned", "nix". */
+const COLLOQUIAL: ReadonlyMap<string, string> = new Map([
+  ['garnicht', 'nicht'], ['nich', 'nicht'], ['ned', 'nicht'], ['nichtmal', 'nicht'], ['nimmer', 'nicht'],
+  ['garnix', 'nichts'], ['nix', 'nichts'], ['garkein', 'kein'], ['garkeine', 'keine'], ['garkeinen', 'keinen'],
+]);
+
 function rewriteGerman(tokens: string[]): void {
+  for (let i = 0; i < tokens.length; i++) {
+    const standard = COLLOQUIAL.get(tokens[i]!);
+    if (standard !== undefined) tokens[i] = standard;
+  }
   joinSeparableVerbs(tokens);
   moveVerbToNegation(tokens);
 }
