@@ -182,7 +182,15 @@ export const DE_REVIEW_IDIOMS: Readonly<Record<string, number>> = {
   'macht schlapp': -2, 'machte schlapp': -2, 'voller bugs': -3, 'voller fehler': -3, 'nur noch werbung': -2,
   'ständig werbung': -2, 'pay to win': -3, 'wird heiß': -2, 'wird sehr heiß': -2, 'wird warm': -1,
   'lösen sich': -2, 'löst sich': -2, 'löste sich': -2, 'lösten sich': -2, 'keinen anruf': -2, 'das gleiche spiel': -2,
-  'wie am ersten tag': 3, 'must have': 3, 'no go': -3,
+  'wie am ersten tag': 3, 'must have': 3, 'no go': -3, 'hin und weg': 3, 'volle empfehlung': 3,
+  'klare empfehlung': 3, 'absolute empfehlung': 3, 'jederzeit gerne': 3, 'fehlt nichts': 2, 'fehlte nichts': 2,
+  'nichts falsch machen': 3, 'nichts falsch': 2, 'problem gelöst': 2, 'problem behoben': 2, 'probleme behoben': 2,
+  'danke für nichts': -3, 'nein danke': -2, 'gut gemeint': -1, 'finger davon lassen': -3, 'war schluss': -2,
+  'ist schluss': -2, 'nur manchmal': -2, 'mal ja mal nein': -2, 'haare im': -2, 'haar im': -2,
+  // A four- or five-star review naming its one flaw: "Einziger Kritikpunkt: …".
+  'kleines manko': 1, 'einziges manko': 1, 'kleiner kritikpunkt': 1, 'einziger kritikpunkt': 1,
+  'einziger nachteil': 1, 'kleiner nachteil': 1, 'einziger minuspunkt': 1, 'kleiner minuspunkt': 1,
+  'kleiner wermutstropfen': 1, 'einziger wermutstropfen': 1, 'kleine schwäche': 1,
   // Counterfactuals: the good that did not happen.
   'könnte besser sein': -2, 'hätte besser sein können': -2, 'könnte besser': -2, 'hätte besser': -1,
   'wäre besser': -1, 'wäre gut': -1, 'wäre toll': -1, 'wäre super': -1, 'wäre nett': -1, 'wäre toll gewesen': -2,
