@@ -106,6 +106,8 @@ describe('German reviews', () => {
     expect(score('Könnte besser sein.')).toBeLessThan(0);
     expect(score('Wäre schön gewesen, wenn es funktioniert hätte.')).toBeLessThan(0);
     expect(score('Wo bleibt mein Paket?')).toBeLessThan(0);
+    expect(score('Eine Info vorab wäre halt echt toll gewesen.')).toBeLessThan(0);
+    expect(score('Das Essen ist toll gewesen.')).toBeGreaterThan(0);
   });
 
   it('reads a strong word negated as a reservation, not as a complaint', () => {

@@ -215,10 +215,26 @@ const COLLOQUIAL: ReadonlyMap<string, string> = new Map([
   ['garnix', 'nichts'], ['nix', 'nichts'], ['garkein', 'kein'], ['garkeine', 'keine'], ['garkeinen', 'keinen'],
 ]);
 
+const WOULD_BE = new Set(['wäre', 'wären', 'wär', 'waere', 'waeren']);
+
+/**
+ * "Es wäre echt toll gewesen, wenn …": praise in the conditional past is the good that did not
+ * happen. Its "gewesen" is read as the "nicht" it means, so the word before it is turned.
+ */
+function counterfactual(tokens: string[], at: number): boolean {
+  for (let j = at - 1; j >= 0 && at - j <= 6; j--) {
+    if (isBound(tokens[j])) return false;
+    if (WOULD_BE.has(tokens[j]!)) return true;
+  }
+  return false;
+}
+
 function rewriteGerman(tokens: string[]): void {
   for (let i = 0; i < tokens.length; i++) {
-    const standard = COLLOQUIAL.get(tokens[i]!);
+    const token = tokens[i]!;
+    const standard = COLLOQUIAL.get(token);
     if (standard !== undefined) tokens[i] = standard;
+    else if (token === 'gewesen' && counterfactual(tokens, i)) tokens[i] = 'nicht';
   }
   joinSeparableVerbs(tokens);
   moveVerbToNegation(tokens);
