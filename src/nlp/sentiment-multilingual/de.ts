@@ -105,7 +105,7 @@ verb('gibt gab gaben gebe geben', { particle: 'auf', lemma: 'aufgeben' }, { part
   { particle: 'nach', lemma: 'nachgeben' });
 verb('geht ging gingen gehen', { particle: 'kaputt', lemma: 'kaputtgehen' }, { particle: 'zurück', lemma: 'zurückgehen' },
   { particle: 'aus', lemma: 'ausgehen', unless: new Set(['davon']) }, { particle: 'retour', lemma: 'zurückgehen' });
-verb('bricht brach brachen brechen', { particle: 'ab', lemma: 'abbrechen' },
+verb('bricht brach brachen brechen', { particle: 'ab', lemma: 'abbrechen' }, { particle: 'zusammen', lemma: 'zusammenbrechen' },
   { particle: 'auseinander', lemma: 'auseinanderbrechen' }, { particle: 'durch', lemma: 'durchbrechen' });
 verb('stürzt stürzte stürzten stürzen', { particle: 'ab', lemma: 'abstürzen' });
 verb('schmiert schmierte', { particle: 'ab', lemma: 'abstürzen' });
@@ -229,12 +229,24 @@ function counterfactual(tokens: string[], at: number): boolean {
   return false;
 }
 
+const CLAUSE_NEGATORS = new Set(['nicht', 'nie', 'niemals', 'kein', 'keine', 'keinen', 'keinem', 'keiner', 'nichts']);
+function negatorBefore(tokens: string[], at: number): boolean {
+  for (let j = at - 1; j >= 0 && at - j <= 3; j--) {
+    if (isBound(tokens[j])) return false;
+    if (CLAUSE_NEGATORS.has(tokens[j]!)) return true;
+  }
+  return false;
+}
+
 function rewriteGerman(tokens: string[]): void {
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
     const standard = COLLOQUIAL.get(token);
     if (standard !== undefined) tokens[i] = standard;
     else if (token === 'gewesen' && counterfactual(tokens, i)) tokens[i] = 'nicht';
+    // "riecht nicht und lässt sich leicht reinigen": a negation does not reach past "und" into the
+    // next clause; the "und" after a negator is read as the clause break it is.
+    else if (token === 'und' && negatorBefore(tokens, i)) tokens[i] = ',';
   }
   joinSeparableVerbs(tokens);
   moveVerbToNegation(tokens);
