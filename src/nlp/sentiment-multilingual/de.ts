@@ -133,6 +133,8 @@ verb('klebt klebte', { particle: 'an', lemma: 'ankleben' });
 verb('stellt stellte', { particle: 'quer', lemma: 'querstellen' });
 verb('zieht zog', { particle: 'ein', lemma: 'einziehen' });
 verb('färbt färbte', { particle: 'ab', lemma: 'abfärben' });
+verb('platzt platzte', { particle: 'ab', lemma: 'abplatzen' });
+verb('blättert blätterte', { particle: 'ab', lemma: 'abplatzen' });
 verb('baut baute', { particle: 'ab', lemma: 'abbauen' });
 verb('ruft rief', { particle: 'zurück', lemma: 'zurückrufen' });
 verb('meldet meldete', { particle: 'zurück', lemma: 'zurückmelden' });
