@@ -154,26 +154,24 @@ const AFTER_PARTICLE = new Set(['und', 'oder', 'aber', 'sondern', 'denn', 'weil'
   'wie', 'was', 'nie', 'leider', 'ich', 'wir', 'man']);
 const MAX_SPAN = 12;
 
-function joinSeparableVerbs(tokens: string[]): void {
-  for (let i = 0; i < tokens.length; i++) {
-    const splits = SEPARABLE.get(tokens[i]!);
-    if (!splits) continue;
-    for (let j = i + 1; j < tokens.length && j - i <= MAX_SPAN; j++) {
-      const token = tokens[j]!;
-      if (isBound(token)) break;
-      if (!PARTICLES.has(token)) continue;
-      const split = splits.find((s) => s.particle === token);
-      if (!split) continue;
-      const next = tokens[j + 1];
-      if (next !== undefined && !isBound(next) && !AFTER_PARTICLE.has(next)) continue;
-      const between = tokens.slice(i + 1, j);
-      if (split.needs && !between.includes(split.needs)) continue;
-      if (split.unless && between.some((t) => split.unless!.has(t))) continue;
-      tokens[i] = '';
-      tokens[j] = split.lemma;
-      break;
-    }
+/** Joins the separable verb at i to its particle; false where the clause holds none for it. */
+function joinAt(tokens: string[], i: number, splits: readonly Split[]): boolean {
+  for (let j = i + 1; j < tokens.length && j - i <= MAX_SPAN; j++) {
+    const token = tokens[j]!;
+    if (isBound(token)) return false;
+    if (!PARTICLES.has(token)) continue;
+    const split = splits.find((s) => s.particle === token);
+    if (!split) continue;
+    const next = tokens[j + 1];
+    if (next !== undefined && !isBound(next) && !AFTER_PARTICLE.has(next)) continue;
+    const between = tokens.slice(i + 1, j);
+    if (split.needs && !between.includes(split.needs)) continue;
+    if (split.unless && between.some((t) => split.unless!.has(t))) continue;
+    tokens[i] = '';
+    tokens[j] = split.lemma;
+    return true;
   }
+  return false;
 }
 
 /**
@@ -189,26 +187,25 @@ const NEGATED_VERBS = new Set(
     'meldete hilft half wirkt wirkte taugt bringt brachte schließt schloss öffnet kam kamen kommt entspricht entsprach ' +
     'erfüllt erfüllte gefällt gefiel gefallen lohnt überzeugt überzeugte empfehle lässt ließ').split(' ').flatMap((w) => [w, umlautsSpelledOut(w)]),
 );
-const NEGATORS_AFTER_VERB = new Set(['nicht', 'nie', 'niemals', 'nichts', 'nix']);
+// With the colloquial forms, which the rewrite reaches only after the verb.
+const NEGATORS_AFTER_VERB = new Set(['nicht', 'nie', 'niemals', 'nichts', 'nix', 'garnicht', 'nich', 'ned', 'nichtmal', 'nimmer', 'garnix']);
 /** Where a clause ends without a comma: its negation belongs to the next verb. */
 const CLAUSE_WORDS = new Set(['und', 'oder', 'aber', 'sondern', 'denn', 'weil', 'da', 'dass', 'daß', 'wenn', 'als', 'wie',
   'obwohl', 'nachdem', 'bevor', 'bis', 'sobald', 'jedoch', 'allerdings', 'trotzdem', 'was', 'der', 'die', 'das']);
 const MAX_MIDDLE = 7;
 
-function moveVerbToNegation(tokens: string[]): void {
-  for (let i = 0; i < tokens.length; i++) {
-    if (!NEGATED_VERBS.has(tokens[i]!)) continue;
-    const width = tokens[i + 1] === 'sich' ? 2 : 1;
-    for (let k = i + width + 1; k < tokens.length && k - i <= MAX_MIDDLE + width; k++) {
-      const token = tokens[k]!;
-      if (isBound(token) || (CLAUSE_WORDS.has(token) && k > i + width)) break;
-      if (!NEGATORS_AFTER_VERB.has(token)) continue;
-      const verb = tokens.splice(i, width);
-      tokens.splice(k - width, 0, ...verb);
-      i = k;
-      break;
-    }
+/** Moves the verb at i next to a negator later in its clause; the index to go on from. */
+function moveAt(tokens: string[], i: number): number {
+  const width = tokens[i + 1] === 'sich' ? 2 : 1;
+  for (let k = i + width + 1; k < tokens.length && k - i <= MAX_MIDDLE + width; k++) {
+    const token = tokens[k]!;
+    if (isBound(token) || (CLAUSE_WORDS.has(token) && k > i + width)) return i;
+    if (!NEGATORS_AFTER_VERB.has(token)) continue;
+    const verb = tokens.splice(i, width);
+    tokens.splice(k - width, 0, ...verb);
+    return k - 1; // the negator, at k, is read next
   }
+  return i;
 }
 
 /** How chat-style reviews write the negators: "garnicht", "nich", "ned", "nix". */
@@ -240,18 +237,39 @@ function negatorBefore(tokens: string[], at: number): boolean {
   return false;
 }
 
+/** What the German rewrite does at a token: one lookup per token, whatever applies. */
+interface Action {
+  standard?: string;
+  splits?: readonly Split[];
+  negatedVerb?: boolean;
+  word?: 'gewesen' | 'und';
+}
+const ACTIONS = new Map<string, Action>();
+const action = (token: string): Action => {
+  let found = ACTIONS.get(token);
+  if (!found) ACTIONS.set(token, (found = {}));
+  return found;
+};
+for (const [token, standard] of COLLOQUIAL) action(token).standard = standard;
+for (const [token, splits] of SEPARABLE) action(token).splits = splits;
+for (const token of NEGATED_VERBS) action(token).negatedVerb = true;
+action('gewesen').word = 'gewesen';
+action('und').word = 'und';
+
 function rewriteGerman(tokens: string[]): void {
   for (let i = 0; i < tokens.length; i++) {
-    const token = tokens[i]!;
-    const standard = COLLOQUIAL.get(token);
-    if (standard !== undefined) tokens[i] = standard;
-    else if (token === 'gewesen' && counterfactual(tokens, i)) tokens[i] = 'nicht';
-    // "riecht nicht und lässt sich leicht reinigen": a negation does not reach past "und" into the
-    // next clause; the "und" after a negator is read as the clause break it is.
-    else if (token === 'und' && negatorBefore(tokens, i)) tokens[i] = ',';
+    const act = ACTIONS.get(tokens[i]!);
+    if (act === undefined) continue;
+    if (act.standard !== undefined) tokens[i] = act.standard;
+    else if (act.word === 'gewesen') {
+      if (counterfactual(tokens, i)) tokens[i] = 'nicht';
+    } else if (act.word === 'und') {
+      // "riecht nicht und lässt sich leicht reinigen": a negation does not reach past "und" into
+      // the next clause; the "und" after a negator is read as the clause break it is.
+      if (negatorBefore(tokens, i)) tokens[i] = ',';
+    } else if (act.splits && joinAt(tokens, i, act.splits)) continue;
+    else if (act.negatedVerb) i = moveAt(tokens, i);
   }
-  joinSeparableVerbs(tokens);
-  moveVerbToNegation(tokens);
 }
 
 /** German. Inflected adjectives (gute, guten, guter) and closed compounds (Zugausfall) are common. */
