@@ -92,6 +92,28 @@ describe('German reviews', () => {
     expect(score('Seit dem Update lässt sich die App nicht mehr öffnen.')).toBeLessThan(-0.25);
   });
 
+  it('reads chat-style reviews: stretched letters, colloquial negators, verdict compounds, English', () => {
+    expect(score('Suuuuper Teil!')).toBeGreaterThan(0.25);
+    expect(score('Gefällt mir garnicht.')).toBeLessThan(0);
+    expect(score('Scheißteil.')).toBeLessThan(-0.25);
+    expect(score('Traumstrand direkt vor der Tür.')).toBeGreaterThan(0.25);
+    // "super" and "top" open plain words too: a supermarket and a pot are no verdict.
+    expect(score('Ein Supermarkt und ein Topfset.')).toBe(0);
+    expect(score('Nice, love it.')).toBeGreaterThan(0.25);
+  });
+
+  it('reads the good that did not happen and questions that complain', () => {
+    expect(score('Könnte besser sein.')).toBeLessThan(0);
+    expect(score('Wäre schön gewesen, wenn es funktioniert hätte.')).toBeLessThan(0);
+    expect(score('Wo bleibt mein Paket?')).toBeLessThan(0);
+    expect(score('Eine Info vorab wäre halt echt toll gewesen.')).toBeLessThan(0);
+    expect(score('Das Essen ist toll gewesen.')).toBeGreaterThan(0);
+  });
+
+  it('reads a strong word negated as a reservation, not as a complaint', () => {
+    expect(score('Gut, aber nicht perfekt. Für den Alltag reicht es.')).toBeGreaterThan(0);
+  });
+
   it('reads "Einen Stern Abzug" as a four-star review, not a one-star rating', () => {
     expect(score('Einen Stern Abzug, weil die Lieferung gedauert hat.')).toBeGreaterThan(0);
     expect(score('Ein Stern, mehr nicht.')).toBeLessThan(-0.25);

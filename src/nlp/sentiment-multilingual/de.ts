@@ -46,8 +46,28 @@ function germanLemmas(word: string): string[] {
     }
   }
   if (word.startsWith('ge') && word.length >= 7) out.push(word.slice(2));
+  // "suuuper", "schleeecht": letters stretched for emphasis.
+  if (STRETCHED.test(word)) out.push(word.replace(STRETCHED_RUN, '$1'));
+  // "Scheißteil", "Schrottservice", "Traumstrand": the verdict is the first element of the compound.
+  for (const [prefix, lemma] of VERDICT_PREFIXES) {
+    if (word.length - prefix.length >= 4 && word.startsWith(prefix)) {
+      out.push(lemma);
+      break;
+    }
+  }
   return out;
 }
+
+const STRETCHED = /(\p{L})\1\1/u;
+const STRETCHED_RUN = /(\p{L})\1{2,}/gu;
+/**
+ * First elements that judge whatever they are glued to. Not "super" (Supermarkt), "top" (Topf),
+ * "mega" (Megapixel), "edel" (Edelstahl), "klasse" (Klassenfahrt) or "horror" (Horrorfilm).
+ */
+const VERDICT_PREFIXES: readonly (readonly [string, string])[] = [
+  ['scheiß', 'scheiße'], ['scheiss', 'scheiße'], ['drecks', 'mist'], ['schrott', 'schrott'], ['katastrophen', 'katastrophe'],
+  ['hammer', 'hammer'], ['spitzen', 'spitze'], ['traum', 'traum'], ['billig', 'billig'], ['murks', 'murks'],
+];
 
 /**
  * German separable verbs put their particle at the end of the clause: "die Lampe fiel nach drei
@@ -85,7 +105,7 @@ verb('gibt gab gaben gebe geben', { particle: 'auf', lemma: 'aufgeben' }, { part
   { particle: 'nach', lemma: 'nachgeben' });
 verb('geht ging gingen gehen', { particle: 'kaputt', lemma: 'kaputtgehen' }, { particle: 'zurück', lemma: 'zurückgehen' },
   { particle: 'aus', lemma: 'ausgehen', unless: new Set(['davon']) }, { particle: 'retour', lemma: 'zurückgehen' });
-verb('bricht brach brachen brechen', { particle: 'ab', lemma: 'abbrechen' },
+verb('bricht brach brachen brechen', { particle: 'ab', lemma: 'abbrechen' }, { particle: 'zusammen', lemma: 'zusammenbrechen' },
   { particle: 'auseinander', lemma: 'auseinanderbrechen' }, { particle: 'durch', lemma: 'durchbrechen' });
 verb('stürzt stürzte stürzten stürzen', { particle: 'ab', lemma: 'abstürzen' });
 verb('schmiert schmierte', { particle: 'ab', lemma: 'abstürzen' });
@@ -113,38 +133,45 @@ verb('klebt klebte', { particle: 'an', lemma: 'ankleben' });
 verb('stellt stellte', { particle: 'quer', lemma: 'querstellen' });
 verb('zieht zog', { particle: 'ein', lemma: 'einziehen' });
 verb('färbt färbte', { particle: 'ab', lemma: 'abfärben' });
+verb('platzt platzte', { particle: 'ab', lemma: 'abplatzen' });
+verb('blättert blätterte', { particle: 'ab', lemma: 'abplatzen' });
 verb('baut baute', { particle: 'ab', lemma: 'abbauen' });
 verb('ruft rief', { particle: 'zurück', lemma: 'zurückrufen' });
 verb('meldet meldete', { particle: 'zurück', lemma: 'zurückmelden' });
 verb('legte legten lege', { particle: 'weg', lemma: 'weglegen' });
 verb('wirft warf werfe', { particle: 'weg', lemma: 'wegwerfen' });
 
-const PARTICLE_BOUND = /^[.!?;,:]+$/;
+const PARTICLES = new Set([...SEPARABLE.values()].flatMap((splits) => splits.map((s) => s.particle)));
+/** A clause mark (the tokenizer keeps ".!?;,:" runs as tokens of their own); a char test, not a regex per token. */
+function isBound(token: string | undefined): boolean {
+  if (token === undefined || token.length === 0) return false;
+  const c = token.charCodeAt(0);
+  return c === 46 || c === 44 || c === 33 || c === 63 || c === 59 || c === 58;
+}
 /** What may follow a clause-final particle: the clause's end, a conjunction, or "zu" ("hört auf zu laden"). */
 const AFTER_PARTICLE = new Set(['und', 'oder', 'aber', 'sondern', 'denn', 'weil', 'da', 'dass', 'daß', 'wenn', 'als',
   'obwohl', 'nachdem', 'bevor', 'bis', 'sobald', 'zu', 'sodass', 'jedoch', 'allerdings', 'trotzdem', 'dann', 'also',
   'wie', 'was', 'nie', 'leider', 'ich', 'wir', 'man']);
 const MAX_SPAN = 12;
 
-function joinSeparableVerbs(tokens: string[]): void {
-  for (let i = 0; i < tokens.length; i++) {
-    const splits = SEPARABLE.get(tokens[i]!);
-    if (!splits) continue;
-    for (let j = i + 1; j < tokens.length && j - i <= MAX_SPAN; j++) {
-      const token = tokens[j]!;
-      if (PARTICLE_BOUND.test(token)) break;
-      const split = splits.find((s) => s.particle === token);
-      if (!split) continue;
-      const next = tokens[j + 1];
-      if (next !== undefined && !PARTICLE_BOUND.test(next) && !AFTER_PARTICLE.has(next)) continue;
-      const between = tokens.slice(i + 1, j);
-      if (split.needs && !between.includes(split.needs)) continue;
-      if (split.unless && between.some((t) => split.unless!.has(t))) continue;
-      tokens[i] = '';
-      tokens[j] = split.lemma;
-      break;
-    }
+/** Joins the separable verb at i to its particle; false where the clause holds none for it. */
+function joinAt(tokens: string[], i: number, splits: readonly Split[]): boolean {
+  for (let j = i + 1; j < tokens.length && j - i <= MAX_SPAN; j++) {
+    const token = tokens[j]!;
+    if (isBound(token)) return false;
+    if (!PARTICLES.has(token)) continue;
+    const split = splits.find((s) => s.particle === token);
+    if (!split) continue;
+    const next = tokens[j + 1];
+    if (next !== undefined && !isBound(next) && !AFTER_PARTICLE.has(next)) continue;
+    const between = tokens.slice(i + 1, j);
+    if (split.needs && !between.includes(split.needs)) continue;
+    if (split.unless && between.some((t) => split.unless!.has(t))) continue;
+    tokens[i] = '';
+    tokens[j] = split.lemma;
+    return true;
   }
+  return false;
 }
 
 /**
@@ -160,31 +187,89 @@ const NEGATED_VERBS = new Set(
     'meldete hilft half wirkt wirkte taugt bringt brachte schließt schloss öffnet kam kamen kommt entspricht entsprach ' +
     'erfüllt erfüllte gefällt gefiel gefallen lohnt überzeugt überzeugte empfehle lässt ließ').split(' ').flatMap((w) => [w, umlautsSpelledOut(w)]),
 );
-const NEGATORS_AFTER_VERB = new Set(['nicht', 'nie', 'niemals', 'nichts', 'nix']);
+// With the colloquial forms, which the rewrite reaches only after the verb.
+const NEGATORS_AFTER_VERB = new Set(['nicht', 'nie', 'niemals', 'nichts', 'nix', 'garnicht', 'nich', 'ned', 'nichtmal', 'nimmer', 'garnix']);
 /** Where a clause ends without a comma: its negation belongs to the next verb. */
 const CLAUSE_WORDS = new Set(['und', 'oder', 'aber', 'sondern', 'denn', 'weil', 'da', 'dass', 'daß', 'wenn', 'als', 'wie',
   'obwohl', 'nachdem', 'bevor', 'bis', 'sobald', 'jedoch', 'allerdings', 'trotzdem', 'was', 'der', 'die', 'das']);
 const MAX_MIDDLE = 7;
 
-function moveVerbToNegation(tokens: string[]): void {
-  for (let i = 0; i < tokens.length; i++) {
-    if (!NEGATED_VERBS.has(tokens[i]!)) continue;
-    const width = tokens[i + 1] === 'sich' ? 2 : 1;
-    for (let k = i + width + 1; k < tokens.length && k - i <= MAX_MIDDLE + width; k++) {
-      const token = tokens[k]!;
-      if (PARTICLE_BOUND.test(token) || (CLAUSE_WORDS.has(token) && k > i + width)) break;
-      if (!NEGATORS_AFTER_VERB.has(token)) continue;
-      const verb = tokens.splice(i, width);
-      tokens.splice(k - width, 0, ...verb);
-      i = k;
-      break;
-    }
+/** Moves the verb at i next to a negator later in its clause; the index to go on from. */
+function moveAt(tokens: string[], i: number): number {
+  const width = tokens[i + 1] === 'sich' ? 2 : 1;
+  for (let k = i + width + 1; k < tokens.length && k - i <= MAX_MIDDLE + width; k++) {
+    const token = tokens[k]!;
+    if (isBound(token) || (CLAUSE_WORDS.has(token) && k > i + width)) return i;
+    if (!NEGATORS_AFTER_VERB.has(token)) continue;
+    const verb = tokens.splice(i, width);
+    tokens.splice(k - width, 0, ...verb);
+    return k - 1; // the negator, at k, is read next
   }
+  return i;
 }
 
+/** How chat-style reviews write the negators: "garnicht", "nich", "ned", "nix". */
+const COLLOQUIAL: ReadonlyMap<string, string> = new Map([
+  ['garnicht', 'nicht'], ['nich', 'nicht'], ['ned', 'nicht'], ['nichtmal', 'nicht'], ['nimmer', 'nicht'],
+  ['garnix', 'nichts'], ['nix', 'nichts'], ['garkein', 'kein'], ['garkeine', 'keine'], ['garkeinen', 'keinen'],
+]);
+
+const WOULD_BE = new Set(['wäre', 'wären', 'wär', 'waere', 'waeren']);
+
+/**
+ * "Es wäre echt toll gewesen, wenn …": praise in the conditional past is the good that did not
+ * happen. Its "gewesen" is read as the "nicht" it means, so the word before it is turned.
+ */
+function counterfactual(tokens: string[], at: number): boolean {
+  for (let j = at - 1; j >= 0 && at - j <= 6; j--) {
+    if (isBound(tokens[j])) return false;
+    if (WOULD_BE.has(tokens[j]!)) return true;
+  }
+  return false;
+}
+
+const CLAUSE_NEGATORS = new Set(['nicht', 'nie', 'niemals', 'kein', 'keine', 'keinen', 'keinem', 'keiner', 'nichts']);
+function negatorBefore(tokens: string[], at: number): boolean {
+  for (let j = at - 1; j >= 0 && at - j <= 3; j--) {
+    if (isBound(tokens[j])) return false;
+    if (CLAUSE_NEGATORS.has(tokens[j]!)) return true;
+  }
+  return false;
+}
+
+/** What the German rewrite does at a token: one lookup per token, whatever applies. */
+interface Action {
+  standard?: string;
+  splits?: readonly Split[];
+  negatedVerb?: boolean;
+  word?: 'gewesen' | 'und';
+}
+const ACTIONS = new Map<string, Action>();
+const action = (token: string): Action => {
+  let found = ACTIONS.get(token);
+  if (!found) ACTIONS.set(token, (found = {}));
+  return found;
+};
+for (const [token, standard] of COLLOQUIAL) action(token).standard = standard;
+for (const [token, splits] of SEPARABLE) action(token).splits = splits;
+for (const token of NEGATED_VERBS) action(token).negatedVerb = true;
+action('gewesen').word = 'gewesen';
+action('und').word = 'und';
+
 function rewriteGerman(tokens: string[]): void {
-  joinSeparableVerbs(tokens);
-  moveVerbToNegation(tokens);
+  for (let i = 0; i < tokens.length; i++) {
+    const act = ACTIONS.get(tokens[i]!);
+    if (act === undefined) continue;
+    if (act.standard !== undefined) tokens[i] = act.standard;
+    else if (act.word === 'gewesen') {
+      if (counterfactual(tokens, i)) tokens[i] = 'nicht';
+    } else if (act.word === 'und') {
+      // "riecht nicht und lässt sich leicht reinigen": a negation does not reach past "und" into
+      // the next clause; the "und" after a negator is read as the clause break it is.
+      if (negatorBefore(tokens, i)) tokens[i] = ',';
+    } else if (act.splits && joinAt(tokens, i, act.splits)) continue;
+    else if (act.negatedVerb) i = moveAt(tokens, i);
+  }
 }
 
 /** German. Inflected adjectives (gute, guten, guter) and closed compounds (Zugausfall) are common. */
@@ -213,7 +298,7 @@ export const de: LanguageRules = {
   },
   negators: ['nicht', 'kein', 'keine', 'keinen', 'keinem', 'keiner', 'keines', 'nie', 'niemals', 'nichts', 'ohne', 'weder', 'noch nie',
     'niemand', 'niemanden', 'nirgends', 'nirgendwo', 'keinerlei', 'null', 'nix'],
-  intensifiers: ['sehr', 'total', 'extrem', 'wirklich', 'echt', 'absolut', 'äußerst', 'überaus', 'besonders', 'richtig', 'sowas', 'so', 'mega', 'voll', 'völlig', 'unglaublich', 'höchst', 'ziemlich', 'groß', 'große', 'großen', 'großer', 'großes', 'riesig', 'riesige', 'riesigen', 'riesiger',
+  intensifiers: ['sehr', 'total', 'extrem', 'wirklich', 'echt', 'absolut', 'äußerst', 'überaus', 'besonders', 'richtig', 'sowas', 'so', 'voll', 'völlig', 'unglaublich', 'höchst', 'ziemlich', 'groß', 'große', 'großen', 'großer', 'großes', 'riesig', 'riesige', 'riesigen', 'riesiger',
     'stark', 'deutlich', 'viel', 'überhaupt', 'gar', 'komplett', 'vollkommen', 'enorm', 'unheimlich', 'wahnsinnig',
     'ausgesprochen', 'durchweg', 'definitiv', 'dermaßen', 'derart', 'zutiefst', 'maßlos', 'bitter', 'sau', 'ultra', 'äusserst'],
   diminishers: ['etwas', 'bisschen', 'wenig', 'eher', 'relativ', 'einigermaßen', 'halbwegs', 'kaum', 'teilweise', 'stellenweise', 'ansatzweise'],

@@ -61,7 +61,7 @@ export const REVIEW_PHRASES: Readonly<Record<string, Readonly<Record<string, num
 export const REVIEW_WORDS: Readonly<Record<string, Readonly<Record<string, number>>>> = {
   de: {
     qualität: 0, leistung: 0, preis: 0, billig: -1, mangelhaft: -3, mangelhafte: -3, minderwertig: -3,
-    zurückgeschickt: -2, zurückgesendet: -2, retourniert: -2, rücksendung: -2, reklamation: -2, reklamiert: -2,
+    zurückgeschickt: -2, zurückgesendet: -2, retourniert: -2, rücksendung: -2, reklamation: -1, reklamiert: -2,
     kaufempfehlung: 3, hochwertig: 2, robust: 2, stabil: 1, funktioniert: 1, wackelig: -2, beschädigt: -3,
   },
   fr: {
