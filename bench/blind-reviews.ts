@@ -2,7 +2,7 @@
  * node --import tsx bench/blind-reviews.ts [--no-baseline] [DIR]   (npm run bench:reviews)
  *
  * Scores analyze() on review sets nobody who wrote the sentiment rules has read: by default
- * tests/fixtures/blind-reviews/<lang>.tsv (`text<TAB>label`, positive / negative). Those were
+ * tests/fixtures/blind-reviews/<lang>[-<what>].tsv (`text<TAB>label`, positive / negative). Those were
  * written for Earshot by someone who saw no code, no rules and no dev set, in a session where the
  * rule writers could not see them; the lead scored each branch on them and never printed a miss.
  * Once committed they are development data for whoever comes next — so this bench prints no
@@ -61,10 +61,12 @@ const multilang = createRequire(import.meta.url)('multilang-sentiment') as (text
 const f1 = (rows: Row[], s: number[]) => scores(rows.map((r) => r.label), s.map(polarityOf), ['negative', 'positive']).macroF1.toFixed(3);
 
 console.log(`bench:reviews — ${new Date().toISOString().slice(0, 10)}, ${dir}`);
-console.log('| lang | n (pos/neg) | **Earshot, language given** | Earshot, language detected | detected as the set\'s language | no evidence | raw wink | AFINN | VADER | multilang-sentiment |');
+console.log('| set | n (pos/neg) | **Earshot, language given** | Earshot, language detected | detected as the set\'s language | no evidence | raw wink | AFINN | VADER | multilang-sentiment |');
 console.log('|---|---|---|---|---|---|---|---|---|---|');
 for (const file of readdirSync(dir).filter((f) => f.endsWith('.tsv')).sort()) {
-  const lang = file.slice(0, -4);
+  // <lang>.tsv or <lang>-<what>.tsv
+  const name = file.slice(0, -4);
+  const lang = name.split('-')[0]!;
   const rows = load(path.join(dir, file));
   const given = rows.map((r) => analyze(r.text, taxonomy, { langHint: lang, explain: 'none' }));
   const detected = rows.map((r) => analyze(r.text, taxonomy, { explain: 'none' }));
@@ -72,7 +74,7 @@ for (const file of readdirSync(dir).filter((f) => f.endsWith('.tsv')).sort()) {
   const pos = rows.filter((r) => r.label === 'positive').length;
   const english = lang === 'en';
   const cells = [
-    lang,
+    name,
     `${rows.length} (${pos}/${rows.length - pos})`,
     `**${f1(rows, given.map(score))}**`,
     f1(rows, detected.map(score)),
