@@ -61,6 +61,12 @@ describe('French review language', () => {
     expect(score('Produit peu cher et efficace.')).toBeGreaterThan(0.3);
   });
 
+  it('reads "moins" as the comparative it is', () => {
+    expect(score('Beaucoup moins bruyant que le précédent.')).toBeGreaterThan(0);
+    expect(score("Moins cher qu'ailleurs.")).toBeGreaterThan(0);
+    expect(score("Moins bien que l'ancien modèle.")).toBeLessThan(0);
+  });
+
   it('ends a negation at "et" once it has turned a word', () => {
     expect(score('Pas cher et efficace.')).toBeGreaterThan(0.3);
     expect(score('Pas beau et pas pratique.')).toBeLessThan(score('Pas beau.'));
