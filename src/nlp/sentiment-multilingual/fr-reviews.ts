@@ -96,6 +96,11 @@ const WORDS: Record<string, number> = {
   // an opinion word it stays an intensifier: "trop bien", "trop cher").
   trop: -1, reprendrai: 2, rachète: 2,
   endormi: -2, niais: -2, spéciaux: 0, daté: -1, gâche: -3, gâchent: -3,
+  // Product, service and food adjectives the lexicon lacks or scores against review use
+  séduit: 2, esthétique: 1, innovant: 2, imprécis: -2, instable: -2, capricieux: -2, aléatoire: -1,
+  inadapté: -2, étanche: 1, flou: -2, pixelisé: -2, saccadé: -2, sature: -2, joignable: 1, indisponible: -2,
+  antipathique: -3, respectueux: 2, ponctuel: 2, indigeste: -3, avarié: -3, périmé: -3, déplaît: -2,
+  géniales: 4, relevé: 1,
   ok: 1, okay: 1, fatigué: -1, donnée: 0, données: 0,
   impec: 3, stylé: 2, ouf: 2, cata: -3, relou: -2, chelou: -1, bidon: -2, nullos: -3, pigeon: -2, pigeons: -2,
   lourd: -1, imprenable: 3, charmant: 3, conseiller: 1, moquent: -3, foutent: -3, fichent: -3, attachant: 2, écrasé: -2, arrêté: -1, attendre: -1, enfin: 0,
