@@ -90,6 +90,13 @@ describe('French review language', () => {
     expect(sign(text)).toBe(expected);
   });
 
+  it('lets a summing-up outweigh the story before it', () => {
+    expect(score('Livraison lente, emballage moyen. Bref, je recommande quand même pour le prix.')).toBeGreaterThan(0);
+    expect(score("Joli, léger, pratique. Au final, il casse au bout d'un mois.")).toBeLessThan(0);
+    // "en revanche" is a contrast within its sentence, not a summing-up of the review.
+    expect(score('Très beau, solide et pratique. En revanche, un peu lourd.')).toBeGreaterThan(0);
+  });
+
   it.each([
     'Colis jamais reçu et service client injoignable.',
     "La lampe ne s'allume plus après deux jours.",

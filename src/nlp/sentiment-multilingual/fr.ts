@@ -31,12 +31,15 @@ export const fr: LanguageRules = {
   restrictive: { negators: ['ne', 'n'], words: ['que', 'qu'] },
   oneWordNegators: ['peu', 'moins'],
   conjunctions: ['et', 'puis', 'car', 'donc', 'alors'],
+  summary: ['bref', 'en bref', 'au final', 'en résumé', 'en conclusion', 'en somme'],
   // "peu aimable", "peu fiable" deny, and so does "moins" ("moins cher", "moins bien"); "un peu cher",
   // "au moins" only soften (pairs, below).
   negators: ['ne', 'n', 'pas', 'jamais', 'rien', 'aucun', 'aucune', 'sans', 'ni', 'guère', 'non', 'peu', 'moins'],
   intensifiers: ['très', 'trop', 'vraiment', 'super', 'hyper', 'tellement', 'si', 'extrêmement', 'vachement', 'totalement', 'complètement', 'absolument', 'particulièrement', 'fort', 'énormément', 'carrément', 'tout', 'bien', 'grand', 'grande', 'grands', 'grandes', 'énorme', 'énormes', 'gros', 'grosse', 'grosses', 'vrai', 'vraie', 'vrais', 'vraies', 'véritable', 'franchement', 'ultra', 'méga', 'archi', 'strictement'],
   diminishers: ['un peu', 'à peu', 'au moins', 'du moins', 'assez', 'plutôt', 'moyennement', 'légèrement', 'presque', 'relativement'],
-  contrast: ['mais', 'cependant', 'pourtant', 'toutefois', 'néanmoins', 'sauf', 'par contre', 'en revanche', 'sinon'],
+  contrast: ['mais', 'cependant', 'pourtant', 'toutefois', 'néanmoins', 'sauf', 'par contre', 'en revanche', 'sinon',
+    // The verdict after the story: "bref, à éviter", "au final, très satisfait".
+    'bref', 'en bref', 'finalement', 'au final', 'en résumé', 'en conclusion', 'en somme'],
   concessive: ['quoique', 'malgré', 'certes', 'bien que', 'même si', 'hormis', 'excepté', 'à part'],
   suffixes: ['issimes', 'issime', 'ement', 'euses', 'euse', 'eux', 'ives', 'ive', 'ées', 'ée', 'és', 'es', 'e', 's', 'x'],
   minStem: 3,

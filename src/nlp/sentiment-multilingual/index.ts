@@ -144,6 +144,7 @@ class Analyzer {
   private readonly restrictive: ReadonlySet<string>;
   private readonly oneWordNegators: ReadonlySet<string>;
   private readonly conjunctions: ReadonlySet<string>;
+  private readonly summary: ReadonlySet<string>;
   private readonly restrictiveAfter: ReadonlySet<string>;
   private readonly suffixes: string[];
   /** Review phrases by first token, longest first. */
@@ -221,6 +222,7 @@ class Analyzer {
     this.restrictive = new Set(rules.restrictive?.words ?? []);
     this.oneWordNegators = new Set(rules.oneWordNegators ?? []);
     this.conjunctions = new Set(rules.conjunctions ?? []);
+    this.summary = new Set(rules.summary ?? []);
     this.restrictiveAfter = new Set(rules.restrictive?.negators ?? []);
     for (const w of rules.negators) this.roles.set(w, Role.Negator);
     if (this.fold) this.addFolded(this.fold);
@@ -345,12 +347,14 @@ class Analyzer {
         continue;
       }
       let role = this.roles.get(token);
+      let marker = token;
       if (this.pairs.size > 0) {
         const pairs = this.pairs.get(token);
         if (pairs) {
           for (const pair of pairs) {
             if (pair.next !== tokens[i + 1]) continue;
             role = pair.role;
+            marker = `${token} ${pair.next}`;
             i++;
             break;
           }
@@ -399,9 +403,11 @@ class Analyzer {
       if (role === Role.Contrast) {
         // What came before the "but" in this sentence counts half; what follows, one and a half.
         for (let j = sentenceStart; j < i; j++) values[j]! *= 0.5;
+        // A summing-up ("bref", "au final") discounts the whole story before it, not one sentence.
+        if (this.summary.size > 0 && this.summary.has(marker)) total *= 0.5;
         total += sumRange(values, sentenceStart, i);
         sentenceStart = i;
-        explain.push(`contrast:${token}`);
+        explain.push(`contrast:${marker}`);
         afterContrast = true;
         negatedUntil = -1;
         negatorUsed = true;

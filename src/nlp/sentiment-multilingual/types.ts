@@ -65,6 +65,11 @@ export interface LanguageRules {
   oneWordNegators?: readonly string[];
   /** Conjunctions that end a negation once it has turned a word ("pas cher et efficace", "pas beau et pas pratique"). */
   conjunctions?: readonly string[];
+  /**
+   * Contrast words that sum up the whole review ("bref", "au final"): everything before them, not
+   * only their sentence, counts half. Each must also be listed in `contrast`.
+   */
+  summary?: readonly string[];
   /** Phrases of this language alone, matched like the shared review phrases (and winning over them). */
   phrases?: Readonly<Record<string, number>>;
   /** Accents that only stress a word (Dutch "géén", "zéér"): removed before anything is looked up. */
