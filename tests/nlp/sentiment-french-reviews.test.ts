@@ -125,6 +125,13 @@ describe('French review language', () => {
     expect(score('a fuir, jamais recu ma commande')).toBeLessThan(-0.3);
   });
 
+  it("reads a hotel's stars as its class, a reviewer's stars as a rating", () => {
+    expect(score('Hôtel 4 étoiles très décevant.')).toBeLessThan(-0.3);
+    expect(score('Pour un 5 étoiles, service indigne.')).toBeLessThan(-0.3);
+    expect(score('Je mets 4 étoiles.')).toBeGreaterThan(0.3);
+    expect(score('Une étoile, colis abîmé.')).toBeLessThan(-0.3);
+  });
+
   it('gives no verdict to the things reviews are about', () => {
     for (const text of ["L'auteur a écrit un roman.", 'La commande a été passée lundi.', 'Nous avons passé deux nuits à l’hôtel.']) {
       expect(score(text), text).toBe(0);

@@ -271,6 +271,8 @@ export const FR_REVIEW_PHRASES: Readonly<Record<string, number>> = withAdverbs({
   'de l’industriel': -2, 'plats industriels': -2, 'aucune excuse': -2,
   'n’importe quoi': -3, 'n’importe quel': 0, 'n’importe quelle': 0, 'n’importe où': 0, 'n’importe quand': 0,
   'n’importe qui': 0, 'sans aucun doute': 1, 'sans doute': 0, 'aucun rapport avec': -2, 'rien à voir avec': -1,
+  'aurais aimé': -1, 'aurais préféré': -1, 'aurait pu': -1, 'aurait dû': -1, 'j’aurais dû': -2,
+  'recommande de ne pas': -3, 'conseille de ne pas': -3, 'passer votre chemin': -3, 'passer son chemin': -3,
   'écran blanc': -2, 'message d’erreur': -2, 'moins bien': -2, 'moins bon': -2, 'moins bonne': -2, 'moins bons': -2, 'moins bonnes': -2, 'sans excuse': -2, 'même pas': -2, 'ne suit pas': -2, 'suit pas': -2, 'même pas une excuse': -3,
   'bonne surprise': 3, 'agréable surprise': 3, 'mauvaise surprise': -3, 'petit plus': 2, 'un plus': 1, 'gros plus': 2, 'vrai plus': 2, 'qualité est là': 2, 'qualité n’est pas là': -2, 'qualité au rendez vous': 2, 'd’une traite': 2, 'à voir': 1, 'geste commercial': 1,
   'rien de spécial': -1, 'rien d’exceptionnel': -1, 'rien d’extraordinaire': -1, 'rien de bien': -1,

@@ -35,7 +35,7 @@ export const fr: LanguageRules = {
   // "peu aimable", "peu fiable" deny, and so does "moins" ("moins cher", "moins bien"); "un peu cher",
   // "au moins" only soften (pairs, below).
   negators: ['ne', 'n', 'pas', 'jamais', 'rien', 'aucun', 'aucune', 'sans', 'ni', 'guère', 'non', 'peu', 'moins'],
-  intensifiers: ['très', 'trop', 'vraiment', 'super', 'hyper', 'tellement', 'si', 'extrêmement', 'vachement', 'totalement', 'complètement', 'absolument', 'particulièrement', 'fort', 'énormément', 'carrément', 'tout', 'bien', 'grand', 'grande', 'grands', 'grandes', 'énorme', 'énormes', 'gros', 'grosse', 'grosses', 'vrai', 'vraie', 'vrais', 'vraies', 'véritable', 'franchement', 'ultra', 'méga', 'archi', 'strictement'],
+  intensifiers: ['très', 'trop', 'vraiment', 'super', 'hyper', 'tellement', 'si', 'extrêmement', 'vachement', 'totalement', 'complètement', 'absolument', 'particulièrement', 'fort', 'énormément', 'carrément', 'tout', 'bien', 'grand', 'grande', 'grands', 'grandes', 'énorme', 'énormes', 'gros', 'grosse', 'grosses', 'vrai', 'vraie', 'vrais', 'vraies', 'véritable', 'franchement', 'ultra', 'méga', 'archi', 'strictement', 'trés'],
   diminishers: ['un peu', 'à peu', 'au moins', 'du moins', 'assez', 'plutôt', 'moyennement', 'légèrement', 'presque', 'relativement'],
   contrast: ['mais', 'cependant', 'pourtant', 'toutefois', 'néanmoins', 'sauf', 'par contre', 'en revanche', 'sinon',
     // The verdict after the story: "bref, à éviter", "au final, très satisfait".
@@ -47,6 +47,7 @@ export const fr: LanguageRules = {
   postVerbalNegation: false,
   elision: /^(l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu)'(\p{L}.*)$/u,
   stars: 'étoiles?|etoiles?',
+  starClassBefore: "hôtel|hotel|un|d'un|d’un|établissement|camping|résidence|palace|restaurant",
   numbers: { zéro: 0, zero: 0, une: 1, un: 1, deux: 2, trois: 3, quatre: 4, cinq: 5 },
   outOf: ['sur'],
   foldDiacritics: true,

@@ -180,8 +180,9 @@ class Analyzer {
       `(?<![\\p{L}\\d.,/])(\\d+(?:[.,]\\d+)?)\\s*(?:${outOf})\\s*(5|10|100)(?![\\p{L}\\d]|[.,/]\\d)`,
       'gu',
     );
+    const classOf = rules.starClassBefore ? `(?<!(?:${rules.starClassBefore})\\s+)` : '';
     this.starRating = new RegExp(
-      `(?<![\\p{L}\\d.,])${number}\\s+(?:${rules.stars})(?![\\p{L}-])(?!\\s*(?:hotel|hôtel|hotell))`,
+      `${classOf}(?<![\\p{L}\\d.,])${number}\\s+(?:${rules.stars})(?![\\p{L}-])(?!\\s*(?:hotel|hôtel|hotell))`,
       'gu',
     );
     for (const [word, value] of Object.entries(emojiLexicon)) this.exact.set(word, value);

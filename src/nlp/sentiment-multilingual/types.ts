@@ -70,6 +70,11 @@ export interface LanguageRules {
    * only their sentence, counts half. Each must also be listed in `contrast`.
    */
   summary?: readonly string[];
+  /**
+   * Words before "4 étoiles" that make it a hotel's class, not a rating ("hôtel 4 étoiles", "pour un
+   * 5 étoiles"), as a regex alternation on lower-cased text.
+   */
+  starClassBefore?: string;
   /** Phrases of this language alone, matched like the shared review phrases (and winning over them). */
   phrases?: Readonly<Record<string, number>>;
   /** Accents that only stress a word (Dutch "géén", "zéér"): removed before anything is looked up. */
