@@ -275,6 +275,8 @@ export const FR_REVIEW_PHRASES: Readonly<Record<string, number>> = withAdverbs({
   'recommande de ne pas': -3, 'conseille de ne pas': -3, 'passer votre chemin': -3, 'passer son chemin': -3,
   'jamais répondu': -3, 'pas répondu': -3, 'jamais eu de réponse': -3, 'pas eu de réponse': -3,
   'toujours pas de réponse': -3, 'attendre des miracles': 0, 'pas de miracle': 0,
+  'rien de bien méchant': 1, 'rien de grave': 1, 'rien à envier': 2, 'à ne pas acheter': -3,
+  'à ne surtout pas acheter': -4, 'surtout pas': -2, 'n’achetez surtout pas': -4,
   'écran blanc': -2, 'message d’erreur': -2, 'moins bien': -2, 'moins bon': -2, 'moins bonne': -2, 'moins bons': -2, 'moins bonnes': -2, 'sans excuse': -2, 'même pas': -2, 'ne suit pas': -2, 'suit pas': -2, 'même pas une excuse': -3,
   'bonne surprise': 3, 'agréable surprise': 3, 'mauvaise surprise': -3, 'petit plus': 2, 'un plus': 1, 'gros plus': 2, 'vrai plus': 2, 'qualité est là': 2, 'qualité n’est pas là': -2, 'qualité au rendez vous': 2, 'd’une traite': 2, 'à voir': 1, 'geste commercial': 1,
   'rien de spécial': -1, 'rien d’exceptionnel': -1, 'rien d’extraordinaire': -1, 'rien de bien': -1,
