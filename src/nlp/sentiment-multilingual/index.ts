@@ -123,6 +123,8 @@ function readLexicon(name: string): Record<string, number> {
 interface Phrase {
   tokens: string[];
   value: number;
+  /** For `explain`, joined once. */
+  label: string;
 }
 
 const enum Role {
@@ -203,7 +205,7 @@ class Analyzer {
     for (const [phrase, value] of Object.entries({ ...REVIEW_PHRASES[lang], ...REVIEW_IDIOMS[lang], ...rules.phrases })) {
       const tokens = this.tokenize(phrase);
       const list = this.phrases.get(tokens[0]!) ?? [];
-      list.push({ tokens, value });
+      list.push({ tokens, value, label: tokens.join(' ') });
       list.sort((a, b) => b.tokens.length - a.tokens.length);
       this.phrases.set(tokens[0]!, list);
     }
@@ -250,7 +252,7 @@ class Analyzer {
         const tokens = p.tokens.map(fold);
         if (tokens.every((t, k) => t === p.tokens[k])) continue;
         const into = this.phrases.get(tokens[0]!) ?? [];
-        into.push({ tokens, value: p.value });
+        into.push({ tokens, value: p.value, label: tokens.join(' ') });
         into.sort((a, b) => b.tokens.length - a.tokens.length);
         this.phrases.set(tokens[0]!, into);
       }
@@ -327,8 +329,8 @@ class Analyzer {
         // without ("wieder kaufen", "vaut le coup") is turned by a negator before it, like a word:
         // "würde es nicht wieder kaufen", "ne vaut pas le coup".
         let value = phrase.value * factor;
-        let label = phrase.tokens.join(' ');
-        if (negatedUntil >= i && this.restrictive.has(phrase.tokens[0]!) && !secondHalf && this.restrictiveAfter.has(tokens[negatorAt]!)) {
+        let label = phrase.label;
+        if (negatedUntil >= i && !secondHalf && this.restrictive.has(phrase.tokens[0]!) && this.restrictiveAfter.has(tokens[negatorAt]!)) {
           negatedUntil = -1; // "il n'y a que du bon"
         }
         if (negatedUntil >= i && !phrase.tokens.some((t) => this.roles.get(t) === Role.Negator)) {
@@ -386,7 +388,7 @@ class Analyzer {
         continue;
       }
       // "ne … que" restricts, it does not deny: "il n'y a que du bon".
-      if (this.restrictive.has(token) && negatedUntil >= i && !secondHalf && this.restrictiveAfter.has(tokens[negatorAt]!)) {
+      if (negatedUntil >= i && !secondHalf && this.restrictive.has(token) && this.restrictiveAfter.has(tokens[negatorAt]!)) {
         negatedUntil = -1;
         negatorUsed = true;
         continue;
