@@ -4,7 +4,7 @@ export interface LanguageRules {
   core: Record<string, number>;
   /** Words that turn the sentiment that follows (and, for verb-second languages, a verb just before) around. */
   negators: readonly string[];
-  /** Words that strengthen (×1.5) or soften (×0.6) the next sentiment word. */
+  /** Words that strengthen (×1.5) or soften (×0.6) the next sentiment word; two words ("un peu") match as a pair. */
   intensifiers: readonly string[];
   diminishers: readonly string[];
   /** "but": what comes after outweighs what came before in the same sentence. Two words ("par contre") match as a pair. */
