@@ -61,6 +61,12 @@ describe('French review language', () => {
     expect(score('Produit peu cher et efficace.')).toBeGreaterThan(0.3);
   });
 
+  it('reads "moins" as the comparative it is', () => {
+    expect(score('Beaucoup moins bruyant que le précédent.')).toBeGreaterThan(0);
+    expect(score("Moins cher qu'ailleurs.")).toBeGreaterThan(0);
+    expect(score("Moins bien que l'ancien modèle.")).toBeLessThan(0);
+  });
+
   it('ends a negation at "et" once it has turned a word', () => {
     expect(score('Pas cher et efficace.')).toBeGreaterThan(0.3);
     expect(score('Pas beau et pas pratique.')).toBeLessThan(score('Pas beau.'));
@@ -82,6 +88,13 @@ describe('French review language', () => {
     ['Le jeu est beau, mais les bugs le rendent injouable.', -1],
   ])('lets the clause after the contrast decide: "%s"', (text, expected) => {
     expect(sign(text)).toBe(expected);
+  });
+
+  it('lets a summing-up outweigh the story before it', () => {
+    expect(score('Livraison lente, emballage moyen. Bref, je recommande quand même pour le prix.')).toBeGreaterThan(0);
+    expect(score("Joli, léger, pratique. Au final, il casse au bout d'un mois.")).toBeLessThan(0);
+    // "en revanche" is a contrast within its sentence, not a summing-up of the review.
+    expect(score('Très beau, solide et pratique. En revanche, un peu lourd.')).toBeGreaterThan(0);
   });
 
   it.each([
@@ -110,6 +123,13 @@ describe('French review language', () => {
     expect(score('tres decue, produit arrive casse')).toBeLessThan(-0.3);
     expect(score('Tres bon rapport qualite prix, je recommande a 100%')).toBeGreaterThan(0.3);
     expect(score('a fuir, jamais recu ma commande')).toBeLessThan(-0.3);
+  });
+
+  it("reads a hotel's stars as its class, a reviewer's stars as a rating", () => {
+    expect(score('Hôtel 4 étoiles très décevant.')).toBeLessThan(-0.3);
+    expect(score('Pour un 5 étoiles, service indigne.')).toBeLessThan(-0.3);
+    expect(score('Je mets 4 étoiles.')).toBeGreaterThan(0.3);
+    expect(score('Une étoile, colis abîmé.')).toBeLessThan(-0.3);
   });
 
   it('gives no verdict to the things reviews are about', () => {

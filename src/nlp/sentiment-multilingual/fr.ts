@@ -29,13 +29,17 @@ export const fr: LanguageRules = {
   // Spoken French drops the "ne": "j'aime pas", "ça vaut pas", "je recommande pas".
   droppedNe: ['pas'],
   restrictive: { negators: ['ne', 'n'], words: ['que', 'qu'] },
-  oneWordNegators: ['peu'],
+  oneWordNegators: ['peu', 'moins'],
   conjunctions: ['et', 'puis', 'car', 'donc', 'alors'],
-  // "peu aimable", "peu fiable" deny; "un peu cher" only softens (a pair, below).
-  negators: ['ne', 'n', 'pas', 'jamais', 'rien', 'aucun', 'aucune', 'sans', 'ni', 'guère', 'non', 'peu'],
-  intensifiers: ['très', 'trop', 'vraiment', 'super', 'hyper', 'tellement', 'si', 'extrêmement', 'vachement', 'totalement', 'complètement', 'absolument', 'particulièrement', 'fort', 'énormément', 'carrément', 'tout', 'bien', 'grand', 'grande', 'grands', 'grandes', 'énorme', 'énormes', 'gros', 'grosse', 'grosses', 'vrai', 'vraie', 'vrais', 'vraies', 'véritable', 'franchement', 'ultra', 'méga', 'archi', 'strictement'],
-  diminishers: ['un peu', 'à peu', 'assez', 'plutôt', 'moyennement', 'légèrement', 'presque', 'relativement'],
-  contrast: ['mais', 'cependant', 'pourtant', 'toutefois', 'néanmoins', 'sauf', 'par contre', 'en revanche', 'sinon'],
+  summary: ['bref', 'en bref', 'au final', 'en résumé', 'en conclusion', 'en somme'],
+  // "peu aimable", "peu fiable" deny, and so does "moins" ("moins cher", "moins bien"); "un peu cher",
+  // "au moins" only soften (pairs, below).
+  negators: ['ne', 'n', 'pas', 'jamais', 'rien', 'aucun', 'aucune', 'sans', 'ni', 'guère', 'non', 'peu', 'moins'],
+  intensifiers: ['très', 'trop', 'vraiment', 'super', 'hyper', 'tellement', 'si', 'extrêmement', 'vachement', 'totalement', 'complètement', 'absolument', 'particulièrement', 'fort', 'énormément', 'carrément', 'tout', 'bien', 'grand', 'grande', 'grands', 'grandes', 'énorme', 'énormes', 'gros', 'grosse', 'grosses', 'vrai', 'vraie', 'vrais', 'vraies', 'véritable', 'franchement', 'ultra', 'méga', 'archi', 'strictement', 'trés'],
+  diminishers: ['un peu', 'à peu', 'au moins', 'du moins', 'assez', 'plutôt', 'moyennement', 'légèrement', 'presque', 'relativement'],
+  contrast: ['mais', 'cependant', 'pourtant', 'toutefois', 'néanmoins', 'sauf', 'par contre', 'en revanche', 'sinon',
+    // The verdict after the story: "bref, à éviter", "au final, très satisfait".
+    'bref', 'en bref', 'finalement', 'au final', 'en résumé', 'en conclusion', 'en somme'],
   concessive: ['quoique', 'malgré', 'certes', 'bien que', 'même si', 'hormis', 'excepté', 'à part'],
   suffixes: ['issimes', 'issime', 'ement', 'euses', 'euse', 'eux', 'ives', 'ive', 'ées', 'ée', 'és', 'es', 'e', 's', 'x'],
   minStem: 3,
@@ -43,6 +47,7 @@ export const fr: LanguageRules = {
   postVerbalNegation: false,
   elision: /^(l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu)'(\p{L}.*)$/u,
   stars: 'étoiles?|etoiles?',
+  starClassBefore: "hôtel|hotel|un|d'un|d’un|établissement|camping|résidence|palace|restaurant",
   numbers: { zéro: 0, zero: 0, une: 1, un: 1, deux: 2, trois: 3, quatre: 4, cinq: 5 },
   outOf: ['sur'],
   foldDiacritics: true,

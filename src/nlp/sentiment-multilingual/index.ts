@@ -123,6 +123,8 @@ function readLexicon(name: string): Record<string, number> {
 interface Phrase {
   tokens: string[];
   value: number;
+  /** For `explain`, joined once. */
+  label: string;
 }
 
 const enum Role {
@@ -144,6 +146,7 @@ class Analyzer {
   private readonly restrictive: ReadonlySet<string>;
   private readonly oneWordNegators: ReadonlySet<string>;
   private readonly conjunctions: ReadonlySet<string>;
+  private readonly summary: ReadonlySet<string>;
   private readonly restrictiveAfter: ReadonlySet<string>;
   private readonly suffixes: string[];
   /** Review phrases by first token, longest first. */
@@ -179,8 +182,9 @@ class Analyzer {
       `(?<![\\p{L}\\d.,/])(\\d+(?:[.,]\\d+)?)\\s*(?:${outOf})\\s*(5|10|100)(?![\\p{L}\\d]|[.,/]\\d)`,
       'gu',
     );
+    const classOf = rules.starClassBefore ? `(?<!(?:${rules.starClassBefore})\\s+)` : '';
     this.starRating = new RegExp(
-      `(?<![\\p{L}\\d.,])${number}\\s+(?:${rules.stars})(?![\\p{L}-])(?!\\s*(?:hotel|hôtel|hotell))`,
+      `${classOf}(?<![\\p{L}\\d.,])${number}\\s+(?:${rules.stars})(?![\\p{L}-])(?!\\s*(?:hotel|hôtel|hotell))`,
       'gu',
     );
     for (const [word, value] of Object.entries(emojiLexicon)) this.exact.set(word, value);
@@ -201,7 +205,7 @@ class Analyzer {
     for (const [phrase, value] of Object.entries({ ...REVIEW_PHRASES[lang], ...REVIEW_IDIOMS[lang], ...rules.phrases })) {
       const tokens = this.tokenize(phrase);
       const list = this.phrases.get(tokens[0]!) ?? [];
-      list.push({ tokens, value });
+      list.push({ tokens, value, label: tokens.join(' ') });
       list.sort((a, b) => b.tokens.length - a.tokens.length);
       this.phrases.set(tokens[0]!, list);
     }
@@ -221,6 +225,7 @@ class Analyzer {
     this.restrictive = new Set(rules.restrictive?.words ?? []);
     this.oneWordNegators = new Set(rules.oneWordNegators ?? []);
     this.conjunctions = new Set(rules.conjunctions ?? []);
+    this.summary = new Set(rules.summary ?? []);
     this.restrictiveAfter = new Set(rules.restrictive?.negators ?? []);
     for (const w of rules.negators) this.roles.set(w, Role.Negator);
     if (this.fold) this.addFolded(this.fold);
@@ -248,7 +253,7 @@ class Analyzer {
         const tokens = p.tokens.map(fold);
         if (tokens.every((t, k) => t === p.tokens[k])) continue;
         const into = this.phrases.get(tokens[0]!) ?? [];
-        into.push({ tokens, value: p.value });
+        into.push({ tokens, value: p.value, label: tokens.join(' ') });
         into.sort((a, b) => b.tokens.length - a.tokens.length);
         this.phrases.set(tokens[0]!, into);
       }
@@ -326,8 +331,8 @@ class Analyzer {
         // without ("wieder kaufen", "vaut le coup") is turned by a negator before it, like a word:
         // "würde es nicht wieder kaufen", "ne vaut pas le coup".
         let value = phrase.value * factor;
-        let label = phrase.tokens.join(' ');
-        if (negatedUntil >= i && this.restrictive.has(phrase.tokens[0]!) && !secondHalf && this.restrictiveAfter.has(tokens[negatorAt]!)) {
+        let label = phrase.label;
+        if (negatedUntil >= i && !secondHalf && this.restrictive.has(phrase.tokens[0]!) && this.restrictiveAfter.has(tokens[negatorAt]!)) {
           negatedUntil = -1; // "il n'y a que du bon"
         }
         if (negatedUntil >= i && !phrase.tokens.some((t) => this.roles.get(t) === Role.Negator)) {
@@ -347,12 +352,14 @@ class Analyzer {
         continue;
       }
       let role = this.roles.get(token);
+      let marker = token;
       if (this.pairs.size > 0) {
         const pairs = this.pairs.get(token);
         if (pairs) {
           for (const pair of pairs) {
             if (pair.next !== tokens[i + 1]) continue;
             role = pair.role;
+            marker = `${token} ${pair.next}`;
             i++;
             break;
           }
@@ -383,7 +390,7 @@ class Analyzer {
         continue;
       }
       // "ne … que" restricts, it does not deny: "il n'y a que du bon".
-      if (this.restrictive.has(token) && negatedUntil >= i && !secondHalf && this.restrictiveAfter.has(tokens[negatorAt]!)) {
+      if (negatedUntil >= i && !secondHalf && this.restrictive.has(token) && this.restrictiveAfter.has(tokens[negatorAt]!)) {
         negatedUntil = -1;
         negatorUsed = true;
         continue;
@@ -401,9 +408,11 @@ class Analyzer {
       if (role === Role.Contrast) {
         // What came before the "but" in this sentence counts half; what follows, one and a half.
         for (let j = sentenceStart; j < i; j++) values[j]! *= 0.5;
+        // A summing-up ("bref", "au final") discounts the whole story before it, not one sentence.
+        if (this.summary.size > 0 && this.summary.has(marker)) total *= 0.5;
         total += sumRange(values, sentenceStart, i);
         sentenceStart = i;
-        explain.push(`contrast:${token}`);
+        explain.push(`contrast:${marker}`);
         afterContrast = true;
         negatedUntil = -1;
         negatorUsed = true;

@@ -4,7 +4,7 @@ export interface LanguageRules {
   core: Record<string, number>;
   /** Words that turn the sentiment that follows (and, for verb-second languages, a verb just before) around. */
   negators: readonly string[];
-  /** Words that strengthen (×1.5) or soften (×0.6) the next sentiment word. */
+  /** Words that strengthen (×1.5) or soften (×0.6) the next sentiment word; two words ("un peu") match as a pair. */
   intensifiers: readonly string[];
   diminishers: readonly string[];
   /** "but": what comes after outweighs what came before in the same sentence. Two words ("par contre") match as a pair. */
@@ -65,6 +65,16 @@ export interface LanguageRules {
   oneWordNegators?: readonly string[];
   /** Conjunctions that end a negation once it has turned a word ("pas cher et efficace", "pas beau et pas pratique"). */
   conjunctions?: readonly string[];
+  /**
+   * Contrast words that sum up the whole review ("bref", "au final"): everything before them, not
+   * only their sentence, counts half. Each must also be listed in `contrast`.
+   */
+  summary?: readonly string[];
+  /**
+   * Words before "4 étoiles" that make it a hotel's class, not a rating ("hôtel 4 étoiles", "pour un
+   * 5 étoiles"), as a regex alternation on lower-cased text.
+   */
+  starClassBefore?: string;
   /** Phrases of this language alone, matched like the shared review phrases (and winning over them). */
   phrases?: Readonly<Record<string, number>>;
   /** Accents that only stress a word (Dutch "géén", "zéér"): removed before anything is looked up. */
