@@ -58,6 +58,7 @@ export const REVIEW_VOCABULARY: Readonly<Record<string, Readonly<Record<string, 
     onbruikbaar: -4, nutteloos: -3, oplichters: -4, onbeleefd: -3, ongeduldig: -2, genegeerd: -2,
     zonde: -2, geldverspilling: -4, verspilling: -3, vies: -3, muf: -2, taai: -2, aangebrand: -2,
     gehorig: -2, oncomfortabel: -2, onbetrouwbaar: -3, klantonvriendelijk: -3, wansmakelijk: -3,
+    overtuigt: 2,
   },
   sv: {
     rekommenderas: 3, prisvärd: 2, prisvärt: 2, värd: 2, värt: 2, smidig: 2, smidigt: 2, stabil: 1,
@@ -95,6 +96,7 @@ export const REVIEW_VOCABULARY: Readonly<Record<string, Readonly<Record<string, 
     överkokt: -2, överkokta: -2, saknade: -1,
     oseriös: -3, oseriöst: -3, oseriösa: -3, seriös: 1, seriöst: 1, oengagerad: -2, oengagerade: -2,
     krashar: -3, krashade: -3, kraschade: -3, reklam: -1, fixade: 2, fixat: 2,
+    övertygar: 2, övertygad: 2, övertygade: 2,
   },
   pl: {
     polecam: 3, polecamy: 3, godny: 2, godne: 2, wart: 2, warta: 2, warte: 2, warto: 2, opłaca: 2,
@@ -119,6 +121,7 @@ export const REVIEW_VOCABULARY: Readonly<Record<string, Readonly<Record<string, 
     dziadostwo: -4, kicha: -3, lipa: -3, felerny: -3, wadliwy: -3, wadliwa: -3, wadliwe: -3,
     profesjonalizm: 3,
     skromne: -1, skromny: -1, skromna: -1,
+    przekonuje: 2, przekonał: 2, przekonała: 2, przekonało: 2,
   },
   fr: {
     recommande: 3, recommandé: 3, recommandée: 3, recommandable: 3, vaut: 1, conforme: 1, impeccable: 4,
@@ -186,6 +189,7 @@ export const REVIEW_VOCABULARY: Readonly<Record<string, Readonly<Record<string, 
     ligero: 1, ligera: 1, parpadea: -2, parpadear: -2, parpadeo: -2, desactualizado: -2,
     desactualizada: -2, recomendaría: 3, recomendaríamos: 3, garantía: 0, dice: 0, cargar: 0, pide: 0,
     abro: 0, curso: 0,
+    convence: 2, convenció: 2, convencido: 2, convencida: 2,
   },
 };
 
@@ -229,6 +233,7 @@ export const REVIEW_IDIOMS: Readonly<Record<string, Readonly<Record<string, numb
     'blijf hier weg': -3, 'blijf er ver van weg': -3, 'fluitje van een cent': 2, 'werkt als een zonnetje': 3,
     'helemaal niks meer': -3, 'helemaal niets meer': -3, 'niks meer': -2, 'niets meer': -2,
     'niets te wensen over': 3, 'niks te wensen over': 3,
+    'kan beter': -2, 'kon beter': -2, 'had beter gekund': -2, 'had beter gemoeten': -2,
   },
   sv: {
     'reagerar inte': -2, 'ingenting fungerar': -3, 'inget fungerar': -3, 'ingenting funkar': -3, 'håll er borta': -3,
@@ -261,6 +266,7 @@ export const REVIEW_IDIOMS: Readonly<Record<string, Readonly<Record<string, numb
     'precis vad jag behövde': 2, 'precis det jag behövde': 2, 'precis vad jag letade efter': 3, 'komma tillbaka': 2,
     'gör sitt jobb': 2, 'gör jobbet': 2, 'fem av fem': 4, 'tio av tio': 4, 'noll av fem': -4, 'noll av tio': -4,
     'tummen upp': 3, 'tummen ner': -3, 'full med reklam': -3, 'full av reklam': -3, 'fixa det': -2,
+    'kunde varit bättre': -2, 'kunde ha varit bättre': -2, 'hade kunnat vara bättre': -2, 'inget fel på': 2,
   },
   pl: {
     'wad brak': 2, 'bez smaku': -2, 'za drogi': -2, 'za droga': -2, 'za drogie': -2, 'omijać szerokim łukiem': -4,
@@ -285,6 +291,7 @@ export const REVIEW_IDIOMS: Readonly<Record<string, Readonly<Record<string, numb
     'spodziewałam się dużo więcej': -3, 'spodziewałem się dużo więcej': -3, 'spodziewałam się czegoś więcej': -2,
     'spodziewałem się czegoś więcej': -2, 'oczekiwałam dużo więcej': -3, 'oczekiwałem dużo więcej': -3,
     'nic nie zostaje': -2, 'nic nie zostało': -2,
+    'mogłoby być lepiej': -2, 'mogło być lepiej': -2, 'mogłoby być lepsze': -2, 'mógłby być lepszy': -2,
   },
   fr: {
     'plus rien ne fonctionne': -3, 'ne sert à rien': -3, 'sert à rien': -3, 'rien ne fonctionne': -3, 'rien ne marche': -3, 'sans saveur': -2,
@@ -353,6 +360,8 @@ export const REVIEW_IDIOMS: Readonly<Record<string, Readonly<Record<string, numb
     'carne dura': -2, 'estaba dura': -2, 'lo único malo': -1, 'lo único negativo': -1, 'el único pero': -1,
     'no cubre la garantía': -3, 'nunca termina de': -3, 'no termina de': -2, 'antes funcionaba bien': -1,
     'se transparenta': -2, 'lo devuelvo': -2, 'la devuelvo': -2, 'prometía mucho': -1,
+    'podría ser mejor': -2, 'podría estar mejor': -2, 'no terminó de': -2, 'no acaba de': -2,
+    'no me terminó de convencer': -2, 'no me acaba de convencer': -2, 'no me termina de convencer': -2,
   },
 };
 
