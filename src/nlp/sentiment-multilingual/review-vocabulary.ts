@@ -97,6 +97,8 @@ export const REVIEW_VOCABULARY: Readonly<Record<string, Readonly<Record<string, 
     oseriös: -3, oseriöst: -3, oseriösa: -3, seriös: 1, seriöst: 1, oengagerad: -2, oengagerade: -2,
     krashar: -3, krashade: -3, kraschade: -3, reklam: -1, fixade: 2, fixat: 2,
     övertygar: 2, övertygad: 2, övertygade: 2,
+    mjuk: 1, mjuka: 1, mjukt: 1, kladdig: -2, kladdigt: -2, kladdiga: -2, rostar: -3, rostig: -3,
+    rostiga: -3, medioker: -2, mediokert: -2, mediokra: -2, krossar: 0,
   },
   pl: {
     polecam: 3, polecamy: 3, godny: 2, godne: 2, wart: 2, warta: 2, warte: 2, warto: 2, opłaca: 2,
@@ -190,6 +192,7 @@ export const REVIEW_VOCABULARY: Readonly<Record<string, Readonly<Record<string, 
     desactualizada: -2, recomendaría: 3, recomendaríamos: 3, garantía: 0, dice: 0, cargar: 0, pide: 0,
     abro: 0, curso: 0,
     convence: 2, convenció: 2, convencido: 2, convencida: 2,
+    oxidado: -3, oxidada: -3, medidas: 0,
   },
 };
 
@@ -267,6 +270,7 @@ export const REVIEW_IDIOMS: Readonly<Record<string, Readonly<Record<string, numb
     'gör sitt jobb': 2, 'gör jobbet': 2, 'fem av fem': 4, 'tio av tio': 4, 'noll av fem': -4, 'noll av tio': -4,
     'tummen upp': 3, 'tummen ner': -3, 'full med reklam': -3, 'full av reklam': -3, 'fixa det': -2,
     'kunde varit bättre': -2, 'kunde ha varit bättre': -2, 'hade kunnat vara bättre': -2, 'inget fel på': 2,
+    'började rosta': -3, 'tar betalt för allt': -2,
   },
   pl: {
     'wad brak': 2, 'bez smaku': -2, 'za drogi': -2, 'za droga': -2, 'za drogie': -2, 'omijać szerokim łukiem': -4,
@@ -362,6 +366,8 @@ export const REVIEW_IDIOMS: Readonly<Record<string, Readonly<Record<string, numb
     'se transparenta': -2, 'lo devuelvo': -2, 'la devuelvo': -2, 'prometía mucho': -1,
     'podría ser mejor': -2, 'podría estar mejor': -2, 'no terminó de': -2, 'no acaba de': -2,
     'no me terminó de convencer': -2, 'no me acaba de convencer': -2, 'no me termina de convencer': -2,
+    'sigue funcionando': 2, 'como el primer día': 2, 'se oxidó': -3, 'se oxida': -3, 'no tiene nada que ver': -2,
+    'nada que ver': -2, 'queda pequeñísimo': -3, 'queda pequeñísima': -3, 'queda enorme': -2,
   },
 };
 
