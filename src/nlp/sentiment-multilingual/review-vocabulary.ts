@@ -59,6 +59,8 @@ export const REVIEW_VOCABULARY: Readonly<Record<string, Readonly<Record<string, 
     zonde: -2, geldverspilling: -4, verspilling: -3, vies: -3, muf: -2, taai: -2, aangebrand: -2,
     gehorig: -2, oncomfortabel: -2, onbetrouwbaar: -3, klantonvriendelijk: -3, wansmakelijk: -3,
     overtuigt: 2,
+    // AFINN's translation scores ordinary words ("ezel", "prik" −4, though "voor een prikje" is cheap).
+    ezel: 0, spitsmuis: 0, prik: 0,
   },
   sv: {
     rekommenderas: 3, prisvärd: 2, prisvärt: 2, värd: 2, värt: 2, smidig: 2, smidigt: 2, stabil: 1,
@@ -99,6 +101,9 @@ export const REVIEW_VOCABULARY: Readonly<Record<string, Readonly<Record<string, 
     övertygar: 2, övertygad: 2, övertygade: 2,
     mjuk: 1, mjuka: 1, mjukt: 1, kladdig: -2, kladdigt: -2, kladdiga: -2, rostar: -3, rostig: -3,
     rostiga: -3, medioker: -2, mediokert: -2, mediokra: -2, krossar: 0,
+    // AFINN's translation scores ordinary words (to knit or leave "sticka" −4, "stövel", "utestående"
+    // +4 as if "outstanding" were praise); hand values win over it.
+    sticka: 0, stövel: 0, stövlar: 0, åsna: 0, tik: 0, tikar: 0, utestående: 0, mäster: 0, gyckel: 1,
   },
   pl: {
     polecam: 3, polecamy: 3, godny: 2, godne: 2, wart: 2, warta: 2, warte: 2, warto: 2, opłaca: 2,
@@ -124,6 +129,10 @@ export const REVIEW_VOCABULARY: Readonly<Record<string, Readonly<Record<string, 
     profesjonalizm: 3,
     skromne: -1, skromny: -1, skromna: -1,
     przekonuje: 2, przekonał: 2, przekonała: 2, przekonało: 2,
+    // AFINN's translation scores ordinary words ("kogut", "rzepak" −4) and turns some around
+    // ("przerażający", terrifying, +4).
+    kogut: 0, rzepak: 0, osioł: -1, osły: -1, ukłucie: -1, chlapa: -1, przerażający: -3, przerażająca: -3,
+    przerażające: -3, wstrząśnięty: -2, najwyższy: 1, ratownik: 0, zdobyć: 1, wygrane: 2,
   },
   fr: {
     recommande: 3, recommandé: 3, recommandée: 3, recommandable: 3, vaut: 1, conforme: 1, impeccable: 4,
@@ -193,6 +202,10 @@ export const REVIEW_VOCABULARY: Readonly<Record<string, Readonly<Record<string, 
     abro: 0, curso: 0,
     convence: 2, convenció: 2, convencido: 2, convencida: 2,
     oxidado: -3, oxidada: -3, medidas: 0,
+    // AFINN's translation scores animals and ordinary nouns (the dog "perra" −5 through its stem,
+    // "burro", "musaraña"); hand values win over it.
+    perro: 0, perros: 0, perra: 0, perras: 0, burro: -1, musaraña: 0, seguro: 1, hicieron: 0, abarrotado: -2,
+    abarrotada: -2, averiado: -3, averiada: -3, averiados: -3, averiadas: -3, avería: -2,
   },
 };
 
@@ -237,6 +250,7 @@ export const REVIEW_IDIOMS: Readonly<Record<string, Readonly<Record<string, numb
     'helemaal niks meer': -3, 'helemaal niets meer': -3, 'niks meer': -2, 'niets meer': -2,
     'niets te wensen over': 3, 'niks te wensen over': 3,
     'kan beter': -2, 'kon beter': -2, 'had beter gekund': -2, 'had beter gemoeten': -2,
+    'voor een prikje': 2,
   },
   sv: {
     'reagerar inte': -2, 'ingenting fungerar': -3, 'inget fungerar': -3, 'ingenting funkar': -3, 'håll er borta': -3,
@@ -368,6 +382,8 @@ export const REVIEW_IDIOMS: Readonly<Record<string, Readonly<Record<string, numb
     'no me terminó de convencer': -2, 'no me acaba de convencer': -2, 'no me termina de convencer': -2,
     'sigue funcionando': 2, 'como el primer día': 2, 'se oxidó': -3, 'se oxida': -3, 'no tiene nada que ver': -2,
     'nada que ver': -2, 'queda pequeñísimo': -3, 'queda pequeñísima': -3, 'queda enorme': -2,
+    'volveremos seguro': 3, 'seguro que volveremos': 3, 'repetiremos seguro': 3, 'se vuelve loco': 2,
+    'se vuelve loca': 2,
   },
 };
 
