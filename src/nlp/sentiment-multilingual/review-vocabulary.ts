@@ -78,7 +78,7 @@ export const REVIEW_VOCABULARY: Readonly<Record<string, Readonly<Record<string, 
     smutsigt: -3, smutsiga: -3, äckligt: -3, slöseri: -3, bortkastade: -3, bortkastat: -3, långsamt: -2,
     missnöjd: -3, avråder: -3, avråda: -3, missnöjda: -3, opålitlig: -3, ljuger: -3,
     // Review words (verdicts, hotel, restaurant, product and app complaints) and words of no verdict
-    // that the translated lexicon scores ("betala" −1).
+    // that the translated lexicon scores ("varorna" −1).
     okej: 1, ok: 1, toppklass: 3, toppkvalitet: 3, höjdare: 3, tyst: 1, tysta: 1, trivdes: 3, trivs: 3,
     trivsam: 2, trivsamt: 2, tydlig: 1, tydligt: 1, enkel: 1, enkelt: 1, lätt: 1, klarar: 1, löste: 2,
     superb: 4, strålande: 4, fenomenal: 4, fenomenalt: 4, enastående: 4, magisk: 3, magiskt: 3, ljuvlig: 4,
@@ -94,7 +94,7 @@ export const REVIEW_VOCABULARY: Readonly<Record<string, Readonly<Record<string, 
     sprack: -3, spruckit: -3, repad: -2, repat: -2, bucklig: -2, skadad: -3, skadat: -3, skadade: -3,
     felaktig: -2, felaktigt: -2, försvunnen: -2, försvunnet: -2, laggar: -2, laggig: -2, fryser: -2,
     paj: -3, pajade: -3, pajat: -3,
-    betala: 0, betalade: 0, betalar: 0, varor: 0, varorna: 0,
+    varor: 0, varorna: 0,
     överkokt: -2, överkokta: -2, saknade: -1,
     oseriös: -3, oseriöst: -3, oseriösa: -3, seriös: 1, seriöst: 1, oengagerad: -2, oengagerade: -2,
     krashar: -3, krashade: -3, kraschade: -3, reklam: -1, fixade: 2, fixat: 2,
@@ -104,6 +104,7 @@ export const REVIEW_VOCABULARY: Readonly<Record<string, Readonly<Record<string, 
     // AFINN's translation scores ordinary words (to knit or leave "sticka" −4, "stövel", "utestående"
     // +4 as if "outstanding" were praise); hand values win over it.
     sticka: 0, stövel: 0, stövlar: 0, åsna: 0, tik: 0, tikar: 0, utestående: 0, mäster: 0, gyckel: 1,
+    krånglade: -2, krånglat: -2, utrivna: -2, utriven: -2, noppor: -2, noppig: -2, noppigt: -2,
   },
   pl: {
     polecam: 3, polecamy: 3, godny: 2, godne: 2, wart: 2, warta: 2, warte: 2, warto: 2, opłaca: 2,
@@ -285,6 +286,7 @@ export const REVIEW_IDIOMS: Readonly<Record<string, Readonly<Record<string, numb
     'tummen upp': 3, 'tummen ner': -3, 'full med reklam': -3, 'full av reklam': -3, 'fixa det': -2,
     'kunde varit bättre': -2, 'kunde ha varit bättre': -2, 'hade kunnat vara bättre': -2, 'inget fel på': 2,
     'började rosta': -3, 'tar betalt för allt': -2,
+    'som ny': 2, 'som nytt': 2, 'som nya': 2, 'sjönk ihop': -2, 'sjunker ihop': -2,
   },
   pl: {
     'wad brak': 2, 'bez smaku': -2, 'za drogi': -2, 'za droga': -2, 'za drogie': -2, 'omijać szerokim łukiem': -4,
