@@ -190,7 +190,7 @@ export const REVIEW_VOCABULARY: Readonly<Record<string, Readonly<Record<string, 
     perdieron: -2, caras: -1, caros: -1, anuncios: -1, publicidad: -1, bugs: -2, inestable: -2, arreglen: -2,
     solucionen: -2,
     duda: 0, dudas: 0, solo: 0, sola: 0, parece: 0, parecen: 0, modelo: 0, marca: 0, marcas: 0, mesa: 0,
-    meses: 0, cables: 0, aire: 0, trato: 0, cobraron: 0, cobrar: 0, cobran: 0, pieza: 0, vienen: 0, sale: 0,
+    meses: 0, cables: 0, aire: 0, trato: 0, cobraron: -1, cobrar: -1, cobran: -1, pieza: 0, vienen: 0, sale: 0,
     // AFINN's translation gives the colour "negro" −5; the rest are ML-SentiCon's scores on words of
     // no verdict, and review words of the longer reviews (es-long.tsv).
     negro: 0, negra: 0, negros: 0, negras: 0, fuimos: 0, fuera: 0, pican: 0, enseguida: 1, elevado: -1,
