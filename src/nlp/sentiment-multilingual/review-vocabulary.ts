@@ -59,6 +59,9 @@ export const REVIEW_VOCABULARY: Readonly<Record<string, Readonly<Record<string, 
     onbruikbaar: -4, nutteloos: -3, oplichters: -4, onbeleefd: -3, ongeduldig: -2, genegeerd: -2,
     zonde: -2, geldverspilling: -4, verspilling: -3, vies: -3, muf: -2, taai: -2, aangebrand: -2,
     gehorig: -2, oncomfortabel: -2, onbetrouwbaar: -3, klantonvriendelijk: -3, wansmakelijk: -3,
+    overtuigt: 2,
+    // AFINN's translation scores ordinary words ("ezel", "prik" −4, though "voor een prikje" is cheap).
+    ezel: 0, spitsmuis: 0, prik: 0,
   },
   sv: {
     rekommenderas: 3, prisvärd: 2, prisvärt: 2, värd: 2, värt: 2, smidig: 2, smidigt: 2, stabil: 1,
@@ -76,7 +79,7 @@ export const REVIEW_VOCABULARY: Readonly<Record<string, Readonly<Record<string, 
     smutsigt: -3, smutsiga: -3, äckligt: -3, slöseri: -3, bortkastade: -3, bortkastat: -3, långsamt: -2,
     missnöjd: -3, avråder: -3, avråda: -3, missnöjda: -3, opålitlig: -3, ljuger: -3,
     // Review words (verdicts, hotel, restaurant, product and app complaints) and words of no verdict
-    // that the translated lexicon scores ("betala" −1).
+    // that the translated lexicon scores ("varorna" −1).
     okej: 1, ok: 1, toppklass: 3, toppkvalitet: 3, höjdare: 3, tyst: 1, tysta: 1, trivdes: 3, trivs: 3,
     trivsam: 2, trivsamt: 2, tydlig: 1, tydligt: 1, enkel: 1, enkelt: 1, lätt: 1, klarar: 1, löste: 2,
     superb: 4, strålande: 4, fenomenal: 4, fenomenalt: 4, enastående: 4, magisk: 3, magiskt: 3, ljuvlig: 4,
@@ -92,10 +95,17 @@ export const REVIEW_VOCABULARY: Readonly<Record<string, Readonly<Record<string, 
     sprack: -3, spruckit: -3, repad: -2, repat: -2, bucklig: -2, skadad: -3, skadat: -3, skadade: -3,
     felaktig: -2, felaktigt: -2, försvunnen: -2, försvunnet: -2, laggar: -2, laggig: -2, fryser: -2,
     paj: -3, pajade: -3, pajat: -3,
-    betala: 0, betalade: 0, betalar: 0, varor: 0, varorna: 0,
+    varor: 0, varorna: 0,
     överkokt: -2, överkokta: -2, saknade: -1,
     oseriös: -3, oseriöst: -3, oseriösa: -3, seriös: 1, seriöst: 1, oengagerad: -2, oengagerade: -2,
     krashar: -3, krashade: -3, kraschade: -3, reklam: -1, fixade: 2, fixat: 2,
+    övertygar: 2, övertygad: 2, övertygade: 2,
+    mjuk: 1, mjuka: 1, mjukt: 1, kladdig: -2, kladdigt: -2, kladdiga: -2, rostar: -3, rostig: -3,
+    rostiga: -3, medioker: -2, mediokert: -2, mediokra: -2, krossar: 0,
+    // AFINN's translation scores ordinary words (to knit or leave "sticka" −4, "stövel", "utestående"
+    // +4 as if "outstanding" were praise); hand values win over it.
+    sticka: 0, stövel: 0, stövlar: 0, åsna: 0, tik: 0, tikar: 0, utestående: 0, mäster: 0, gyckel: 1,
+    krånglade: -2, krånglat: -2, utrivna: -2, utriven: -2, noppor: -2, noppig: -2, noppigt: -2,
   },
   pl: {
     polecam: 3, polecamy: 3, godny: 2, godne: 2, wart: 2, warta: 2, warte: 2, warto: 2, opłaca: 2,
@@ -120,6 +130,11 @@ export const REVIEW_VOCABULARY: Readonly<Record<string, Readonly<Record<string, 
     dziadostwo: -4, kicha: -3, lipa: -3, felerny: -3, wadliwy: -3, wadliwa: -3, wadliwe: -3,
     profesjonalizm: 3,
     skromne: -1, skromny: -1, skromna: -1,
+    przekonuje: 2, przekonał: 2, przekonała: 2, przekonało: 2,
+    // AFINN's translation scores ordinary words ("kogut", "rzepak" −4) and turns some around
+    // ("przerażający", terrifying, +4).
+    kogut: 0, rzepak: 0, osioł: -1, osły: -1, ukłucie: -1, chlapa: -1, przerażający: -3, przerażająca: -3,
+    przerażające: -3, wstrząśnięty: -2, najwyższy: 1, ratownik: 0, zdobyć: 1, wygrane: 2,
   },
   fr: {
     recommande: 3, recommandé: 3, recommandée: 3, recommandable: 3, vaut: 1, conforme: 1, impeccable: 4,
@@ -176,7 +191,7 @@ export const REVIEW_VOCABULARY: Readonly<Record<string, Readonly<Record<string, 
     perdieron: -2, caras: -1, caros: -1, anuncios: -1, publicidad: -1, bugs: -2, inestable: -2, arreglen: -2,
     solucionen: -2,
     duda: 0, dudas: 0, solo: 0, sola: 0, parece: 0, parecen: 0, modelo: 0, marca: 0, marcas: 0, mesa: 0,
-    meses: 0, cables: 0, aire: 0, trato: 0, cobraron: 0, cobrar: 0, cobran: 0, pieza: 0, vienen: 0, sale: 0,
+    meses: 0, cables: 0, aire: 0, trato: 0, cobraron: -1, cobrar: -1, cobran: -1, pieza: 0, vienen: 0, sale: 0,
     // AFINN's translation gives the colour "negro" −5; the rest are ML-SentiCon's scores on words of
     // no verdict, and review words of the longer reviews (es-long.tsv).
     negro: 0, negra: 0, negros: 0, negras: 0, fuimos: 0, fuera: 0, pican: 0, enseguida: 1, elevado: -1,
@@ -187,6 +202,12 @@ export const REVIEW_VOCABULARY: Readonly<Record<string, Readonly<Record<string, 
     ligero: 1, ligera: 1, parpadea: -2, parpadear: -2, parpadeo: -2, desactualizado: -2,
     desactualizada: -2, recomendaría: 3, recomendaríamos: 3, garantía: 0, dice: 0, cargar: 0, pide: 0,
     abro: 0, curso: 0,
+    convence: 2, convenció: 2, convencido: 2, convencida: 2,
+    oxidado: -3, oxidada: -3, medidas: 0,
+    // AFINN's translation scores animals and ordinary nouns (the dog "perra" −5 through its stem,
+    // "burro", "musaraña"); hand values win over it.
+    perro: 0, perros: 0, perra: 0, perras: 0, burro: -1, musaraña: 0, seguro: 1, hicieron: 0, abarrotado: -2,
+    abarrotada: -2, averiado: -3, averiada: -3, averiados: -3, averiadas: -3, avería: -2,
   },
 };
 
@@ -231,6 +252,8 @@ export const REVIEW_IDIOMS: Readonly<Record<string, Readonly<Record<string, numb
     'blijf hier weg': -3, 'blijf er ver van weg': -3, 'fluitje van een cent': 2, 'werkt als een zonnetje': 3,
     'helemaal niks meer': -3, 'helemaal niets meer': -3, 'niks meer': -2, 'niets meer': -2,
     'niets te wensen over': 3, 'niks te wensen over': 3,
+    'kan beter': -2, 'kon beter': -2, 'had beter gekund': -2, 'had beter gemoeten': -2,
+    'voor een prikje': 2,
   },
   sv: {
     'reagerar inte': -2, 'ingenting fungerar': -3, 'inget fungerar': -3, 'ingenting funkar': -3, 'håll er borta': -3,
@@ -263,6 +286,9 @@ export const REVIEW_IDIOMS: Readonly<Record<string, Readonly<Record<string, numb
     'precis vad jag behövde': 2, 'precis det jag behövde': 2, 'precis vad jag letade efter': 3, 'komma tillbaka': 2,
     'gör sitt jobb': 2, 'gör jobbet': 2, 'fem av fem': 4, 'tio av tio': 4, 'noll av fem': -4, 'noll av tio': -4,
     'tummen upp': 3, 'tummen ner': -3, 'full med reklam': -3, 'full av reklam': -3, 'fixa det': -2,
+    'kunde varit bättre': -2, 'kunde ha varit bättre': -2, 'hade kunnat vara bättre': -2, 'inget fel på': 2,
+    'började rosta': -3, 'tar betalt för allt': -2,
+    'som ny': 2, 'som nytt': 2, 'som nya': 2, 'sjönk ihop': -2, 'sjunker ihop': -2,
   },
   pl: {
     'wad brak': 2, 'bez smaku': -2, 'za drogi': -2, 'za droga': -2, 'za drogie': -2, 'omijać szerokim łukiem': -4,
@@ -287,6 +313,7 @@ export const REVIEW_IDIOMS: Readonly<Record<string, Readonly<Record<string, numb
     'spodziewałam się dużo więcej': -3, 'spodziewałem się dużo więcej': -3, 'spodziewałam się czegoś więcej': -2,
     'spodziewałem się czegoś więcej': -2, 'oczekiwałam dużo więcej': -3, 'oczekiwałem dużo więcej': -3,
     'nic nie zostaje': -2, 'nic nie zostało': -2,
+    'mogłoby być lepiej': -2, 'mogło być lepiej': -2, 'mogłoby być lepsze': -2, 'mógłby być lepszy': -2,
   },
   fr: {
     'plus rien ne fonctionne': -3, 'ne sert à rien': -3, 'sert à rien': -3, 'rien ne fonctionne': -3, 'rien ne marche': -3, 'sans saveur': -2,
@@ -355,6 +382,12 @@ export const REVIEW_IDIOMS: Readonly<Record<string, Readonly<Record<string, numb
     'carne dura': -2, 'estaba dura': -2, 'lo único malo': -1, 'lo único negativo': -1, 'el único pero': -1,
     'no cubre la garantía': -3, 'nunca termina de': -3, 'no termina de': -2, 'antes funcionaba bien': -1,
     'se transparenta': -2, 'lo devuelvo': -2, 'la devuelvo': -2, 'prometía mucho': -1,
+    'podría ser mejor': -2, 'podría estar mejor': -2, 'no terminó de': -2, 'no acaba de': -2,
+    'no me terminó de convencer': -2, 'no me acaba de convencer': -2, 'no me termina de convencer': -2,
+    'sigue funcionando': 2, 'como el primer día': 2, 'se oxidó': -3, 'se oxida': -3, 'no tiene nada que ver': -2,
+    'nada que ver': -2, 'queda pequeñísimo': -3, 'queda pequeñísima': -3, 'queda enorme': -2,
+    'volveremos seguro': 3, 'seguro que volveremos': 3, 'repetiremos seguro': 3, 'se vuelve loco': 2,
+    'se vuelve loca': 2,
   },
 };
 
