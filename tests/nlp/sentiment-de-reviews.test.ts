@@ -46,6 +46,12 @@ describe('German reviews', () => {
     expect(score('Das Paket fiel auf den Boden der Packstation.')).toBe(0);
   });
 
+  it('moves a verb to its negation only within its own clause', () => {
+    // "Passt, wackelt nicht": the "nicht" belongs to "wackelt", not to "passt".
+    expect(score('Passt, wackelt nicht, hat Luft.')).toBeGreaterThan(0);
+    expect(score('Das Gerät funktioniert nach zwei Wochen nicht mehr.')).toBeLessThan(-0.25);
+  });
+
   it('turns a joined verb by the negation after it', () => {
     expect(score('Die App stürzt seit dem Update nicht mehr ab.')).toBeGreaterThan(0);
   });
@@ -66,6 +72,8 @@ describe('German reviews', () => {
     expect(score('Das Bett quietschte die ganze Nacht.')).toBeLessThan(0);
     expect(score('Ein Schrottprodukt.')).toBeLessThan(-0.25);
     expect(score('Hochwertigere Verarbeitung als erwartet.')).toBeGreaterThan(0);
+    // "leckere" is "lecker" inflected, not a comparative of "leck" (a leak).
+    expect(score('Sehr leckere Burger.')).toBeGreaterThan(0.25);
   });
 
   it('reads negation the way reviews use it', () => {
