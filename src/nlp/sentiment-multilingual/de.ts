@@ -18,11 +18,11 @@ function umlautsDropped(word: string): string {
 const UMLAUT_BACK: Readonly<Record<string, string>> = { ä: 'a', ö: 'o', ü: 'u' };
 
 /**
- * Lemma candidates that stripping one ending misses, tried in this order (so "leckere" is "lecker",
- * not a comparative of "leck"): an adjective ending ("leckere" → "lecker"), comparatives, superlatives ("schlechteste" → "schlecht",
- * "billigsten" → "billig"), comparatives with and without umlaut ("größer" → "groß", "bessere" →
- * "besser", "lautere" → "laut"), past tense "-te" ("quietschte" → "quietscht") and participles
- * without "ge-" ("gelohnt" → "lohnt").
+ * Lemma candidates that stripping one ending misses, in this order: a plain ending ("leckere" →
+ * "lecker", before it can be read as a comparative of "leck"), past tense "-te" ("quietschte" →
+ * "quietscht"), comparatives with and without umlaut ("größer" → "groß", "lautere" → "laut"),
+ * superlatives ("schlechteste" → "schlecht", "billigsten" → "billig"), participles without "ge-"
+ * ("gelohnt" → "lohnt"), stretched letters, and the verdict first element of a compound.
  */
 function germanLemmas(word: string): string[] {
   const out: string[] = [];
