@@ -83,7 +83,7 @@ export const DE_REVIEW_WORDS: Readonly<Record<string, number>> = {
   geldmacherei: -3, geldgier: -3, reine: 0, kostenpflichtig: -1, verlangt: -1, kindgerecht: 2, glänzend: 2,
   geschmeidig: 2, verträgt: 1, verträglich: 2, juckreiz: -2, pickel: -2, reizung: -2, brennt: -1, klebrig: -2,
   breiig: -2, monoton: -2, leiert: -2, gehetzt: -2, hektisch: -2, unorganisiert: -3, stumpf: -2, welk: -2,
-  wellt: -2, geduldig: 2, zusammenbrechen: -3, ewig: 0, matsch: -2, eselsohren: -2, flecken: -2, fleckig: -2, rostet: -2,
+  wellt: -2, geduldig: 2, zusammenbrechen: -3, ewig: 0, gering: -1, überhöht: -2, matsch: -2, eselsohren: -2, flecken: -2, fleckig: -2, rostet: -2,
   abplatzen: -2, abgeknickt: -2, vertrocknet: -2, verwelkt: -2, eingegangen: -1, neuwertig: 1,
   topprodukt: 3, topteil: 3, superteil: 3, superprodukt: 3, klasseteil: 3, mistteil: -3, plastikteil: -1,
   // English that German reviews use
@@ -190,7 +190,8 @@ export const DE_REVIEW_IDIOMS: Readonly<Record<string, number>> = {
   'macht schlapp': -2, 'machte schlapp': -2, 'voller bugs': -3, 'voller fehler': -3, 'nur noch werbung': -2,
   'ständig werbung': -2, 'pay to win': -3, 'wird heiß': -2, 'wird sehr heiß': -2, 'wird warm': -1,
   'lösen sich': -2, 'löst sich': -2, 'löste sich': -2, 'lösten sich': -2, 'keinen anruf': -2, 'das gleiche spiel': -2,
-  'wie am ersten tag': 3, 'dauerte ewig': -2, 'dauert ewig': -2, 'ewig gedauert': -2, 'ewig warten': -2,
+  'wie am ersten tag': 3, 'verrückt nach': 2, 'kleiner als erwartet': -2, 'kleiner als gedacht': -2,
+  'kleiner als auf den fotos': -2, 'kleiner als auf den bildern': -2, 'roch nach': -1, 'erst nach': -1, 'dauerte ewig': -2, 'dauert ewig': -2, 'ewig gedauert': -2, 'ewig warten': -2,
   'ewig gewartet': -2, 'hält ewig': 2, 'erlebt man selten': 2, 'nur noch matsch': -3, 'schaden reguliert': 2, 'riecht nicht': 1, 'stinkt nicht': 1, 'klebt nicht': 1,
   'klumpt kaum': -2, 'klumpt nicht': -2, 'weigert sich': -3, 'ohne vorwarnung': -2, 'nicht zu sprechen': -2,
   'nicht zu erreichen': -3, 'nicht gefunden': -2, 'dienst quittiert': -3, 'sorgen mache': -2, 'sorgen machen': -2,
