@@ -122,6 +122,11 @@ describe('German reviews', () => {
     expect(score('Gut, aber nicht perfekt. Für den Alltag reicht es.')).toBeGreaterThan(0);
   });
 
+  it('reads Booking-style "Positiv: … Negativ: …" sections by their content', () => {
+    expect(score('Positiv: Lage, Frühstück, Personal. Negativ: nichts.')).toBeGreaterThan(0.25);
+    expect(score('Positiv: nichts. Negativ: alles, vor allem der Schimmel im Bad.')).toBeLessThan(-0.25);
+  });
+
   it('reads "Einen Stern Abzug" as a four-star review, not a one-star rating', () => {
     expect(score('Einen Stern Abzug, weil die Lieferung gedauert hat.')).toBeGreaterThan(0);
     expect(score('Ein Stern, mehr nicht.')).toBeLessThan(-0.25);

@@ -190,6 +190,9 @@ export const DE_REVIEW_IDIOMS: Readonly<Record<string, number>> = {
   'macht schlapp': -2, 'machte schlapp': -2, 'voller bugs': -3, 'voller fehler': -3, 'nur noch werbung': -2,
   'ständig werbung': -2, 'pay to win': -3, 'wird heiß': -2, 'wird sehr heiß': -2, 'wird warm': -1,
   'lösen sich': -2, 'löst sich': -2, 'löste sich': -2, 'lösten sich': -2, 'keinen anruf': -2, 'das gleiche spiel': -2,
+  // Booking-style sections ("Positiv: … Negativ: …") are headings, not verdicts, and "Negativ: nichts" is praise.
+  'positiv:': 0, 'negativ:': 0, 'pro:': 0, 'contra:': 0, 'kontra:': 0, 'negativ: nichts': 3, 'negativ: nix': 3,
+  'negativ: keine': 2, 'positiv: nichts': -3, 'nichts negatives': 2, 'nichts positives': -2,
   'wie am ersten tag': 3, 'verrückt nach': 2, 'kleiner als erwartet': -2, 'kleiner als gedacht': -2,
   'kleiner als auf den fotos': -2, 'kleiner als auf den bildern': -2, 'roch nach': -1, 'erst nach': -1, 'dauerte ewig': -2, 'dauert ewig': -2, 'ewig gedauert': -2, 'ewig warten': -2,
   'ewig gewartet': -2, 'hält ewig': 2, 'erlebt man selten': 2, 'nur noch matsch': -3, 'schaden reguliert': 2, 'riecht nicht': 1, 'stinkt nicht': 1, 'klebt nicht': 1,
