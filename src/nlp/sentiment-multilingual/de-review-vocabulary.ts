@@ -193,7 +193,7 @@ export const DE_REVIEW_IDIOMS: Readonly<Record<string, number>> = {
   // Booking-style sections ("Positiv: … Negativ: …") are headings, not verdicts, and "Negativ: nichts" is praise.
   'positiv:': 0, 'negativ:': 0, 'pro:': 0, 'contra:': 0, 'kontra:': 0, 'negativ: nichts': 3, 'negativ: nix': 3,
   'negativ: keine': 2, 'positiv: nichts': -3, 'nichts negatives': 2, 'nichts positives': -2,
-  'wie am ersten tag': 3, 'verrückt nach': 2, 'kleiner als erwartet': -2, 'kleiner als gedacht': -2,
+  'wie am ersten tag': 3, 'unbedingt kaufen': 3, 'sofort zuschlagen': 3, 'kauft es': 2, 'kann man kaufen': 2, 'verrückt nach': 2, 'kleiner als erwartet': -2, 'kleiner als gedacht': -2,
   'kleiner als auf den fotos': -2, 'kleiner als auf den bildern': -2, 'roch nach': -1, 'erst nach': -1, 'dauerte ewig': -2, 'dauert ewig': -2, 'ewig gedauert': -2, 'ewig warten': -2,
   'ewig gewartet': -2, 'hält ewig': 2, 'erlebt man selten': 2, 'nur noch matsch': -3, 'schaden reguliert': 2, 'riecht nicht': 1, 'stinkt nicht': 1, 'klebt nicht': 1,
   'klumpt kaum': -2, 'klumpt nicht': -2, 'weigert sich': -3, 'ohne vorwarnung': -2, 'nicht zu sprechen': -2,
