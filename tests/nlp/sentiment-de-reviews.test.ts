@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { scoreMultilingual } from '../../src/nlp/sentiment-multilingual/index.js';
 
 // German reviews written for Earshot (tests/fixtures/multilingual-reviews/de-reviews*.tsv) before
-// the German review rules: de-reviews is development data (its misses were read), de-reviews-check
-// was only ever scored. Neither comes from ../shared or any data set.
+// the German review rules: de-reviews is development data (its misses were read); no rule was
+// written from de-reviews-check. Neither comes from ../shared or any data set.
 const fixture = (name: string): { text: string; label: string }[] =>
   readFileSync(new URL(`../fixtures/multilingual-reviews/${name}.tsv`, import.meta.url), 'utf8')
     .split('\n')
