@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { scoreMultilingual } from '../../src/nlp/sentiment-multilingual/index.js';
 
 // German reviews written for Earshot (tests/fixtures/multilingual-reviews/de-reviews*.tsv) before
-// the German review rules: de-reviews is development data (its misses were read), de-reviews-check
-// was only ever scored. Neither comes from ../shared or any data set.
+// the German review rules: de-reviews is development data (its misses were read); no rule was
+// written from de-reviews-check. Neither comes from ../shared or any data set.
 const fixture = (name: string): { text: string; label: string }[] =>
   readFileSync(new URL(`../fixtures/multilingual-reviews/${name}.tsv`, import.meta.url), 'utf8')
     .split('\n')
@@ -46,6 +46,12 @@ describe('German reviews', () => {
     expect(score('Das Paket fiel auf den Boden der Packstation.')).toBe(0);
   });
 
+  it('moves a verb to its negation only within its own clause', () => {
+    // "Passt, wackelt nicht": the "nicht" belongs to "wackelt", not to "passt".
+    expect(score('Passt, wackelt nicht, hat Luft.')).toBeGreaterThan(0);
+    expect(score('Das Gerät funktioniert nach zwei Wochen nicht mehr.')).toBeLessThan(-0.25);
+  });
+
   it('turns a joined verb by the negation after it', () => {
     expect(score('Die App stürzt seit dem Update nicht mehr ab.')).toBeGreaterThan(0);
   });
@@ -66,6 +72,8 @@ describe('German reviews', () => {
     expect(score('Das Bett quietschte die ganze Nacht.')).toBeLessThan(0);
     expect(score('Ein Schrottprodukt.')).toBeLessThan(-0.25);
     expect(score('Hochwertigere Verarbeitung als erwartet.')).toBeGreaterThan(0);
+    // "leckere" is "lecker" inflected, not a comparative of "leck" (a leak).
+    expect(score('Sehr leckere Burger.')).toBeGreaterThan(0.25);
   });
 
   it('reads negation the way reviews use it', () => {
@@ -112,6 +120,11 @@ describe('German reviews', () => {
 
   it('reads a strong word negated as a reservation, not as a complaint', () => {
     expect(score('Gut, aber nicht perfekt. Für den Alltag reicht es.')).toBeGreaterThan(0);
+  });
+
+  it('reads Booking-style "Positiv: … Negativ: …" sections by their content', () => {
+    expect(score('Positiv: Lage, Frühstück, Personal. Negativ: nichts.')).toBeGreaterThan(0.25);
+    expect(score('Positiv: nichts. Negativ: alles, vor allem der Schimmel im Bad.')).toBeLessThan(-0.25);
   });
 
   it('reads "Einen Stern Abzug" as a four-star review, not a one-star rating', () => {

@@ -18,14 +18,15 @@ function umlautsDropped(word: string): string {
 const UMLAUT_BACK: Readonly<Record<string, string>> = { ä: 'a', ö: 'o', ü: 'u' };
 
 /**
- * Lemma candidates that stripping one ending misses: superlatives ("schlechteste" → "schlecht",
- * "billigsten" → "billig"), comparatives with and without umlaut ("größer" → "groß", "bessere" →
- * "besser", "lautere" → "laut"), past tense "-te" ("quietschte" → "quietscht") and participles
- * without "ge-" ("gelohnt" → "lohnt").
+ * Lemma candidates that stripping one ending misses, in this order: a plain ending ("leckere" →
+ * "lecker", before it can be read as a comparative of "leck"), past tense "-te" ("quietschte" →
+ * "quietscht"), comparatives with and without umlaut ("größer" → "groß", "lautere" → "laut"),
+ * superlatives ("schlechteste" → "schlecht", "billigsten" → "billig"), participles without "ge-"
+ * ("gelohnt" → "lohnt"), stretched letters, and the verdict first element of a compound.
  */
 function germanLemmas(word: string): string[] {
   const out: string[] = [];
-  for (const ending of ['esten', 'ester', 'estes', 'estem', 'este', 'sten', 'ster', 'stes', 'stem', 'ste']) {
+  for (const ending of ['em', 'en', 'er', 'es', 'e']) {
     if (word.endsWith(ending) && word.length - ending.length >= 4) {
       out.push(word.slice(0, -ending.length));
       break;
@@ -39,7 +40,7 @@ function germanLemmas(word: string): string[] {
     if (umlaut) out.push(base.slice(0, umlaut.index) + UMLAUT_BACK[umlaut[0]]! + base.slice(umlaut.index + 1));
     break;
   }
-  for (const ending of ['em', 'en', 'er', 'es', 'e']) {
+  for (const ending of ['esten', 'ester', 'estes', 'estem', 'este', 'sten', 'ster', 'stes', 'stem', 'ste']) {
     if (word.endsWith(ending) && word.length - ending.length >= 4) {
       out.push(word.slice(0, -ending.length));
       break;
@@ -197,10 +198,11 @@ const MAX_MIDDLE = 7;
 /** Moves the verb at i next to a negator later in its clause; the index to go on from. */
 function moveAt(tokens: string[], i: number): number {
   const width = tokens[i + 1] === 'sich' ? 2 : 1;
-  for (let k = i + width + 1; k < tokens.length && k - i <= MAX_MIDDLE + width; k++) {
+  for (let k = i + width; k < tokens.length && k - i <= MAX_MIDDLE + width; k++) {
     const token = tokens[k]!;
     if (isBound(token) || (CLAUSE_WORDS.has(token) && k > i + width)) return i;
     if (!NEGATORS_AFTER_VERB.has(token)) continue;
+    if (k === i + width) return i; // already next to it
     const verb = tokens.splice(i, width);
     tokens.splice(k - width, 0, ...verb);
     return k - 1; // the negator, at k, is read next
