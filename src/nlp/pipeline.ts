@@ -2,7 +2,7 @@ import { detectLanguage } from './language.js';
 import { foldToken } from './normalize.js';
 import { SENTIMENT_LANGUAGES, type SentimentLabel } from './sentiment.js';
 import { englishModel, scoreWith, type SentimentContribution, type SpanSentiment } from './sentiment/english.js';
-import { buildView, contrastSplits } from './sentiment/features.js';
+import { buildView, clauseScoreStart, clauseSplits } from './sentiment/features.js';
 import { compileModel, DocScorer } from './sentiment/scorer.js';
 import { fromProbs } from './sentiment/model.js';
 import { foreignLabel, foreignSentiment, MULTILINGUAL_LANGUAGES } from './sentiment/foreign.js';
@@ -37,7 +37,7 @@ export interface TopicAnalysis {
   id: string;
   /** The configured terms that matched, as written in the taxonomy. */
   terms: string[];
-  /** Sentiment of the sentences that mention the topic. */
+  /** Sentiment of the clauses that mention the topic (a sentence without a contrast or concession is one clause). */
   sentiment: Sentiment | null;
 }
 
@@ -119,12 +119,17 @@ export function analyze(text: string, taxonomy: CompiledTaxonomy, options: Analy
 
   let values: string[] | null = null;
   let spaces: string[] | null = null;
+  // The score of the smallest unit (clause, else sentence) each token is in, for topics: in
+  // "Although the delivery was late, the chair is great" the chair is praised, the delivery not.
+  const found = matched.topics;
+  const unitOfToken: (SpanSentiment | null)[] | null = found.size > 0 ? new Array<SpanSentiment | null>(tokens.length).fill(null) : null;
   const sentences: SentenceAnalysis[] = sentenceTexts.map((text, index) => {
     const s = sentenceScores[index] ?? null;
     const sentence: SentenceAnalysis = { text, sentiment: s ? toSentiment(s, explainParts) : null };
+    const [start, end] = spans[index]!;
+    if (unitOfToken) for (let t = start; t <= end; t++) unitOfToken[t] = s;
     if (scorer && s) {
-      const [start, end] = spans[index]!;
-      const splits = contrastSplits(scorer.view.raw, start, end);
+      const splits = clauseSplits(scorer.view.raw, start, end);
       if (splits.length > 0) {
         values ??= tokenCollection.out(its.value) as string[];
         spaces ??= tokenCollection.out(its.precedingSpaces) as string[];
@@ -136,7 +141,9 @@ export function analyze(text: string, taxonomy: CompiledTaxonomy, options: Analy
           if (to < from) continue;
           let clause = values[from]!;
           for (let t = from + 1; t <= to; t++) clause += spaces[t]! + values[t]!;
-          sentence.clauses.push({ text: clause, sentiment: toSentiment(scoreWith(scorer, from, to, explainParts)) });
+          const unit = scoreWith(scorer, clauseScoreStart(scorer.view.raw, from, to), to, explainParts);
+          if (unitOfToken) for (let t = from; t <= to; t++) unitOfToken[t] = unit;
+          sentence.clauses.push({ text: clause, sentiment: toSentiment(unit) });
         }
       }
     }
@@ -144,21 +151,12 @@ export function analyze(text: string, taxonomy: CompiledTaxonomy, options: Analy
   });
 
   const topics: TopicAnalysis[] = [];
-  const found = matched.topics;
-  // Which sentence each token is in: only needed when a topic matched.
-  const sentenceOfToken = found.size > 0 ? new Uint32Array(tokens.length) : null;
-  if (sentenceOfToken) {
-    for (let index = 0; index < spans.length; index++) {
-      const [start, end] = spans[index]!;
-      for (let t = start; t <= end; t++) sentenceOfToken[t] = index;
-    }
-  }
   for (const [id, matches] of found) {
-    const inSentences = new Set(matches.map((m) => sentenceOfToken![m.start]!));
+    const units = new Set(matches.map((m) => unitOfToken![m.start] ?? null));
     topics.push({
       id,
       terms: [...new Set(matches.map((m) => m.term))],
-      sentiment: scored ? meanSentiment([...inSentences].map((i) => sentenceScores[i] ?? null)) : null,
+      sentiment: scored ? meanSentiment([...units]) : null,
     });
   }
 

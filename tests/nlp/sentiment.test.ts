@@ -11,6 +11,9 @@ brands:
 topics:
   - { id: baggage, name: Baggage, terms: [bag, luggage] }
   - { id: crew, name: Crew, terms: [crew] }
+  - { id: delivery, name: Delivery, terms: [delivery] }
+  - { id: furniture, name: Furniture, terms: [chair, table] }
+  - { id: wifi, name: Wifi, terms: [wifi] }
 `);
 const taxonomy = compileTaxonomy(config.topics, config.brands);
 const en = (text: string) => analyze(text, taxonomy, { langHint: 'en' });
@@ -32,6 +35,23 @@ describe('English sentiment a brand manager can trust', () => {
     expect(clauses[0]?.sentiment.label).toBe('positive');
     expect(clauses[1]?.sentiment.label).toBe('negative');
     expect(a.sentiment?.explain?.some((c) => c.text.includes('great') && c.weight > 0)).toBe(true);
+  });
+
+  it('gives each topic the sentiment of its own side of a contrast or concession', () => {
+    const topic = (a: ReturnType<typeof en>, id: string) => a.topics.find((t) => t.id === id)?.sentiment?.label;
+    const conceded = en('Although the delivery was late, the chair is great.');
+    expect(conceded.sentiment?.label).toBe('positive');
+    expect(conceded.sentences[0]?.clauses?.map((c) => c.text)).toEqual(['Although the delivery was late,', 'the chair is great.']);
+    expect(topic(conceded, 'furniture')).toBe('positive');
+    expect(topic(conceded, 'delivery')).toBe('negative');
+    const after = en('The chair is great, even though the delivery was late.');
+    expect(after.sentences[0]?.clauses?.map((c) => c.text)).toEqual(['The chair is great,', 'even though the delivery was late.']);
+    expect([topic(after, 'furniture'), topic(after, 'delivery')]).toEqual(['positive', 'negative']);
+    const contrast = en('The crew was great but my bag never arrived');
+    expect([topic(contrast, 'crew'), topic(contrast, 'baggage')]).toEqual(['positive', 'negative']);
+    // An adverb "though" opens no clause of its own.
+    expect(en('The wifi though was slow.').sentences[0]?.clauses).toBeUndefined();
+    expect(en('Great chair, though.').sentences[0]?.clauses).toBeUndefined();
   });
 
   it('reads a question that complains as negative', () => {

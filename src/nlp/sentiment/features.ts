@@ -395,11 +395,57 @@ export function clauseWeights(raw: readonly string[], start: number, end: number
   return weights;
 }
 
-/** Where a contrast splits tokens [start, end]: the index of each "but"/"however" after the first token. */
-export function contrastSplits(raw: readonly string[], start: number, end: number): number[] {
+const AFTER_PAUSE = new Set([',', ';', ':', '-', '–', '—', '(', 'even', '.', '!', '?']);
+
+/**
+ * Whether the concessive word at raw[i] opens a conceded clause: "although" and "despite" always
+ * do; "though" only first, after a pause or after "even" — inside a clause it is an adverb ("The
+ * wifi though was slow", "Great chair though"). Only the clauses shown split so: the model's
+ * weights (clauseWeights()) lower what follows any "though", which measured better out of domain
+ * (BENCHMARKS.md) — an adverb "though" concedes too ("the sound though is tinny").
+ */
+function opensConcession(raw: readonly string[], i: number, start: number): boolean {
+  return raw[i] !== 'though' || i === start || AFTER_PAUSE.has(raw[i - 1]!);
+}
+
+/**
+ * Where tokens [start, end] (a sentence) split into the clauses clauseWeights() weighs apart: at
+ * each "but"/"however" after the first token, at a concessive word ("lovely room, though the
+ * wifi was slow") and after the punctuation that ends its clause ("Although the delivery was
+ * late, | the chair is great"). A conceded clause with no word after its marker ("Great chair,
+ * though.") is no clause of its own, and neither is an adverb "though" (opensConcession()).
+ */
+export function clauseSplits(raw: readonly string[], start: number, end: number): number[] {
   const splits: number[] = [];
-  for (let i = start + 1; i <= end; i++) if (raw[i] === 'but' || raw[i] === 'however') splits.push(i);
+  const add = (at: number): void => {
+    if (at > start && at <= end && splits[splits.length - 1] !== at) splits.push(at);
+  };
+  for (let i = start; i <= end; i++) {
+    const t = raw[i]!;
+    if (t === 'but' || t === 'however') add(i);
+    else if (CONCESSIVE.has(t) && opensConcession(raw, i, start)) {
+      let close = i + 1;
+      while (close <= end && !CLAUSE_END.has(raw[close]!)) close++;
+      if (close === i + 1) continue;
+      // "even though": the clause starts at "even".
+      add(i > start && raw[i - 1] === 'even' ? i - 1 : i);
+      const mark = raw[close];
+      if (mark === ',' || mark === ';' || mark === ':') add(close + 1);
+      i = close - 1;
+    }
+  }
   return splits;
+}
+
+/**
+ * The first token of a clause (from clauseSplits()) that its score should read: a conceded
+ * clause scored on its own is all there is of it, so its marker (and the lower weight the marker
+ * gives, meant against the rest of a sentence) is left out.
+ */
+export function clauseScoreStart(raw: readonly string[], from: number, to: number): number {
+  let at = from;
+  if (raw[at] === 'even' && at < to && raw[at + 1] === 'though') at++;
+  return CONCESSIVE.has(raw[at]!) && at < to ? at + 1 : from;
 }
 
 export type { CueName };
