@@ -54,6 +54,15 @@ describe('English sentiment a brand manager can trust', () => {
     expect(en('Great chair, though.').sentences[0]?.clauses).toBeUndefined();
   });
 
+  it('reads hyphenated opinion words whole: "trouble-free" is praise, not trouble', () => {
+    for (const [text, compound] of [['Problem-free for a year.', 'problem - free'], ['Trouble-free setup and a user-friendly app.', 'trouble - free']]) {
+      const a = en(text!);
+      expect(a.sentiment?.label).toBe('positive');
+      expect(a.sentiment?.explain?.find((c) => c.text === compound)?.weight).toBeGreaterThan(0);
+    }
+    expect(en('Overall a sub-par, over-priced hotel.').sentiment?.label).toBe('negative');
+  });
+
   it('reads a question that complains as negative', () => {
     const a = en('why is my refund still not processed?');
     expect(a.sentiment?.label).toBe('negative');

@@ -33,6 +33,8 @@ const EXCLUDED = new Set([
   'silent', 'soft', 'softer', 'sensitive', 'thinner', 'lighter', 'tiny', 'small', 'intense',
   'vibrate', 'vibrated', 'vibrates', 'vibrating', 'vibration', 'wild', 'wildly', 'funny', 'deaf',
   'disabled', 'sharp',
+  // a kind of number, carrier, seat or customer, not a verdict: "the toll-free line", "flew first-class"
+  'toll-free', 'low-cost', 'long-time', 'large-capacity', 'anti-', 'so-cal', 'bull----', 'first-class',
   // finance and politics words from the news the lexicon also covers
   'bullish', 'bearish', 'defeat', 'defeated', 'defeating', 'defeats', 'dominate', 'dominated',
   'dominates', 'restructure', 'restructured', 'restructuring', 'reform', 'reformed', 'reforming', 'reforms',
