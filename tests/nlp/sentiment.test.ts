@@ -63,6 +63,15 @@ describe('English sentiment a brand manager can trust', () => {
     expect(en('Overall a sub-par, over-priced hotel.').sentiment?.label).toBe('negative');
   });
 
+  it('reads a complaint named as the only one, and a star taken off, as a mostly happy review', () => {
+    expect(en('Sounds fine. My only complaint is the cable.').sentiment?.label).toBe('positive');
+    const knocked = en('I knocked a star off for the noisy fan.');
+    expect(knocked.sentiment?.label).toBe('positive');
+    expect(knocked.sentiment?.explain?.find((c) => c.text === 'knocked a star off')?.weight).toBeGreaterThan(0);
+    // A one-star rating is still one.
+    expect(en('One star. The fan is noisy.').sentiment?.label).toBe('negative');
+  });
+
   it('reads a question that complains as negative', () => {
     const a = en('why is my refund still not processed?');
     expect(a.sentiment?.label).toBe('negative');

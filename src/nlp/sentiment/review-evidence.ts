@@ -91,7 +91,8 @@ function ratingAt(raw: readonly string[], at: number, n: number): boolean {
     const number = NUMBER.test(t) ? Number(t) : (NUMBER_WORDS.get(t) ?? NaN);
     if (Number.isNaN(number)) return false;
     const next = at + 1 < n ? raw[at + 1] : undefined;
-    if ((next === 'star' || next === 'stars') && number <= 5 && (t !== 'no' || next === 'stars')) {
+    // "one star off" takes a star away: no rating (the phrases read "knocked a star off").
+    if ((next === 'star' || next === 'stars') && number <= 5 && (t !== 'no' || next === 'stars') && raw[at + 2] !== 'off') {
       value = number;
       end = at + 1;
     } else if (next === 'out' && raw[at + 2] === 'of' && (raw[at + 3] === '5' || raw[at + 3] === '10' || raw[at + 3] === 'five' || raw[at + 3] === 'ten')) {
