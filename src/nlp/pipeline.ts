@@ -119,21 +119,21 @@ export function analyze(text: string, taxonomy: CompiledTaxonomy, options: Analy
 
   let values: string[] | null = null;
   let spaces: string[] | null = null;
-  // The score of the smallest unit (clause, else sentence) each token is in, for topics: in
-  // "Although the delivery was late, the chair is great" the chair is praised, the delivery not.
-  const found = matched.topics;
-  const unitOfToken: (SpanSentiment | null)[] | null = found.size > 0 ? new Array<SpanSentiment | null>(tokens.length).fill(null) : null;
+  // Per sentence split into clauses, where each starts and its score: a topic takes the score of
+  // its clause ("Although the delivery was late, the chair is great": the chair is praised).
+  const clauseUnits: ({ starts: number[]; units: SpanSentiment[] } | null)[] = [];
   const sentences: SentenceAnalysis[] = sentenceTexts.map((text, index) => {
     const s = sentenceScores[index] ?? null;
     const sentence: SentenceAnalysis = { text, sentiment: s ? toSentiment(s, explainParts) : null };
-    const [start, end] = spans[index]!;
-    if (unitOfToken) for (let t = start; t <= end; t++) unitOfToken[t] = s;
+    clauseUnits.push(null);
     if (scorer && s) {
-      const splits = clauseSplits(scorer.view.raw, start, end);
+      const [start, end] = spans[index]!;
+      const splits = scorer.hasContrast(start, end) ? clauseSplits(scorer.view.raw, start, end) : NO_SPLITS;
       if (splits.length > 0) {
         values ??= tokenCollection.out(its.value) as string[];
         spaces ??= tokenCollection.out(its.precedingSpaces) as string[];
         const bounds = [start, ...splits, end + 1];
+        const units = { starts: [] as number[], units: [] as SpanSentiment[] };
         sentence.clauses = [];
         for (let b = 0; b + 1 < bounds.length; b++) {
           const from = bounds[b]!;
@@ -142,17 +142,36 @@ export function analyze(text: string, taxonomy: CompiledTaxonomy, options: Analy
           let clause = values[from]!;
           for (let t = from + 1; t <= to; t++) clause += spaces[t]! + values[t]!;
           const unit = scoreWith(scorer, clauseScoreStart(scorer.view.raw, from, to), to, explainParts);
-          if (unitOfToken) for (let t = from; t <= to; t++) unitOfToken[t] = unit;
+          units.starts.push(from);
+          units.units.push(unit);
           sentence.clauses.push({ text: clause, sentiment: toSentiment(unit) });
         }
+        clauseUnits[index] = units;
       }
     }
     return sentence;
   });
 
   const topics: TopicAnalysis[] = [];
+  const found = matched.topics;
+  // Which sentence each token is in: only needed when a topic matched.
+  const sentenceOfToken = found.size > 0 ? new Uint32Array(tokens.length) : null;
+  if (sentenceOfToken) {
+    for (let index = 0; index < spans.length; index++) {
+      const [start, end] = spans[index]!;
+      for (let t = start; t <= end; t++) sentenceOfToken[t] = index;
+    }
+  }
+  const unitOf = (token: number): SpanSentiment | null => {
+    const index = sentenceOfToken![token]!;
+    const split = clauseUnits[index];
+    if (!split) return sentenceScores[index] ?? null;
+    let k = 0;
+    while (k + 1 < split.starts.length && split.starts[k + 1]! <= token) k++;
+    return split.units[k]!;
+  };
   for (const [id, matches] of found) {
-    const units = new Set(matches.map((m) => unitOfToken![m.start] ?? null));
+    const units = new Set(matches.map((m) => unitOf(m.start)));
     topics.push({
       id,
       terms: [...new Set(matches.map((m) => m.term))],
@@ -219,6 +238,8 @@ function analyzeForeign(
     products: [...matched.products.keys()],
   };
 }
+
+const NO_SPLITS: readonly number[] = [];
 
 function toSentiment(s: SpanSentiment, withExplain = true): Sentiment {
   const sentiment: Sentiment = { score: round(s.score), label: s.label };

@@ -126,8 +126,8 @@ export class DocScorer implements CueCodeSink {
     this.cueWords = cueWords;
   }
 
-  /** Whether tokens [start, end] hold a "but"/"however" (clause weights differ from 1 only then). */
-  private hasContrast(start: number, end: number): boolean {
+  /** Whether tokens [start, end] hold a contrast or concessive word (clause weights differ from 1 only then). */
+  hasContrast(start: number, end: number): boolean {
     if (this.contrastCount === 0) return false;
     const t = this.view.raw[end]!;
     const after = (this.tokens[4 * end + 3]! >> 2) + (reweighs(t) ? 1 : 0);
