@@ -58,5 +58,7 @@ describe('the scorer of analyze()', () => {
     expect(topics.has('h:pos')).toBe(false);
     // "great" is VADER's: counted there, not a second time.
     expect(features('great').has('h:pos')).toBe(false);
+    // "fairly" is on the positive list for its root ("fair"); before a word it only softens it.
+    expect(features('Fairly useless.').has('h:pos')).toBe(false);
   });
 });

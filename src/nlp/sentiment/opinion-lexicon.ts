@@ -35,6 +35,10 @@ const EXCLUDED = new Set([
   'disabled', 'sharp',
   // a kind of number, carrier, seat or customer, not a verdict: "the toll-free line", "flew first-class"
   'toll-free', 'low-cost', 'long-time', 'large-capacity', 'anti-', 'so-cal', 'bull----', 'first-class',
+  // mild degree adverbs listed for their root ("fair", "reason", "usual"): they soften or scale the
+  // word they modify ("fairly useless", "reasonably quick"), no verdict of their own (strong ones,
+  // "amazingly", "awfully", mostly go with a word of their own sign, and stay)
+  'fairly', 'reasonably', 'marginally', 'unusually',
   // finance and politics words from the news the lexicon also covers
   'bullish', 'bearish', 'defeat', 'defeated', 'defeating', 'defeats', 'dominate', 'dominated',
   'dominates', 'restructure', 'restructured', 'restructuring', 'reform', 'reformed', 'reforming', 'reforms',
