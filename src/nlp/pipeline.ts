@@ -2,7 +2,7 @@ import { detectLanguage } from './language.js';
 import { foldToken } from './normalize.js';
 import { SENTIMENT_LANGUAGES, type SentimentLabel } from './sentiment.js';
 import { englishModel, scoreWith, type SentimentContribution, type SpanSentiment } from './sentiment/english.js';
-import { buildView, contrastSplits } from './sentiment/features.js';
+import { buildView, clauseScoreStart, clauseSplits } from './sentiment/features.js';
 import { compileModel, DocScorer } from './sentiment/scorer.js';
 import { fromProbs } from './sentiment/model.js';
 import { foreignLabel, foreignSentiment, MULTILINGUAL_LANGUAGES } from './sentiment/foreign.js';
@@ -37,7 +37,7 @@ export interface TopicAnalysis {
   id: string;
   /** The configured terms that matched, as written in the taxonomy. */
   terms: string[];
-  /** Sentiment of the sentences that mention the topic. */
+  /** Sentiment of the clauses that mention the topic (a sentence without a contrast or concession is one clause). */
   sentiment: Sentiment | null;
 }
 
@@ -119,16 +119,21 @@ export function analyze(text: string, taxonomy: CompiledTaxonomy, options: Analy
 
   let values: string[] | null = null;
   let spaces: string[] | null = null;
+  // Per sentence split into clauses, where each starts and its score: a topic takes the score of
+  // its clause ("Although the delivery was late, the chair is great": the chair is praised).
+  const clauseUnits: ({ starts: number[]; units: SpanSentiment[] } | null)[] = [];
   const sentences: SentenceAnalysis[] = sentenceTexts.map((text, index) => {
     const s = sentenceScores[index] ?? null;
     const sentence: SentenceAnalysis = { text, sentiment: s ? toSentiment(s, explainParts) : null };
+    clauseUnits.push(null);
     if (scorer && s) {
       const [start, end] = spans[index]!;
-      const splits = contrastSplits(scorer.view.raw, start, end);
+      const splits = scorer.hasContrast(start, end) ? clauseSplits(scorer.view.raw, start, end) : NO_SPLITS;
       if (splits.length > 0) {
         values ??= tokenCollection.out(its.value) as string[];
         spaces ??= tokenCollection.out(its.precedingSpaces) as string[];
         const bounds = [start, ...splits, end + 1];
+        const units = { starts: [] as number[], units: [] as SpanSentiment[] };
         sentence.clauses = [];
         for (let b = 0; b + 1 < bounds.length; b++) {
           const from = bounds[b]!;
@@ -136,8 +141,12 @@ export function analyze(text: string, taxonomy: CompiledTaxonomy, options: Analy
           if (to < from) continue;
           let clause = values[from]!;
           for (let t = from + 1; t <= to; t++) clause += spaces[t]! + values[t]!;
-          sentence.clauses.push({ text: clause, sentiment: toSentiment(scoreWith(scorer, from, to, explainParts)) });
+          const unit = scoreWith(scorer, clauseScoreStart(scorer.view.raw, from, to), to, explainParts);
+          units.starts.push(from);
+          units.units.push(unit);
+          sentence.clauses.push({ text: clause, sentiment: toSentiment(unit) });
         }
+        clauseUnits[index] = units;
       }
     }
     return sentence;
@@ -153,12 +162,20 @@ export function analyze(text: string, taxonomy: CompiledTaxonomy, options: Analy
       for (let t = start; t <= end; t++) sentenceOfToken[t] = index;
     }
   }
+  const unitOf = (token: number): SpanSentiment | null => {
+    const index = sentenceOfToken![token]!;
+    const split = clauseUnits[index];
+    if (!split) return sentenceScores[index] ?? null;
+    let k = 0;
+    while (k + 1 < split.starts.length && split.starts[k + 1]! <= token) k++;
+    return split.units[k]!;
+  };
   for (const [id, matches] of found) {
-    const inSentences = new Set(matches.map((m) => sentenceOfToken![m.start]!));
+    const units = new Set(matches.map((m) => unitOf(m.start)));
     topics.push({
       id,
       terms: [...new Set(matches.map((m) => m.term))],
-      sentiment: scored ? meanSentiment([...inSentences].map((i) => sentenceScores[i] ?? null)) : null,
+      sentiment: scored ? meanSentiment([...units]) : null,
     });
   }
 
@@ -221,6 +238,8 @@ function analyzeForeign(
     products: [...matched.products.keys()],
   };
 }
+
+const NO_SPLITS: readonly number[] = [];
 
 function toSentiment(s: SpanSentiment, withExplain = true): Sentiment {
   const sentiment: Sentiment = { score: round(s.score), label: s.label };

@@ -13,6 +13,7 @@ const texts = [
   'not bad at all, no complaints, but it does not work with my TV :(',
   'Five stars. Easy to set up. I would not recommend the refurbished one though.',
   'been on hold for 2 hours and still no answer',
+  'Checkout was abysmal and support pointless, although delivery was speedy. Not dependable.',
   '',
 ];
 
@@ -38,5 +39,26 @@ describe('the scorer of analyze()', () => {
     expect(features.has('p:pos')).toBe(false);
     // "work" sits inside "does not work": no VADER word is left to count.
     expect(features.has('v:pos')).toBe(false);
+  });
+
+  it('counts Hu–Liu opinion words VADER does not rate, negated within the window, and not topic words', () => {
+    const features = (text: string) => {
+      const view = viewOfText(text);
+      return extractFeatures(view, 0, view.raw.length - 1, false).values;
+    };
+    // "abysmal" and "pointless" are only in Hu & Liu's lexicon.
+    const complaint = features('The checkout was abysmal and pointless');
+    expect(complaint.get('h:neg')).toBeGreaterThan(0);
+    expect(complaint.has('h:pos')).toBe(false);
+    // "not dependable" is a complaint, "stellar" praise.
+    expect(features('It is not dependable').get('h:neg')).toBeGreaterThan(0);
+    expect(features('The staff were stellar').get('h:pos')).toBeGreaterThan(0);
+    // "refund", "support" and "gold" are on the positive list but name things in customer text.
+    const topics = features('I asked support about my refund and my gold status');
+    expect(topics.has('h:pos')).toBe(false);
+    // "great" is VADER's: counted there, not a second time.
+    expect(features('great').has('h:pos')).toBe(false);
+    // "fairly" is on the positive list for its root ("fair"); before a word it only softens it.
+    expect(features('Fairly useless.').has('h:pos')).toBe(false);
   });
 });

@@ -11,6 +11,9 @@ brands:
 topics:
   - { id: baggage, name: Baggage, terms: [bag, luggage] }
   - { id: crew, name: Crew, terms: [crew] }
+  - { id: delivery, name: Delivery, terms: [delivery] }
+  - { id: furniture, name: Furniture, terms: [chair, table] }
+  - { id: wifi, name: Wifi, terms: [wifi] }
 `);
 const taxonomy = compileTaxonomy(config.topics, config.brands);
 const en = (text: string) => analyze(text, taxonomy, { langHint: 'en' });
@@ -32,6 +35,41 @@ describe('English sentiment a brand manager can trust', () => {
     expect(clauses[0]?.sentiment.label).toBe('positive');
     expect(clauses[1]?.sentiment.label).toBe('negative');
     expect(a.sentiment?.explain?.some((c) => c.text.includes('great') && c.weight > 0)).toBe(true);
+  });
+
+  it('gives each topic the sentiment of its own side of a contrast or concession', () => {
+    const topic = (a: ReturnType<typeof en>, id: string) => a.topics.find((t) => t.id === id)?.sentiment?.label;
+    const conceded = en('Although the delivery was late, the chair is great.');
+    expect(conceded.sentiment?.label).toBe('positive');
+    expect(conceded.sentences[0]?.clauses?.map((c) => c.text)).toEqual(['Although the delivery was late,', 'the chair is great.']);
+    expect(topic(conceded, 'furniture')).toBe('positive');
+    expect(topic(conceded, 'delivery')).toBe('negative');
+    const after = en('The chair is great, even though the delivery was late.');
+    expect(after.sentences[0]?.clauses?.map((c) => c.text)).toEqual(['The chair is great,', 'even though the delivery was late.']);
+    expect([topic(after, 'furniture'), topic(after, 'delivery')]).toEqual(['positive', 'negative']);
+    const contrast = en('The crew was great but my bag never arrived');
+    expect([topic(contrast, 'crew'), topic(contrast, 'baggage')]).toEqual(['positive', 'negative']);
+    // An adverb "though" opens no clause of its own.
+    expect(en('The wifi though was slow.').sentences[0]?.clauses).toBeUndefined();
+    expect(en('Great chair, though.').sentences[0]?.clauses).toBeUndefined();
+  });
+
+  it('reads hyphenated opinion words whole: "trouble-free" is praise, not trouble', () => {
+    for (const [text, compound] of [['Problem-free for a year.', 'problem - free'], ['Trouble-free setup and a user-friendly app.', 'trouble - free']]) {
+      const a = en(text!);
+      expect(a.sentiment?.label).toBe('positive');
+      expect(a.sentiment?.explain?.find((c) => c.text === compound)?.weight).toBeGreaterThan(0);
+    }
+    expect(en('Overall a sub-par, over-priced hotel.').sentiment?.label).toBe('negative');
+  });
+
+  it('reads a complaint named as the only one, and a star taken off, as a mostly happy review', () => {
+    expect(en('Sounds fine. My only complaint is the cable.').sentiment?.label).toBe('positive');
+    const knocked = en('I knocked a star off for the noisy fan.');
+    expect(knocked.sentiment?.label).toBe('positive');
+    expect(knocked.sentiment?.explain?.find((c) => c.text === 'knocked a star off')?.weight).toBeGreaterThan(0);
+    // A one-star rating is still one.
+    expect(en('One star. The fan is noisy.').sentiment?.label).toBe('negative');
   });
 
   it('reads a question that complains as negative', () => {

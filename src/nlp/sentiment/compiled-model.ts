@@ -32,6 +32,9 @@ export interface CompiledModel {
   vNeg: number;
   pPos: number;
   pNeg: number;
+  /** Hu–Liu opinion-word features (see reviewSums()). */
+  hPos: number;
+  hNeg: number;
   /** Feature id of "c:<cue>" per index in CUE_NAMES, -1 for none (and for 'contrast', never a feature). */
   cue: Int32Array;
   /** Scratch shared by every span scored with this model (scoring is synchronous). */
@@ -79,6 +82,8 @@ export enum FeatureKind {
   VaderNegative = 8,
   ReviewPositive = 9,
   ReviewNegative = 10,
+  OpinionPositive = 11,
+  OpinionNegative = 12,
 }
 
 const compiledModels = new WeakMap<SentimentModel, CompiledModel>();
@@ -125,6 +130,8 @@ export function compileModel(model: SentimentModel): CompiledModel {
   let vNeg = -1;
   let pPos = -1;
   let pNeg = -1;
+  let hPos = -1;
+  let hNeg = -1;
   const kinds = new Uint8Array(F);
   keys.forEach((key, id) => {
     kinds[id] =
@@ -134,6 +141,8 @@ export function compileModel(model: SentimentModel): CompiledModel {
       : key === 'v:neg' ? FeatureKind.VaderNegative
       : key === 'p:pos' ? FeatureKind.ReviewPositive
       : key === 'p:neg' ? FeatureKind.ReviewNegative
+      : key === 'h:pos' ? FeatureKind.OpinionPositive
+      : key === 'h:neg' ? FeatureKind.OpinionNegative
       : key.startsWith('w:') ? FeatureKind.Word
       : key.startsWith('n:') ? FeatureKind.Negated
       : key.startsWith('b:') ? FeatureKind.Phrase
@@ -155,6 +164,8 @@ export function compileModel(model: SentimentModel): CompiledModel {
     else if (key === 'v:neg') vNeg = id;
     else if (key === 'p:pos') pPos = id;
     else if (key === 'p:neg') pNeg = id;
+    else if (key === 'h:pos') hPos = id;
+    else if (key === 'h:neg') hNeg = id;
     else if (key.startsWith('c:')) {
       const index = CUE_NAMES.indexOf(key.slice(2) as (typeof CUE_NAMES)[number]);
       if (index >= 0 && CUE_NAMES[index] !== 'contrast') cue[index] = id;
@@ -180,6 +191,8 @@ export function compileModel(model: SentimentModel): CompiledModel {
     vNeg,
     pPos,
     pNeg,
+    hPos,
+    hNeg,
     cue,
     value: new Float64Array(F),
     from: new Int32Array(F),

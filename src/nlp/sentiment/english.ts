@@ -121,11 +121,14 @@ function explain(scorer: DocScorer, start: number, end: number): SentimentContri
       case FeatureKind.VaderPositive:
       case FeatureKind.VaderNegative:
       case FeatureKind.ReviewPositive:
-      case FeatureKind.ReviewNegative: {
+      case FeatureKind.ReviewNegative:
+      case FeatureKind.OpinionPositive:
+      case FeatureKind.OpinionNegative: {
         const kind = kinds[id]!;
-        const positive = kind === FeatureKind.VaderPositive || kind === FeatureKind.ReviewPositive;
+        const positive = kind === FeatureKind.VaderPositive || kind === FeatureKind.ReviewPositive || kind === FeatureKind.OpinionPositive;
         const phrases = kind === FeatureKind.ReviewPositive || kind === FeatureKind.ReviewNegative;
-        const evidence = scorer.reviewEvidence(start, end, phrases).filter((h) => (positive ? h.value > 0 : h.value < 0));
+        const source = phrases ? 'phrase' : kind === FeatureKind.OpinionPositive || kind === FeatureKind.OpinionNegative ? 'opinion' : 'vader';
+        const evidence = scorer.reviewEvidence(start, end, source).filter((h) => (positive ? h.value > 0 : h.value < 0));
         const total = evidence.reduce((sum, h) => sum + Math.abs(h.value), 0);
         for (const h of evidence) {
           const share = (weight * Math.abs(h.value)) / total;

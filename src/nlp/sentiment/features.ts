@@ -3,6 +3,7 @@ import { findCues, rawCueCode, type CueName } from './cues.js';
 import type { LexiconHit } from './reader.js';
 import { phrasesStartingWith, type ReviewPhrase } from './phrase-lexicon.js';
 import { markReviewEvidence, reviewSums } from './review-evidence.js';
+import { opinionLexicon } from './opinion-lexicon.js';
 import { reviewLexicon } from './review-words.js';
 
 export { reviewSums, type ReviewSums } from './review-evidence.js';
@@ -29,6 +30,8 @@ export interface TokenView {
   /** Valence of the review phrase starting at each token (0: none) and its last token. */
   phrase: Float32Array;
   phraseEnd: Int32Array;
+  /** Hu–Liu opinion value of each token (see TokenInfo.opinion), negation applied; 0 inside a review phrase. */
+  opinion: Float32Array;
   /** What is known of each token that has a feature word (null for skipped tokens and numbers). */
   infos: (TokenInfo | null)[];
 }
@@ -43,6 +46,8 @@ export interface TokenInfo {
   folded: string;
   /** VADER valence of the raw token (0: not in the lexicon). */
   vader: number;
+  /** Hu–Liu polarity (+1 / −1) of a raw token neither VADER nor the review words rate; 0 otherwise. */
+  opinion: number;
   /** Review phrases that start with the raw token, longest first (null: none). */
   phrases: readonly ReviewPhrase[] | null;
   /** The scorer's notes on `word` for the model it was last scored with (see scorer.ts). */
@@ -88,6 +93,7 @@ let pooledRawCues = new Int32Array(256);
 let pooledValence = new Float32Array(256);
 let pooledPhrase = new Float32Array(256);
 let pooledPhraseEnd = new Int32Array(256);
+let pooledOpinion = new Float32Array(256);
 
 /**
  * `pooled`: the typed arrays are shared by every pooled view (and may be longer than the
@@ -103,6 +109,7 @@ export function buildView(raw: string[], types: string[], negationFlags: boolean
   let valence: Float32Array;
   let phrase: Float32Array;
   let phraseEnd: Int32Array;
+  let opinion: Float32Array;
   if (pooled) {
     if (pooledNegated.length < n) {
       const size = Math.max(2 * n, 256);
@@ -113,6 +120,7 @@ export function buildView(raw: string[], types: string[], negationFlags: boolean
       pooledValence = new Float32Array(size);
       pooledPhrase = new Float32Array(size);
       pooledPhraseEnd = new Int32Array(size);
+      pooledOpinion = new Float32Array(size);
     }
     negated = pooledNegated;
     polarity = pooledPolarity.fill(0, 0, n);
@@ -121,6 +129,7 @@ export function buildView(raw: string[], types: string[], negationFlags: boolean
     valence = pooledValence;
     phrase = pooledPhrase.fill(0, 0, n);
     phraseEnd = pooledPhraseEnd;
+    opinion = pooledOpinion;
   } else {
     negated = new Uint8Array(n);
     polarity = new Float32Array(n);
@@ -129,6 +138,7 @@ export function buildView(raw: string[], types: string[], negationFlags: boolean
     valence = new Float32Array(n);
     phrase = new Float32Array(n);
     phraseEnd = new Int32Array(n);
+    opinion = new Float32Array(n);
   }
   const words = new Array<string>(n);
   const infos = new Array<TokenInfo | null>(n);
@@ -147,13 +157,13 @@ export function buildView(raw: string[], types: string[], negationFlags: boolean
     }
   }
   markNegation(raw, negationFlags, negated, n);
-  markReviewEvidence(raw, infos, negated, valence, phrase, phraseEnd, n);
+  markReviewEvidence(raw, infos, negated, valence, phrase, phraseEnd, opinion, n);
   for (const [start, end, value] of hits) {
     if (start >= n) continue;
     polarity[start] = negated[start] ? -value : value;
     polarityEnd[start] = end;
   }
-  return { raw, words, negated, polarity, polarityEnd, rawCues, infos, valence, phrase, phraseEnd };
+  return { raw, words, negated, polarity, polarityEnd, rawCues, infos, valence, phrase, phraseEnd, opinion };
 }
 
 // Negation flips a word only within three tokens of the negator, in its clause (VADER's window):
@@ -220,6 +230,7 @@ function tokenInfo(token: string, type: string): TokenInfo {
       cue: rawCueCode(token),
       folded: foldToken(token),
       vader: reviewLexicon().get(token) ?? 0,
+      opinion: opinionOf(token),
       phrases: phrasesStartingWith(token),
       scorerModel: null,
       scorerId: -1,
@@ -230,6 +241,13 @@ function tokenInfo(token: string, type: string): TokenInfo {
     memoSize++;
   }
   return info;
+}
+
+// Hu–Liu words count only where VADER and the review words have no rating: counting every hit
+// a second time (or folding them into the VADER sums at a fixed valence) lowered the
+// leave-one-domain-out figures (BENCHMARKS.md).
+function opinionOf(token: string): number {
+  return reviewLexicon().has(token) ? 0 : (opinionLexicon().get(token) ?? 0);
 }
 
 function foldWord(token: string, type: string): string {
@@ -332,6 +350,8 @@ export function extractFeatures(view: TokenView, start: number, end: number, wit
   if (review.vNeg > 0) put('v:neg', evidenceValue(review.vNeg, review.vPos), start, end);
   if (review.pPos > 0) put('p:pos', evidenceValue(review.pPos, review.pNeg), start, end);
   if (review.pNeg > 0) put('p:neg', evidenceValue(review.pNeg, review.pPos), start, end);
+  if (review.hPos > 0) put('h:pos', evidenceValue(review.hPos, review.hNeg), start, end);
+  if (review.hNeg > 0) put('h:neg', evidenceValue(review.hNeg, review.hPos), start, end);
   for (const hit of findCues(view.words, view.raw, view.negated, start, end)) {
     // A contrast only reweighs its clauses: "but" by itself says nothing about the verdict.
     if (hit.cue !== 'contrast') put(`c:${hit.cue}`, weight[hit.start - start] ?? 1, hit.start, hit.end);
@@ -375,11 +395,57 @@ export function clauseWeights(raw: readonly string[], start: number, end: number
   return weights;
 }
 
-/** Where a contrast splits tokens [start, end]: the index of each "but"/"however" after the first token. */
-export function contrastSplits(raw: readonly string[], start: number, end: number): number[] {
+const AFTER_PAUSE = new Set([',', ';', ':', '-', '–', '—', '(', 'even', '.', '!', '?']);
+
+/**
+ * Whether the concessive word at raw[i] opens a conceded clause: "although" and "despite" always
+ * do; "though" only first, after a pause or after "even" — inside a clause it is an adverb ("The
+ * wifi though was slow", "Great chair though"). Only the clauses shown split so: the model's
+ * weights (clauseWeights()) lower what follows any "though", which measured better out of domain
+ * (BENCHMARKS.md) — an adverb "though" concedes too ("the sound though is tinny").
+ */
+function opensConcession(raw: readonly string[], i: number, start: number): boolean {
+  return raw[i] !== 'though' || i === start || AFTER_PAUSE.has(raw[i - 1]!);
+}
+
+/**
+ * Where tokens [start, end] (a sentence) split into the clauses clauseWeights() weighs apart: at
+ * each "but"/"however" after the first token, at a concessive word ("lovely room, though the
+ * wifi was slow") and after the punctuation that ends its clause ("Although the delivery was
+ * late, | the chair is great"). A conceded clause with no word after its marker ("Great chair,
+ * though.") is no clause of its own, and neither is an adverb "though" (opensConcession()).
+ */
+export function clauseSplits(raw: readonly string[], start: number, end: number): number[] {
   const splits: number[] = [];
-  for (let i = start + 1; i <= end; i++) if (raw[i] === 'but' || raw[i] === 'however') splits.push(i);
+  const add = (at: number): void => {
+    if (at > start && at <= end && splits[splits.length - 1] !== at) splits.push(at);
+  };
+  for (let i = start; i <= end; i++) {
+    const t = raw[i]!;
+    if (t === 'but' || t === 'however') add(i);
+    else if (CONCESSIVE.has(t) && opensConcession(raw, i, start)) {
+      let close = i + 1;
+      while (close <= end && !CLAUSE_END.has(raw[close]!)) close++;
+      if (close === i + 1) continue;
+      // "even though": the clause starts at "even".
+      add(i > start && raw[i - 1] === 'even' ? i - 1 : i);
+      const mark = raw[close];
+      if (mark === ',' || mark === ';' || mark === ':') add(close + 1);
+      i = close - 1;
+    }
+  }
   return splits;
+}
+
+/**
+ * The first token of a clause (from clauseSplits()) that its score should read: a conceded
+ * clause scored on its own is all there is of it, so its marker (and the lower weight the marker
+ * gives, meant against the rest of a sentence) is left out.
+ */
+export function clauseScoreStart(raw: readonly string[], from: number, to: number): number {
+  let at = from;
+  if (raw[at] === 'even' && at < to && raw[at + 1] === 'though') at++;
+  return CONCESSIVE.has(raw[at]!) && at < to ? at + 1 : from;
 }
 
 export type { CueName };

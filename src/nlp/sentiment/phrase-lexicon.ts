@@ -1,3 +1,4 @@
+import { opinionLexicon } from './opinion-lexicon.js';
 import { REVIEW_PHRASES } from './review-phrases.js';
 import { nlp, its } from './reader.js';
 
@@ -15,12 +16,29 @@ export function phrasesStartingWith(token: string): readonly ReviewPhrase[] | nu
   return byFirst.get(token) ?? null;
 }
 
+// Hu & Liu's hyphenated entries ("trouble-free", "user-friendly", "over-priced") are several
+// tokens to wink: read as phrases, their parts do not count on their own ("trouble" in
+// "trouble-free" is no complaint). Valence as a Hu–Liu word's (review-evidence.ts).
+const OPINION_PHRASE_VALENCE = 2;
+
+function entries(): [string, number][] {
+  const all: [string, number][] = Object.entries(REVIEW_PHRASES);
+  const written = new Set(Object.keys(REVIEW_PHRASES));
+  for (const [word, polarity] of opinionLexicon()) {
+    if (word.includes('-') && !written.has(word)) all.push([word, polarity * OPINION_PHRASE_VALENCE]);
+  }
+  return all;
+}
+
 function index(): Map<string, ReviewPhrase[]> {
   const map = new Map<string, ReviewPhrase[]>();
-  for (const [text, valence] of Object.entries(REVIEW_PHRASES)) {
+  for (const [text, valence] of entries()) {
     // Cut exactly as documents are, so "can't" in a phrase meets "can't" in a review.
     const tokens = (nlp.readDoc(text).tokens().out(its.normal) as string[]).map((t) => t.toLowerCase());
-    if (tokens.length < 2) throw new Error(`review phrase "${text}" must have at least two tokens`);
+    if (tokens.length < 2) {
+      if (!text.includes('-')) throw new Error(`review phrase "${text}" must have at least two tokens`);
+      continue;
+    }
     const list = map.get(tokens[0]!) ?? [];
     list.push({ tokens, valence });
     map.set(tokens[0]!, list);

@@ -12,6 +12,7 @@ const NEGATED_VALENCE = -0.74;
 /** What buildView() knows of a token that markReviewEvidence() reads. */
 interface TokenEvidence {
   vader: number;
+  opinion: number;
   phrases: readonly ReviewPhrase[] | null;
 }
 
@@ -27,6 +28,7 @@ export function markReviewEvidence(
   valence: Float32Array,
   phrase: Float32Array,
   phraseEnd: Int32Array,
+  opinion: Float32Array,
   n: number,
 ): void {
   let coveredUntil = -1;
@@ -48,13 +50,16 @@ export function markReviewEvidence(
         }
       }
     }
-    let v = i <= coveredUntil || !info ? 0 : info.vader;
-    if (v !== 0 && i > 0) {
-      const before = raw[i - 1]!;
-      if (BOOSTERS.has(before)) v *= BOOST;
-      else if (DAMPENERS.has(before) || (before === 'bit' && raw[i - 2] === 'a') || (before === 'of' && raw[i - 2] === 'kind')) v *= DAMP;
+    const covered = i <= coveredUntil || !info;
+    let v = covered ? 0 : info.vader;
+    let o = covered ? 0 : info.opinion * OPINION_VALENCE;
+    if ((v !== 0 || o !== 0) && i > 0) {
+      const degree = degreeBefore(raw, i);
+      v *= degree;
+      o *= degree;
     }
     valence[i] = v === 0 ? 0 : negated[i] ? NEGATED_VALENCE * v : v;
+    opinion[i] = o === 0 ? 0 : negated[i] ? NEGATED_VALENCE * o : o;
   }
 }
 
@@ -86,7 +91,8 @@ function ratingAt(raw: readonly string[], at: number, n: number): boolean {
     const number = NUMBER.test(t) ? Number(t) : (NUMBER_WORDS.get(t) ?? NaN);
     if (Number.isNaN(number)) return false;
     const next = at + 1 < n ? raw[at + 1] : undefined;
-    if ((next === 'star' || next === 'stars') && number <= 5 && (t !== 'no' || next === 'stars')) {
+    // "one star off" takes a star away: no rating (the phrases read "knocked a star off").
+    if ((next === 'star' || next === 'stars') && number <= 5 && (t !== 'no' || next === 'stars') && raw[at + 2] !== 'off') {
       value = number;
       end = at + 1;
     } else if (next === 'out' && raw[at + 2] === 'of' && (raw[at + 3] === '5' || raw[at + 3] === '10' || raw[at + 3] === 'five' || raw[at + 3] === 'ten')) {
@@ -116,6 +122,18 @@ const DAMPENERS = new Set(['slightly', 'somewhat', 'fairly', 'rather', 'mildly',
 const BOOST = 1.3;
 const DAMP = 0.6;
 
+/** The degree word before raw[i] as a factor (1: none). */
+function degreeBefore(raw: readonly string[], i: number): number {
+  const before = raw[i - 1]!;
+  if (BOOSTERS.has(before)) return BOOST;
+  if (DAMPENERS.has(before) || (before === 'bit' && raw[i - 2] === 'a') || (before === 'of' && raw[i - 2] === 'kind')) return DAMP;
+  return 1;
+}
+
+// A Hu–Liu word is only positive or negative: it counts as a VADER word of valence 2 would
+// ("good" is 1.9), i.e. 0.5 in the sums below.
+const OPINION_VALENCE = 2;
+
 function matchesAt(raw: readonly string[], at: number, tokens: readonly string[]): boolean {
   if (at + tokens.length > raw.length) return false;
   for (let k = 1; k < tokens.length; k++) if (raw[at + k] !== tokens[k]) return false;
@@ -127,9 +145,12 @@ export interface ReviewSums {
   vNeg: number;
   pPos: number;
   pNeg: number;
+  /** Hu–Liu opinion words (those VADER and the review words do not rate). */
+  hPos: number;
+  hNeg: number;
 }
 
-const sums: ReviewSums = { vPos: 0, vNeg: 0, pPos: 0, pNeg: 0 };
+const sums: ReviewSums = { vPos: 0, vNeg: 0, pPos: 0, pNeg: 0, hPos: 0, hNeg: 0 };
 
 /**
  * VADER-lexicon and review-phrase evidence of tokens [start, end] (a phrase counts where it lies
@@ -138,7 +159,7 @@ const sums: ReviewSums = { vPos: 0, vNeg: 0, pPos: 0, pNeg: 0 };
  * The result is a shared scratch object: read it before the next call.
  */
 export function reviewSums(
-  view: { valence: Float32Array; phrase: Float32Array; phraseEnd: Int32Array },
+  view: { valence: Float32Array; phrase: Float32Array; phraseEnd: Int32Array; opinion: Float32Array },
   start: number,
   end: number,
   weight: Float32Array | null,
@@ -147,12 +168,17 @@ export function reviewSums(
   let vNeg = 0;
   let pPos = 0;
   let pNeg = 0;
-  const { valence, phrase, phraseEnd } = view;
+  let hPos = 0;
+  let hNeg = 0;
+  const { valence, phrase, phraseEnd, opinion } = view;
   for (let i = start; i <= end; i++) {
     const w = weight ? weight[i - start]! : 1;
     const v = valence[i]!;
     if (v > 0) vPos += (w * v) / 4;
     else if (v < 0) vNeg -= (w * v) / 4;
+    const o = opinion[i]!;
+    if (o > 0) hPos += (w * o) / 4;
+    else if (o < 0) hNeg -= (w * o) / 4;
     const p = phrase[i]!;
     if (p !== 0 && phraseEnd[i]! <= end) {
       if (p > 0) pPos += (w * p) / 4;
@@ -163,5 +189,7 @@ export function reviewSums(
   sums.vNeg = vNeg;
   sums.pPos = pPos;
   sums.pNeg = pNeg;
+  sums.hPos = hPos;
+  sums.hNeg = hNeg;
   return sums;
 }

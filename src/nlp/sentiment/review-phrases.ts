@@ -62,4 +62,14 @@ export const REVIEW_PHRASES: Readonly<Record<string, number>> = {
   'quick delivery': 2, 'fast shipping': 2, 'runs like new': 2, 'still works': 1.5, 'never had a bad': 3,
   'no fuss': 1.5, 'without any fuss': 1.5, 'no hassle': 1.5, 'hassle free': 2, 'hassle-free': 2,
   'went out of their way': 3, 'out of their way': 2.5, 'could not be happier': 3,
+  // a complaint named as the only or a minor one: the rest of the review is praise
+  'only complaint': 1, 'only gripe': 1, 'only issue': 1, 'only problem': 1, 'only downside': 1,
+  'only drawback': 1, 'only negative': 1, 'only con': 1, 'minor complaint': 1, 'minor gripe': 1,
+  'minor issue': 0.5, 'small complaint': 1, 'one small complaint': 1,
+  // one star taken off a full mark is a four-star verdict, not a one-star rating
+  'knocked a star off': 1.5, 'knocked one star off': 1.5, 'knocked off a star': 1.5, 'knocked off one star': 1.5,
+  'dropped a star': 1.5, 'dropped one star': 1.5, 'docked a star': 1.5, 'docked one star': 1.5,
+  'took a star off': 1.5, 'took one star off': 1.5, 'took off a star': 1.5, 'took off one star': 1.5,
+  'minus a star': 1.5, 'minus one star': 1.5, 'minus 1 star': 1.5, 'lost a star': 1.5, 'loses a star': 1.5,
+  'loses one star': 1.5, 'lost one star': 1.5,
 };

@@ -126,8 +126,8 @@ export class DocScorer implements CueCodeSink {
     this.cueWords = cueWords;
   }
 
-  /** Whether tokens [start, end] hold a "but"/"however" (clause weights differ from 1 only then). */
-  private hasContrast(start: number, end: number): boolean {
+  /** Whether tokens [start, end] hold a contrast or concessive word (clause weights differ from 1 only then). */
+  hasContrast(start: number, end: number): boolean {
     if (this.contrastCount === 0) return false;
     const t = this.view.raw[end]!;
     const after = (this.tokens[4 * end + 3]! >> 2) + (reweighs(t) ? 1 : 0);
@@ -204,6 +204,8 @@ export class DocScorer implements CueCodeSink {
     if (review.vNeg > 0 && m.vNeg >= 0) this.put(m.vNeg, evidenceValue(review.vNeg, review.vPos), start, end);
     if (review.pPos > 0 && m.pPos >= 0) this.put(m.pPos, evidenceValue(review.pPos, review.pNeg), start, end);
     if (review.pNeg > 0 && m.pNeg >= 0) this.put(m.pNeg, evidenceValue(review.pNeg, review.pPos), start, end);
+    if (review.hPos > 0 && m.hPos >= 0) this.put(m.hPos, evidenceValue(review.hPos, review.hNeg), start, end);
+    if (review.hNeg > 0 && m.hNeg >= 0) this.put(m.hNeg, evidenceValue(review.hNeg, review.hPos), start, end);
     scanCueCodes(this.cueRaw, this.cueWords, raw.length, this.view.negated, start, end, this);
 
     let neutral = m.bias0;
@@ -234,18 +236,21 @@ export class DocScorer implements CueCodeSink {
   }
 
   /**
-   * The VADER words (phrases: false) or review phrases (true) of [start, end] with their
+   * The VADER words, review phrases or Hu–Liu opinion words of [start, end] with their
    * clause-weighted valence, for `explain`.
    */
-  reviewEvidence(start: number, end: number, phrases: boolean): { start: number; end: number; value: number }[] {
-    const { raw, valence, phrase, phraseEnd } = this.view;
+  reviewEvidence(start: number, end: number, source: 'vader' | 'phrase' | 'opinion'): { start: number; end: number; value: number }[] {
+    const { raw, valence, phrase, phraseEnd, opinion } = this.view;
     const weights = this.hasContrast(start, end) ? clauseWeights(raw, start, end) : null;
     const out: { start: number; end: number; value: number }[] = [];
     for (let i = start; i <= end; i++) {
       const w = weights ? weights[i - start]! : 1;
-      if (phrases) {
+      if (source === 'phrase') {
         if (phrase[i] !== 0 && phraseEnd[i]! <= end) out.push({ start: i, end: phraseEnd[i]!, value: w * phrase[i]! });
-      } else if (valence[i] !== 0) out.push({ start: i, end: i, value: w * valence[i]! });
+      } else {
+        const v = source === 'vader' ? valence[i]! : opinion[i]!;
+        if (v !== 0) out.push({ start: i, end: i, value: w * v });
+      }
     }
     return out;
   }
