@@ -105,6 +105,8 @@ export const REVIEW_VOCABULARY: Readonly<Record<string, Readonly<Record<string, 
     // +4 as if "outstanding" were praise); hand values win over it.
     sticka: 0, stövel: 0, stövlar: 0, åsna: 0, tik: 0, tikar: 0, utestående: 0, mäster: 0, gyckel: 1,
     krånglade: -2, krånglat: -2, utrivna: -2, utriven: -2, noppor: -2, noppig: -2, noppigt: -2,
+    omöjlig: -2, omöjligt: -2, lovade: 0, portionerna: 0, portion: 0, skyhöga: -3, skyhögt: -3,
+    gnisslar: -2, knarrar: -2, skramlar: -2,
   },
   pl: {
     polecam: 3, polecamy: 3, godny: 2, godne: 2, wart: 2, warta: 2, warte: 2, warto: 2, opłaca: 2,
@@ -287,6 +289,8 @@ export const REVIEW_IDIOMS: Readonly<Record<string, Readonly<Record<string, numb
     'kunde varit bättre': -2, 'kunde ha varit bättre': -2, 'hade kunnat vara bättre': -2, 'inget fel på': 2,
     'började rosta': -3, 'tar betalt för allt': -2,
     'som ny': 2, 'som nytt': 2, 'som nya': 2, 'sjönk ihop': -2, 'sjunker ihop': -2,
+    'omöjlig att använda': -3, 'omöjligt att sova': -3, 'hörde aldrig av sig': -3, 'hör aldrig av sig': -3,
+    'hörde inte av sig': -3, 'små portioner': -2, 'portionerna var små': -2, 'kvaliteten märks': 2,
   },
   pl: {
     'wad brak': 2, 'bez smaku': -2, 'za drogi': -2, 'za droga': -2, 'za drogie': -2, 'omijać szerokim łukiem': -4,
