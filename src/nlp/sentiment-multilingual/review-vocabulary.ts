@@ -209,6 +209,7 @@ export const REVIEW_VOCABULARY: Readonly<Record<string, Readonly<Record<string, 
     // "burro", "musaraña"); hand values win over it.
     perro: 0, perros: 0, perra: 0, perras: 0, burro: -1, musaraña: 0, seguro: 1, hicieron: 0, abarrotado: -2,
     abarrotada: -2, averiado: -3, averiada: -3, averiados: -3, averiadas: -3, avería: -2,
+    prometieron: 0, prometió: 0, chirría: -2, chirrían: -2, cruje: -1,
   },
 };
 
@@ -390,6 +391,8 @@ export const REVIEW_IDIOMS: Readonly<Record<string, Readonly<Record<string, numb
     'nada que ver': -2, 'queda pequeñísimo': -3, 'queda pequeñísima': -3, 'queda enorme': -2,
     'volveremos seguro': 3, 'seguro que volveremos': 3, 'repetiremos seguro': 3, 'se vuelve loco': 2,
     'se vuelve loca': 2,
+    'esperamos una hora': -2, 'esperamos media hora': -2, 'esperamos más de': -2, 'nunca lo hicieron': -2,
+    'nunca lo hizo': -2, 'se rayó': -2, 'se raya': -2, 'se rayan': -2, 'se sale': -1,
   },
 };
 
