@@ -106,6 +106,8 @@ export const REVIEW_VOCABULARY: Readonly<Record<string, Readonly<Record<string, 
     // +4 as if "outstanding" were praise); hand values win over it.
     sticka: 0, stövel: 0, stövlar: 0, åsna: 0, tik: 0, tikar: 0, utestående: 0, mäster: 0, gyckel: 1,
     krånglade: -2, krånglat: -2, utrivna: -2, utriven: -2, noppor: -2, noppig: -2, noppigt: -2,
+    omöjlig: -2, omöjligt: -2, lovade: 0, portionerna: 0, portion: 0, skyhöga: -3, skyhögt: -3,
+    gnisslar: -2, knarrar: -2, skramlar: -2,
   },
   pl: {
     polecam: 3, polecamy: 3, godny: 2, godne: 2, wart: 2, warta: 2, warte: 2, warto: 2, opłaca: 2,
@@ -208,6 +210,7 @@ export const REVIEW_VOCABULARY: Readonly<Record<string, Readonly<Record<string, 
     // "burro", "musaraña"); hand values win over it.
     perro: 0, perros: 0, perra: 0, perras: 0, burro: -1, musaraña: 0, seguro: 1, hicieron: 0, abarrotado: -2,
     abarrotada: -2, averiado: -3, averiada: -3, averiados: -3, averiadas: -3, avería: -2,
+    prometieron: 0, prometió: 0, chirría: -2, chirrían: -2, cruje: -1,
   },
 };
 
@@ -289,6 +292,8 @@ export const REVIEW_IDIOMS: Readonly<Record<string, Readonly<Record<string, numb
     'kunde varit bättre': -2, 'kunde ha varit bättre': -2, 'hade kunnat vara bättre': -2, 'inget fel på': 2,
     'började rosta': -3, 'tar betalt för allt': -2,
     'som ny': 2, 'som nytt': 2, 'som nya': 2, 'sjönk ihop': -2, 'sjunker ihop': -2,
+    'omöjlig att använda': -3, 'omöjligt att sova': -3, 'hörde aldrig av sig': -3, 'hör aldrig av sig': -3,
+    'hörde inte av sig': -3, 'små portioner': -2, 'portionerna var små': -2, 'kvaliteten märks': 2,
   },
   pl: {
     'wad brak': 2, 'bez smaku': -2, 'za drogi': -2, 'za droga': -2, 'za drogie': -2, 'omijać szerokim łukiem': -4,
@@ -388,6 +393,8 @@ export const REVIEW_IDIOMS: Readonly<Record<string, Readonly<Record<string, numb
     'nada que ver': -2, 'queda pequeñísimo': -3, 'queda pequeñísima': -3, 'queda enorme': -2,
     'volveremos seguro': 3, 'seguro que volveremos': 3, 'repetiremos seguro': 3, 'se vuelve loco': 2,
     'se vuelve loca': 2,
+    'esperamos una hora': -2, 'esperamos media hora': -2, 'esperamos más de': -2, 'nunca lo hicieron': -2,
+    'nunca lo hizo': -2, 'se rayó': -2, 'se raya': -2, 'se rayan': -2, 'se sale': -1,
   },
 };
 
