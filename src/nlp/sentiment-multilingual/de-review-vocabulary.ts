@@ -83,9 +83,9 @@ export const DE_REVIEW_WORDS: Readonly<Record<string, number>> = {
   geldmacherei: -3, geldgier: -3, reine: 0, kostenpflichtig: -1, verlangt: -1, kindgerecht: 2, glänzend: 2,
   geschmeidig: 2, verträgt: 1, verträglich: 2, juckreiz: -2, pickel: -2, reizung: -2, brennt: -1, klebrig: -2,
   breiig: -2, monoton: -2, leiert: -2, gehetzt: -2, hektisch: -2, unorganisiert: -3, stumpf: -2, welk: -2,
-  wellt: -2, geduldig: 2, zusammenbrechen: -3, ewig: 0, gering: -1, überhöht: -2, matsch: -2, eselsohren: -2,
+  wellt: -2, geduldig: 2, zusammenbrechen: -3, ewig: 0, gering: -1, überhöht: -2, matsch: 0, eselsohren: -2,
   flecken: -2, fleckig: -2, rostet: -2, ehrlich: 1, himmlisch: 3, vorzüglich: 4, kompakt: 1, leistungsstark: 2,
-  rasch: 1, gestresst: -1,
+  rasch: 1, gestresst: -1, unschlagbar: 3, erwartungen: 0, rutschfest: 2, ausgereizt: -2, eintönig: -2, sonnenbrand: -2,
   abplatzen: -2, abgeknickt: -2, vertrocknet: -2, verwelkt: -2, eingegangen: -1, neuwertig: 1,
   topprodukt: 3, topteil: 3, superteil: 3, superprodukt: 3, klasseteil: 3, mistteil: -3, plastikteil: -1,
   // English that German reviews use
@@ -195,7 +195,8 @@ export const DE_REVIEW_IDIOMS: Readonly<Record<string, number>> = {
   // Booking-style sections ("Positiv: … Negativ: …") are headings, not verdicts, and "Negativ: nichts" is praise.
   'positiv:': 0, 'negativ:': 0, 'pro:': 0, 'contra:': 0, 'kontra:': 0, 'negativ: nichts': 3, 'negativ: nix': 3,
   'negativ: keine': 2, 'positiv: nichts': -3, 'nichts negatives': 2, 'nichts positives': -2,
-  'wie am ersten tag': 3, 'hängt ständig': -2, 'hängt sich': -2, 'hängt oft': -2, 'unbedingt kaufen': 3, 'sofort zuschlagen': 3, 'kauft es': 2, 'kann man kaufen': 2, 'verrückt nach': 2, 'kleiner als erwartet': -2, 'kleiner als gedacht': -2,
+  'wie am ersten tag': 3, 'absolutes muss': 3, 'mehr nicht': -1, 'nichts für mich': -1, 'nicht mehr ausziehen': 2, 'nur noch die hälfte': -2, 'nur noch halb': -2,
+  'immer dieselben': -1, 'immer das gleiche': -1, 'immer dasselbe': -1, 'hängt ständig': -2, 'hängt sich': -2, 'hängt oft': -2, 'unbedingt kaufen': 3, 'sofort zuschlagen': 3, 'kauft es': 2, 'kann man kaufen': 2, 'verrückt nach': 2, 'kleiner als erwartet': -2, 'kleiner als gedacht': -2,
   'kleiner als auf den fotos': -2, 'kleiner als auf den bildern': -2, 'roch nach': -1, 'erst nach': -1, 'dauerte ewig': -2, 'dauert ewig': -2, 'ewig gedauert': -2, 'ewig warten': -2,
   'ewig gewartet': -2, 'hält ewig': 2, 'erlebt man selten': 2, 'nur noch matsch': -3, 'schaden reguliert': 2, 'riecht nicht': 1, 'stinkt nicht': 1, 'klebt nicht': 1,
   'klumpt kaum': -2, 'klumpt nicht': -2, 'weigert sich': -3, 'ohne vorwarnung': -2, 'nicht zu sprechen': -2,

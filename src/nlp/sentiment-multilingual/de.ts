@@ -302,7 +302,7 @@ export const de: LanguageRules = {
     'niemand', 'niemanden', 'nirgends', 'nirgendwo', 'keinerlei', 'null', 'nix'],
   intensifiers: ['sehr', 'total', 'extrem', 'wirklich', 'echt', 'absolut', 'äußerst', 'überaus', 'besonders', 'richtig', 'sowas', 'so', 'voll', 'völlig', 'unglaublich', 'höchst', 'ziemlich', 'groß', 'große', 'großen', 'großer', 'großes', 'riesig', 'riesige', 'riesigen', 'riesiger',
     'stark', 'deutlich', 'viel', 'überhaupt', 'gar', 'komplett', 'vollkommen', 'enorm', 'unheimlich', 'wahnsinnig',
-    'ausgesprochen', 'durchweg', 'definitiv', 'dermaßen', 'derart', 'zutiefst', 'maßlos', 'bitter', 'sau', 'ultra', 'äusserst'],
+    'ausgesprochen', 'durchweg', 'definitiv', 'dermaßen', 'derart', 'zutiefst', 'maßlos', 'bitter', 'sau', 'ultra', 'äusserst', 'rundum'],
   diminishers: ['etwas', 'bisschen', 'wenig', 'eher', 'relativ', 'einigermaßen', 'halbwegs', 'kaum', 'teilweise', 'stellenweise', 'ansatzweise'],
   // "Inzwischen", "mittlerweile": the state a review ends on is its verdict.
   contrast: ['aber', 'jedoch', 'allerdings', 'dennoch', 'trotzdem', 'sondern', 'ansonsten', 'sonst', 'inzwischen', 'mittlerweile'],
