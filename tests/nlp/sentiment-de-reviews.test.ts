@@ -1,27 +1,18 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { reviewFixture } from '../helpers/review-fixtures.js';
 import { scoreMultilingual } from '../../src/nlp/sentiment-multilingual/index.js';
 
 // German reviews written for Earshot (tests/fixtures/multilingual-reviews/de-reviews*.tsv) before
 // the German review rules: de-reviews is development data (its misses were read); no rule was
 // written from de-reviews-check. Neither comes from ../shared or any data set.
-const fixture = (name: string): { text: string; label: string }[] =>
-  readFileSync(new URL(`../fixtures/multilingual-reviews/${name}.tsv`, import.meta.url), 'utf8')
-    .split('\n')
-    .slice(1)
-    .filter(Boolean)
-    .map((line) => {
-      const [text, label] = line.split('\t');
-      return { text: text!, label: label! };
-    });
 const score = (text: string): number => scoreMultilingual(text, 'de')!.score;
 const right = (rows: { text: string; label: string }[]): number =>
   rows.filter((r) => (r.label === 'positive' ? score(r.text) > 0 : score(r.text) < 0)).length;
 
 describe('German reviews', () => {
   it('reads at least 76 of the 80 development reviews and 51 of the 60 check reviews right', () => {
-    expect(right(fixture('de-reviews'))).toBeGreaterThanOrEqual(76);
-    expect(right(fixture('de-reviews-check'))).toBeGreaterThanOrEqual(51);
+    expect(right(reviewFixture('de-reviews'))).toBeGreaterThanOrEqual(76);
+    expect(right(reviewFixture('de-reviews-check'))).toBeGreaterThanOrEqual(51);
   });
 
   it.each([

@@ -1,23 +1,14 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { reviewFixture } from '../helpers/review-fixtures.js';
 import { scoreMultilingual } from '../../src/nlp/sentiment-multilingual/index.js';
 
 // Spanish and Swedish review language: tests/fixtures/multilingual-reviews/{es,sv}-varied.tsv were
 // written before the rules they test (see that folder's README); the cases below are the rules.
 const score = (text: string, lang: string): number => scoreMultilingual(text, lang)!.score;
-const fixture = (name: string): { text: string; label: string }[] =>
-  readFileSync(new URL(`../fixtures/multilingual-reviews/${name}.tsv`, import.meta.url), 'utf8')
-    .split('\n')
-    .slice(1)
-    .filter(Boolean)
-    .map((line) => {
-      const [text, label] = line.split('\t');
-      return { text: text!, label: label! };
-    });
 
 describe('Spanish review sentiment', () => {
   it('gets at least 57 of the 60 varied reviews right', () => {
-    const wrong = fixture('es-varied').filter((r) => {
+    const wrong = reviewFixture('es-varied').filter((r) => {
       const s = score(r.text, 'es');
       return s === 0 || (s > 0 ? 'positive' : 'negative') !== r.label;
     });
@@ -62,7 +53,7 @@ describe('Spanish review sentiment', () => {
 
 describe('Swedish review sentiment', () => {
   it('gets at least 57 of the 60 varied reviews right', () => {
-    const wrong = fixture('sv-varied').filter((r) => {
+    const wrong = reviewFixture('sv-varied').filter((r) => {
       const s = score(r.text, 'sv');
       return s === 0 || (s > 0 ? 'positive' : 'negative') !== r.label;
     });

@@ -1,21 +1,17 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { reviewFixture } from '../helpers/review-fixtures.js';
 import { scoreMultilingual } from '../../src/nlp/sentiment-multilingual/index.js';
 
 // Dutch and Polish review idiom: tests/fixtures/multilingual-reviews/{nl,pl}-varied.tsv were written
 // before the rules they test (see that folder's README).
 const score = (text: string, lang: string): number => scoreMultilingual(text, lang)!.score;
 const misses = (name: string, lang: string): string[] =>
-  readFileSync(new URL(`../fixtures/multilingual-reviews/${name}.tsv`, import.meta.url), 'utf8')
-    .split('\n')
-    .slice(1)
-    .filter(Boolean)
-    .map((line) => line.split('\t') as [string, string])
-    .filter(([text, label]) => {
+  reviewFixture(name)
+    .filter(({ text, label }) => {
       const s = score(text, lang);
       return s === 0 || (s > 0 ? 'positive' : 'negative') !== label;
     })
-    .map(([text]) => text);
+    .map(({ text }) => text);
 
 describe('Dutch and Polish review sentiment', () => {
   it.each([

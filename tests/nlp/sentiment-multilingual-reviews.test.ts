@@ -1,5 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { reviewFixture } from '../helpers/review-fixtures.js';
 import { analyze } from '../../src/nlp/pipeline.js';
 import { scoreMultilingual } from '../../src/nlp/sentiment-multilingual/index.js';
 import { compileTaxonomy } from '../../src/nlp/taxonomy.js';
@@ -7,15 +8,6 @@ import { compileTaxonomy } from '../../src/nlp/taxonomy.js';
 // Reviews written for Earshot (tests/fixtures/multilingual-reviews/README.md): hotels, products,
 // restaurants, apps and deliveries, the way customers in each language write them.
 const LANGS = ['nl', 'sv', 'pl', 'de', 'fr', 'es'] as const;
-const fixture = (lang: string): { text: string; label: string }[] =>
-  readFileSync(new URL(`../fixtures/multilingual-reviews/${lang}.tsv`, import.meta.url), 'utf8')
-    .split('\n')
-    .slice(1)
-    .filter(Boolean)
-    .map((line) => {
-      const [text, label] = line.split('\t');
-      return { text: text!, label: label! };
-    });
 const score = (text: string, lang: string): number => scoreMultilingual(text, lang)!.score;
 const taxonomy = compileTaxonomy([], []);
 
@@ -26,7 +18,7 @@ describe('multilingual review sentiment', () => {
 
   for (const lang of LANGS) {
     it(`${lang}: gets at least 18 of 20 own reviews right, and says nothing about a plain fact`, () => {
-      const rows = fixture(lang);
+      const rows = reviewFixture(lang);
       const polar = rows.filter((r) => r.label !== 'neutral');
       const wrong = polar.filter((r) => (score(r.text, lang) > 0 ? 'positive' : 'negative') !== r.label || score(r.text, lang) === 0);
       expect(polar.length).toBeGreaterThanOrEqual(20);
