@@ -11,9 +11,9 @@ import { tempEarshot } from '../helpers/temp-earshot.js';
 // right after it, raises the alert that the API then lists.
 const HOUR = 3_600_000;
 const NOW = Date.now();
-// The sixty all fall in one clock hour, a minute after its start, at least 15 minutes ago: spread
-// over 20 minutes before now they straddled two hours by an uneven split whenever the test ran
-// in the first quarter of an hour (24 + 36), and the alert then counted the smaller part.
+// The sixty all fall in one clock hour, a minute after its start, at least 15 minutes ago.
+// Spread over the 20 to 10 minutes before now, they straddled two hours whenever the test ran
+// 10 to 20 minutes past an hour (36 + 24), and the alert could count the smaller part.
 const SPIKE_AT = Math.floor((NOW - 15 * 60_000) / HOUR) * HOUR + 60_000;
 
 let feed: HttpServer;
