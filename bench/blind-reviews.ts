@@ -13,7 +13,7 @@
  * evidence, and the baselines of the same run: raw wink-nlp, AFINN, VADER (English) and
  * multilang-sentiment (every language). A score of exactly 0 is a miss, as in bench:nlp.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
@@ -23,7 +23,7 @@ import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import { analyze } from '../src/nlp/pipeline.js';
 import { compileTaxonomy } from '../src/nlp/taxonomy.js';
-import { polarityOf, scores } from './nlp-data.js';
+import { polarityOf, readLabelledTsv, scores } from './nlp-data.js';
 import type { SentimentLabel } from '../src/nlp/sentiment.js';
 
 const args = process.argv.slice(2);
@@ -39,17 +39,7 @@ interface Row {
   label: SentimentLabel;
 }
 
-function load(file: string): Row[] {
-  return readFileSync(file, 'utf8')
-    .split('\n')
-    .slice(1)
-    .filter(Boolean)
-    .map((line, i) => {
-      const [text, label] = line.split('\t');
-      if (!text || (label !== 'positive' && label !== 'negative')) throw new Error(`${file}:${i + 2}: expected text<TAB>positive|negative`);
-      return { text, label };
-    });
-}
+const load = (file: string): Row[] => readLabelledTsv(file, ['negative', 'positive']);
 
 // The built-in topics: the sets are reviews of many domains, not any deployment's.
 const taxonomy = compileTaxonomy([], []);

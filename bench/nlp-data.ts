@@ -35,21 +35,28 @@ export function multilingualPresent(): boolean {
   return MULTILINGUAL.every((lang) => existsSync(path.join(multilingualDir, lang)));
 }
 
+/**
+ * A labelled set as `text<TAB>label[<TAB>…]` with a header row, every label one of `labels`: the
+ * shape of ../shared/data/multilingual and of the review fixtures. A bad label names its line.
+ */
+export function readLabelledTsv(file: string, labels: readonly SentimentLabel[] = ['negative', 'neutral', 'positive']): LabelledText[] {
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .slice(1)
+    .filter(Boolean)
+    .map((line, i) => {
+      const [text, label] = line.split('\t');
+      if (!text || !labels.includes(label as SentimentLabel)) throw new Error(`${file}:${i + 2}: label "${label}" is not ${labels.join('/')}`);
+      return { text, label: label as SentimentLabel };
+    });
+}
+
 /** The one labelled set of a language in ../shared/data/multilingual (`text<TAB>label`, header row). */
 export function loadMultilingual(lang: string): LabelledText[] & { file: string } {
   const dir = path.join(multilingualDir, lang);
   const file = readdirSync(dir).find((f) => f.endsWith('.tsv'));
   if (!file) throw new Error(`${dir} holds no .tsv file`);
-  const rows = readFileSync(path.join(dir, file), 'utf8')
-    .split('\n')
-    .slice(1)
-    .filter(Boolean)
-    .map((line) => {
-      const [text, label] = line.split('\t');
-      if (label !== 'negative' && label !== 'neutral' && label !== 'positive') throw new Error(`${file}: label "${label}" is not negative/neutral/positive`);
-      return { text: text!, label: label as SentimentLabel };
-    });
-  return Object.assign(rows, { file });
+  return Object.assign(readLabelledTsv(path.join(dir, file)), { file });
 }
 
 /** Texts of known language for the detectors: airline tweets and Echo reviews (en), then one set per language. */

@@ -27,6 +27,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { scoreMultilingual } from '../src/nlp/sentiment-multilingual/index.js';
+import { readLabelledTsv } from './nlp-data.js';
 
 const LANGS = ['nl', 'sv', 'pl', 'de', 'fr', 'es'] as const;
 const BASELINE_ROWS = 120;
@@ -40,16 +41,7 @@ interface Row {
   label: Label;
 }
 
-function readTsv(file: string): Row[] {
-  return readFileSync(file, 'utf8')
-    .split('\n')
-    .slice(1)
-    .filter(Boolean)
-    .map((line) => {
-      const [text, label] = line.split('\t');
-      return { text: text!, label: label as Label };
-    });
-}
+const readTsv = (file: string): Row[] => readLabelledTsv(file) as Row[];
 
 function load(lang: string): Row[] {
   const dir = path.join(shared, lang);

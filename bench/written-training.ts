@@ -6,27 +6,18 @@
  * leave-one-domain-out model of the recipe is trained with and without the written set and scored
  * on the real domain it left out. (Why the written set is not in the shipped recipe: BENCHMARKS.md.)
  */
-import { readFileSync } from 'node:fs';
-import type { SentimentLabel } from '../src/nlp/sentiment.js';
+import { fileURLToPath } from 'node:url';
 import { featuresOfText } from '../src/nlp/sentiment/english.js';
 import type { FeatureVector } from '../src/nlp/sentiment/features.js';
 import { score, type SentimentModel } from '../src/nlp/sentiment/model.js';
 import { DEFAULT_TRAIN, train, type Example } from '../src/nlp/sentiment/train.js';
-import { loadAirline, loadAlexa, polarityOf, scores, sharedDataPresent, type LabelledText } from './nlp-data.js';
+import { loadAirline, loadAlexa, polarityOf, readLabelledTsv, scores, sharedDataPresent, type LabelledText } from './nlp-data.js';
 
 if (!sharedDataPresent()) {
   console.log('bench/written-training skipped: ../shared/data (airline tweets, Echo reviews) is absent');
   process.exit(0);
 }
-const readSet = (name: string): LabelledText[] =>
-  readFileSync(new URL(`../tests/fixtures/blind-reviews/${name}`, import.meta.url), 'utf8')
-    .split('\n')
-    .slice(1)
-    .filter(Boolean)
-    .map((line) => {
-      const [text, label] = line.split('\t');
-      return { text: text!, label: label as SentimentLabel };
-    });
+const readSet = (name: string) => readLabelledTsv(fileURLToPath(new URL(`../tests/fixtures/blind-reviews/${name}`, import.meta.url)), ['negative', 'positive']);
 const airline = loadAirline();
 const echo = loadAlexa().filter((r) => r.label !== 'neutral');
 const written = readSet('en-40-domains.tsv');
